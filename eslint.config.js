@@ -1,0 +1,51 @@
+// Lint rules. The one that matters most: src/sim and src/agents are the deterministic engine,
+// so they may not read the clock, use Math.random, or import UI, timer or process modules.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const impureProperties = [
+  {object: 'Math', property: 'random', message: 'Use the seeded PRNG in the simulation state (src/sim/rng.ts).'},
+  {object: 'Date', property: 'now', message: 'The engine has no wall clock: time is the round counter.'},
+  {object: 'performance', property: 'now', message: 'The engine has no wall clock: time is the round counter.'},
+  {object: 'crypto', property: 'randomUUID', message: 'Not deterministic.'},
+  {object: 'process', property: 'env', message: 'The engine takes all configuration from the scenario.'},
+];
+
+export default tseslint.config(
+  {ignores: ['dist/**', 'node_modules/**', 'coverage/**']},
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts', '**/*.tsx'],
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', {argsIgnorePattern: '^_', varsIgnorePattern: '^_'}],
+    },
+  },
+  {
+    files: ['src/sim/**/*.ts', 'src/agents/**/*.ts'],
+    rules: {
+      'no-restricted-properties': ['error', ...impureProperties],
+      'no-restricted-syntax': [
+        'error',
+        {selector: "NewExpression[callee.name='Date']", message: 'The engine has no wall clock: use the scenario calendar (src/sim/calendar.ts).'},
+      ],
+      'no-restricted-globals': [
+        'error',
+        {name: 'setTimeout', message: 'The engine is synchronous.'},
+        {name: 'setInterval', message: 'The engine is synchronous.'},
+        {name: 'setImmediate', message: 'The engine is synchronous.'},
+        {name: 'process', message: 'The engine does not touch the process.'},
+      ],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {group: ['ink', 'ink-*', 'react', 'react-*', '@inkjs/*'], message: 'The engine must not depend on the UI.'},
+            {group: ['node:*', 'fs', 'path', 'os', 'child_process', 'worker_threads', 'timers', 'process'], message: 'The engine is pure: no I/O, no timers.'},
+            {group: ['**/ui/**', '**/cli/**'], message: 'The engine must not depend on the UI or the CLI.'},
+          ],
+        },
+      ],
+    },
+  },
+);

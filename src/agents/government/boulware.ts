@@ -1,0 +1,45 @@
+// Time-dependent concession (Faratin, Sierra & Jennings 1998): concede little until near its
+// own deadline, then fast (Boulware, beta < 1). US pressure accelerates the curve.
+import {z} from 'zod';
+import {GOV_CRITERIA} from '../../sim/types.js';
+import {definePolicy, int, num, oneOf} from '../define.js';
+import {MEM_LAST_BATCH_DAY, highTierEndgame, lowTierHeld, refuseNamedOnce, releaseLowTier, verificationHold} from './common.js';
+
+export const boulware = definePolicy({
+  name: 'boulware',
+  agent: 'government',
+  summary: 'Concedes slowly at first and fast near its own deadline; US pressure speeds the curve up.',
+  theory: 'Time-dependent tactics (Faratin, Sierra & Jennings 1998); deadline effect (Roth, Murnighan & Schoumaker 1988)',
+  params: z.object({
+    beta: num(0.4, 0.05, 5, 'concession exponent: below 1 concedes late (Boulware), above 1 early (Conceder)'),
+    finalShare: num(1, 0, 1, 'share of the low-tier list conceded by the deadline'),
+    deadlineDays: int(180, 10, 1000, 'the government’s own deadline, in rounds'),
+    pressureGamma: num(2, 0, 10, 'how much US pressure speeds concession up'),
+    intervalDays: int(3, 1, 60, 'rounds between batches'),
+    maxBatch: int(1000, 10, 5000, 'largest batch'),
+    criteria: oneOf(GOV_CRITERIA, 'humanitarian', 'how prisoners are chosen'),
+    verificationDays: int(7, 0, 60, 'rounds of face-to-face verification before the first release'),
+    ratifyThreshold: num(0.5, 0, 2, 'pressure plus trust needed to put the high-value prisoners to an assembly'),
+    specialForcesDemand: int(0, 0, 100, 'commandos to demand before freeing ratified prisoners'),
+  }),
+  decide(ctx) {
+    const {state: s, params: p, act} = ctx;
+    const g = s.gov;
+    if (s.talks === 'broken') return void act.add('hold', 'talks have broken down');
+    const verifying = verificationHold(s, p.verificationDays);
+    if (verifying) return void act.add('hold', verifying);
+    refuseNamedOnce(ctx);
+    if (highTierEndgame(ctx, {...p, offListGoodwill: 0, capacity: p.maxBatch})) return;
+    const low = lowTierHeld(s);
+    if (low === 0) return void act.add('hold', 'no low-threat prisoners left to release');
+    if (s.day - g.mem[MEM_LAST_BATCH_DAY]! < p.intervalDays) return void act.add('hold', 'between batches');
+    const betaEff = p.beta * (1 + p.pressureGamma * g.pressure);
+    const lowTotal = low + s.counters.govReleasedOnList - s.counters.govReleasedSerious - s.counters.govReleasedCommanders;
+    const target = p.finalShare * lowTotal * Math.pow(Math.min(1, s.day / p.deadlineDays), 1 / betaEff);
+    const behind = Math.floor(target - (lowTotal - low));
+    if (behind < 10) return void act.add('hold', `conceding slowly: ${Math.round((100 * (lowTotal - low)) / lowTotal)}% freed, on its own schedule`);
+    g.mem[MEM_LAST_BATCH_DAY] = s.day;
+    const n = Math.min(behind, p.maxBatch);
+    releaseLowTier(ctx, n, p.criteria, (k) => `concedes ${k} more as its deadline nears${g.pressure > 0.2 ? ' under US pressure' : ''}`);
+  },
+});

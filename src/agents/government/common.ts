@@ -1,0 +1,134 @@
+// Building blocks shared by the government's policies: what the government can see and the
+// constraints every policy respects (verification, the win-set for high-value prisoners,
+// third-country custody). Policies differ in when and how much they release.
+import type {DecisionContext} from '../../sim/policy.js';
+import {govFilterMask, heldIn} from '../../sim/pools.js';
+import {trustOf, T_GOV_TAL} from '../../sim/trust.js';
+import type {GovCriteria, WorldState} from '../../sim/types.js';
+
+// Scratch memory slots (state.gov.mem) used by the shared blocks.
+export const MEM_LAST_BATCH_DAY = 0;
+export const MEM_REFUSED = 1;
+export const MEM_OFFERED = 2;
+export const MEM_BATCH = 3;
+export const MEM_TAL_AT_LAST_BATCH = 4;
+export const MEM_DEMANDED_SPECIAL = 5;
+export const MEM_OFF_LIST = 6;
+
+/** After an assembly says no, the government waits this long before asking again. */
+export const RATIFICATION_RETRY_DAYS = 30;
+
+const LOW_TIER = govFilterMask({list: 'on', allowSerious: false, allowCommanders: false});
+const HIGH_TIER = govFilterMask({list: 'on', allowSerious: true, allowCommanders: true}) & ~LOW_TIER;
+const OFF_LIST = govFilterMask({list: 'off', allowSerious: true, allowCommanders: true});
+
+export const lowTierHeld = (s: WorldState): number => heldIn(s.govPool, LOW_TIER);
+export const highTierHeld = (s: WorldState): number => heldIn(s.govPool, HIGH_TIER);
+export const offListHeld = (s: WorldState): number => heldIn(s.govPool, OFF_LIST);
+export const trustInTaliban = (s: WorldState): number => trustOf(s.trust, T_GOV_TAL);
+export const inCeasefire = (s: WorldState): boolean => s.day <= s.ceasefireUntil;
+
+/** Captives the Taliban still owe under the agreed ratio (negative: the Taliban are ahead). */
+export function talibanShortfall(s: WorldState, ratio: number): number {
+  return Math.floor(s.counters.govReleased / ratio) - s.counters.talReleased;
+}
+
+/**
+ * Releases need lists verified face to face: `days` rounds after the technical teams convened.
+ * Returns a reason to hold, or null when verified.
+ */
+export function verificationHold(s: WorldState, days: number): string | null {
+  if (s.gov.verifiedDay >= 0 || s.counters.govReleased > 0) return null;
+  if (s.convenedDay < 0) return 'holding: lists cannot be verified until the technical teams meet';
+  if (s.day - s.convenedDay < days) return 'holding: verifying the Taliban list with their technical team';
+  s.gov.verifiedDay = s.day;
+  return null;
+}
+
+/** Releases up to `n` low-threat prisoners from the list; `reason` gets the actual count. */
+export function releaseLowTier(ctx: DecisionContext, n: number, criteria: GovCriteria, reason: (n: number) => string, goodwill = false): void {
+  const count = Math.min(Math.floor(n), lowTierHeld(ctx.state));
+  const a = ctx.act.add('release', reason(count));
+  a.count = count;
+  a.govCriteria = criteria;
+  a.goodwill = goodwill;
+}
+
+/** Refuses the named priority commanders once, when the Taliban first demand them. */
+export function refuseNamedOnce(ctx: DecisionContext): void {
+  const s = ctx.state;
+  if (s.tal.priorityDemand > 0 && s.gov.mem[MEM_REFUSED] === 0 && s.gov.ratification !== 'approved') {
+    s.gov.mem[MEM_REFUSED] = 1;
+    ctx.act.add('refuse', `refuses to free the ${s.tal.priorityDemand} priority commanders first: "we cannot release the killers of our people"`).count =
+      s.tal.priorityDemand;
+  }
+}
+
+export interface HighTierParams {
+  /** Pressure plus trust needed to put the high-value prisoners to a ratification assembly. */
+  ratifyThreshold: number;
+  /** Taliban-held special forces to demand before freeing ratified prisoners (0: none). */
+  specialForcesDemand: number;
+  /** Release up to this many off-list prisoners as goodwill while ratification is pending. */
+  offListGoodwill: number;
+  capacity: number;
+}
+
+/**
+ * The end game, once only commanders and serious cases remain on the list: custody transfers
+ * where the US has arranged them, ratification (Level II) before anything else, an optional
+ * demand for special forces first. Returns true if it decided the round.
+ */
+export function highTierEndgame(ctx: DecisionContext, p: HighTierParams): boolean {
+  const s = ctx.state;
+  const g = s.gov;
+  const high = highTierHeld(s);
+  if (lowTierHeld(s) > 0 || high === 0) return false;
+  if (g.custodySlots > 0) {
+    ctx.act.add('transfer-custody', `moves ${Math.min(g.custodySlots, high)} contested prisoners to third-country custody under a US guarantee`).count =
+      g.custodySlots;
+    return true;
+  }
+  if (g.ratification === 'approved') {
+    const special = s.counters.talReleasedSpecial;
+    if (p.specialForcesDemand > 0 && special < p.specialForcesDemand && high > 0) {
+      if (g.mem[MEM_DEMANDED_SPECIAL] === 0) {
+        g.mem[MEM_DEMANDED_SPECIAL] = 1;
+        ctx.act.add('demand-reciprocity', `halts the last ${high} until the Taliban free ${p.specialForcesDemand} commandos`).count = p.specialForcesDemand - special;
+        return true;
+      }
+      // Ratified prisoners go out in step with the commandos.
+      if (s.counters.talReleasedSpecial === 0) {
+        ctx.act.add('hold', `holding the last ${high}: waiting for the commandos`);
+        return true;
+      }
+    }
+    const a = ctx.act.add('release', `frees ratified high-value prisoners (${high} left)`);
+    a.count = Math.min(p.capacity, high);
+    a.govCriteria = 'low-danger';
+    a.filter.allowSerious = true;
+    a.filter.allowCommanders = true;
+    return true;
+  }
+  if (g.ratification === 'pending') {
+    const off = offListHeld(s);
+    if (p.offListGoodwill > 0 && off > 0 && g.mem[MEM_OFF_LIST]! < p.offListGoodwill) {
+      const n = Math.min(p.capacity, off, p.offListGoodwill - g.mem[MEM_OFF_LIST]!);
+      g.mem[MEM_OFF_LIST] = g.mem[MEM_OFF_LIST]! + n;
+      const a = ctx.act.add('release', `frees ${n} prisoners off the list as goodwill while the assembly deliberates`);
+      a.count = n;
+      a.filter.list = 'off';
+      a.goodwill = true;
+      return true;
+    }
+    ctx.act.add('hold', `holding the last ${high}: the assembly is deliberating`);
+    return true;
+  }
+  const retryOk = g.ratification !== 'rejected' || s.day - g.ratificationDay >= RATIFICATION_RETRY_DAYS;
+  if (retryOk && g.pressure + trustInTaliban(s) >= p.ratifyThreshold) {
+    ctx.act.add('seek-ratification', `says it has no authority to free the last ${high} and puts them to a consultative assembly`);
+    return true;
+  }
+  ctx.act.add('hold', `refuses to free the last ${high}: serious criminal cases and commanders`);
+  return true;
+}

@@ -1,0 +1,54 @@
+// Generous tit-for-tat on quantities (Axelrod 1984; Nowak & Sigmund 1992; Wu & Axelrod 1995):
+// open with one batch, then match what the Taliban free at the agreed ratio, with an occasional
+// goodwill batch so that noise does not lock both sides into waiting.
+import {z} from 'zod';
+import {chance} from '../../sim/rng.js';
+import {GOV_CRITERIA} from '../../sim/types.js';
+import {definePolicy, int, num, oneOf} from '../define.js';
+import {MEM_LAST_BATCH_DAY, highTierEndgame, inCeasefire, lowTierHeld, refuseNamedOnce, releaseLowTier, verificationHold} from './common.js';
+
+export const ratioReciprocator = definePolicy({
+  name: 'ratio-reciprocator',
+  agent: 'government',
+  summary: 'Opens with one batch, then matches Taliban releases at the agreed ratio, with occasional goodwill batches.',
+  theory: 'Generous tit-for-tat (Nowak & Sigmund 1992); noise-robust reciprocity (Wu & Axelrod 1995)',
+  params: z.object({
+    ratio: num(5, 1, 20, 'government prisoners freed per captive the Taliban free'),
+    openingBatch: int(200, 0, 5000, 'the first, unreciprocated batch'),
+    lagDays: int(2, 0, 30, 'rounds between matching batches'),
+    generosity: num(0.05, 0, 0.5, 'daily chance of a goodwill batch when the Taliban are behind'),
+    goodwillBatch: int(100, 0, 2000, 'size of a goodwill batch'),
+    ceasefireBatch: int(500, 0, 5000, 'goodwill batch in a ceasefire'),
+    maxBatch: int(500, 10, 5000, 'largest batch'),
+    criteria: oneOf(GOV_CRITERIA, 'humanitarian', 'how prisoners are chosen'),
+    verificationDays: int(7, 0, 60, 'rounds of face-to-face verification before the first release'),
+    ratifyThreshold: num(0.5, 0, 2, 'pressure plus trust needed to put the high-value prisoners to an assembly'),
+    specialForcesDemand: int(0, 0, 100, 'commandos to demand before freeing ratified prisoners'),
+  }),
+  decide(ctx) {
+    const {state: s, params: p, act} = ctx;
+    const g = s.gov;
+    if (s.talks === 'broken') return void act.add('hold', 'talks have broken down');
+    const verifying = verificationHold(s, p.verificationDays);
+    if (verifying) return void act.add('hold', verifying);
+    refuseNamedOnce(ctx);
+    if (highTierEndgame(ctx, {...p, offListGoodwill: 0, capacity: p.maxBatch})) return;
+    if (lowTierHeld(s) === 0) return void act.add('hold', 'no low-threat prisoners left to release');
+    if (s.day - g.mem[MEM_LAST_BATCH_DAY]! < p.lagDays) return void act.add('hold', 'waiting to match the next Taliban release');
+    const owed = p.openingBatch + p.ratio * s.counters.talReleased - s.counters.govReleased;
+    if (inCeasefire(s) && p.ceasefireBatch > 0 && g.mem[MEM_LAST_BATCH_DAY]! < s.ceasefireUntil - 3) {
+      g.mem[MEM_LAST_BATCH_DAY] = s.day;
+      return releaseLowTier(ctx, p.ceasefireBatch, p.criteria, (k) => `frees ${k} as a goodwill gesture during the ceasefire`, true);
+    }
+    if (owed >= 10) {
+      const n = Math.min(owed, p.maxBatch);
+      g.mem[MEM_LAST_BATCH_DAY] = s.day;
+      return releaseLowTier(ctx, n, p.criteria, (k) => `matches the Taliban's releases at ${p.ratio}:1 (${k} freed)`);
+    }
+    if (chance(s.rng, p.generosity)) {
+      g.mem[MEM_LAST_BATCH_DAY] = s.day;
+      return releaseLowTier(ctx, p.goodwillBatch, p.criteria, (k) => `frees ${k} as goodwill although the Taliban are behind`, true);
+    }
+    act.add('hold', `holding: the Taliban have not reciprocated (owed ${Math.ceil(-owed / p.ratio)} captives)`);
+  },
+});

@@ -1,0 +1,102 @@
+// Building blocks shared by the Taliban's policies: reciprocal releases of captives, the
+// response to government batches, holiday ceasefires, walking out and coming back.
+import type {DecisionContext} from '../../sim/policy.js';
+import {talFilterMask, heldIn} from '../../sim/pools.js';
+import {chance} from '../../sim/rng.js';
+import {trustOf, T_TAL_GOV} from '../../sim/trust.js';
+import type {WorldState} from '../../sim/types.js';
+
+// Scratch memory slots (state.tal.mem).
+export const MEM_DEMANDED = 0;
+export const MEM_LAST_RELEASE_DAY = 1;
+export const MEM_GOV_AT_WALKOUT = 2;
+export const MEM_LAST_HOLIDAY = 3;
+export const MEM_LAST_VIOLENCE_CHANGE = 4;
+
+const REGULARS = talFilterMask(false);
+
+export const trustInGovernment = (s: WorldState): number => trustOf(s.trust, T_TAL_GOV);
+export const regularsHeld = (s: WorldState): number => heldIn(s.talPool, REGULARS);
+
+/** Captives owed under the ratio for what the government has freed so far. */
+export function owedCaptives(s: WorldState, ratio: number): number {
+  return Math.floor(s.counters.govReleased / ratio) - s.counters.talReleased;
+}
+
+/**
+ * Frees captives owed under the ratio, at most `cap` a batch and one batch every `lagDays`.
+ * Commandos are kept to the end: released only once the regulars are out and the government
+ * has started on the ratified high-value prisoners, or demands them.
+ */
+export function releaseOwed(ctx: DecisionContext, ratio: number, cap: number, lagDays: number, scale = 1): boolean {
+  const s = ctx.state;
+  const t = s.tal;
+  if (s.talks === 'broken' || s.day - t.mem[MEM_LAST_RELEASE_DAY]! < lagDays) return false;
+  const owed = Math.floor(owedCaptives(s, ratio) * scale);
+  if (owed < 1) return false;
+  const regulars = regularsHeld(s);
+  const commandosDue = regulars === 0 || (s.gov.reciprocityDemand > 0 && s.gov.ratification === 'approved');
+  const n = Math.min(owed, cap);
+  t.mem[MEM_LAST_RELEASE_DAY] = s.day;
+  const a = ctx.act.add('release', commandosDue && regulars === 0 ? `frees ${n} commandos, the last captives` : `frees ${n} government captives (owed ${owed} at ${ratio}:1)`);
+  a.count = n;
+  a.talCriteria = commandosDue ? 'special-forces-first' : 'regular-first';
+  a.filter.allowCommanders = commandosDue;
+  a.goodwill = s.talks !== 'active';
+  return true;
+}
+
+/** Accepts or rejects a government batch that arrived last round. */
+export function respondToBatch(ctx: DecisionContext, acceptUnilateral: boolean): void {
+  const t = ctx.state.tal;
+  if (t.pendingBatch <= 0) return;
+  if (t.pendingBatchUnilateral && !acceptUnilateral) {
+    ctx.act.add('reject-batch', `rejects the unilateral release of ${t.pendingBatch}: "not according to the agreed mechanism"`);
+  } else {
+    ctx.act.add('accept-batch', `accepts the release of ${t.pendingBatch} prisoners`);
+  }
+}
+
+/** Declares a ceasefire over a holiday window with probability `p` (once per holiday). */
+export function holidayCeasefire(ctx: DecisionContext, p: number): void {
+  const s = ctx.state;
+  const t = s.tal;
+  if (s.day > s.holidayUntil || t.mem[MEM_LAST_HOLIDAY] === s.holidayUntil) return;
+  t.mem[MEM_LAST_HOLIDAY] = s.holidayUntil;
+  if (chance(s.rng, p)) {
+    ctx.act.add('declare-ceasefire', `declares a ${s.holidayUntil - s.day + 1}-day ceasefire for the holiday`).count = s.holidayUntil - s.day + 1;
+  }
+}
+
+/** Moves the violence target towards `target`, at most once a week and only for real changes. */
+export function steerViolence(ctx: DecisionContext, target: number, why: string): void {
+  const s = ctx.state;
+  const t = s.tal;
+  const gap = target - t.violenceTarget;
+  if (Math.abs(gap) < 0.1 || s.day - t.mem[MEM_LAST_VIOLENCE_CHANGE]! < 7) return;
+  t.mem[MEM_LAST_VIOLENCE_CHANGE] = s.day;
+  const a = ctx.act.add(gap > 0 ? 'raise-violence' : 'lower-violence', `${gap > 0 ? 'raises' : 'lowers'} violence: ${why}`);
+  a.amount = Math.abs(gap);
+}
+
+/** Walks out (records how much the government had freed, to judge when to come back). */
+export function walkOut(ctx: DecisionContext, reason: string): void {
+  ctx.state.tal.mem[MEM_GOV_AT_WALKOUT] = ctx.state.counters.govReleased;
+  ctx.act.add('walk-out', reason);
+}
+
+/** Returns once the government has freed `q` since the walk-out, or in a ceasefire after goodwill. */
+export function maybeReturn(ctx: DecisionContext, q: number): boolean {
+  const s = ctx.state;
+  if (s.talks !== 'walked-out' || s.walkoutBy !== 'taliban') return false;
+  const since = s.counters.govReleased - ctx.state.tal.mem[MEM_GOV_AT_WALKOUT]!;
+  if (since >= q) {
+    ctx.act.add('return', `returns to the table: the government has freed ${since} since the walk-out`);
+    return true;
+  }
+  if (s.day <= s.ceasefireUntil && since > 0) {
+    ctx.act.add('return', 'sends its technical team back during the ceasefire');
+    return true;
+  }
+  return false;
+}

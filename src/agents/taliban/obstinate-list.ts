@@ -1,0 +1,52 @@
+// Reputational bargaining with an obstinate posture (Abreu & Gul 2000): demand the whole list
+// with the priority commanders first, refuse substitutes, walk out when the priority names do
+// not move, and concede on them only at a slow hazard that pressure raises.
+import {z} from 'zod';
+import {chance} from '../../sim/rng.js';
+import {bool, definePolicy, int, num} from '../define.js';
+import {MEM_DEMANDED, holidayCeasefire, maybeReturn, releaseOwed, respondToBatch, steerViolence, walkOut} from './common.js';
+
+export const obstinateList = definePolicy({
+  name: 'obstinate-list',
+  agent: 'taliban',
+  summary: 'Demands the whole list with the priority commanders first; walks out when they do not move; releases captives slowly.',
+  theory: 'Reputational bargaining and wars of attrition (Abreu & Gul 2000); hand-tying walk-outs (Fearon 1997)',
+  params: z.object({
+    priorityDemand: int(15, 0, 200, 'priority commanders demanded first'),
+    patienceDays: int(7, 1, 90, 'rounds without movement on the priority commanders before walking out'),
+    returnAfter: int(300, 0, 5000, 'prisoners the government must free after a walk-out before the Taliban return'),
+    concessionHazard: num(0.01, 0, 0.5, 'daily chance of dropping the priority-first demand (raised by US pressure)'),
+    ratio: num(5, 1, 20, 'government prisoners expected per captive freed'),
+    batchCap: int(40, 1, 1000, 'largest batch of captives'),
+    lagDays: int(3, 0, 60, 'rounds between batches of captives'),
+    violence: num(1.6, 0, 3, 'violence kept as leverage (1 = pre-deal baseline)'),
+    holidayCeasefire: num(0.9, 0, 1, 'chance of declaring a ceasefire over a holiday'),
+    acceptUnilateral: bool(false, 'accept unilateral government batches as part of the mechanism'),
+  }),
+  decide(ctx) {
+    const {state: s, params: p, act} = ctx;
+    const t = s.tal;
+    if (s.talks === 'broken') return void act.add('hold', 'talks have broken down');
+    if (t.mem[MEM_DEMANDED] === 0 && s.talks === 'active' && p.priorityDemand > 0) {
+      t.mem[MEM_DEMANDED] = 1;
+      act.add('demand', `demands all 5,000 on the list, the ${p.priorityDemand} priority commanders first`).count = p.priorityDemand;
+    }
+    respondToBatch(ctx, p.acceptUnilateral);
+    holidayCeasefire(ctx, p.holidayCeasefire);
+    const priorityOpen = t.priorityDemand > 0 && s.counters.govReleasedPriority < t.priorityDemand;
+    if (s.talks === 'active' && priorityOpen) {
+      const waited = s.day - Math.max(t.lastPriorityProgressDay, s.convenedDay);
+      if (waited >= p.patienceDays) {
+        return walkOut(ctx, `walks out: no progress on the ${t.priorityDemand} priority commanders for ${waited} days`);
+      }
+    }
+    if (maybeReturn(ctx, p.returnAfter)) return;
+    if (priorityOpen && chance(s.rng, p.concessionHazard * (1 + 2 * t.pressure))) {
+      act.add('demand', 'drops the demand that the priority commanders come first').count = 0;
+    }
+    if (!releaseOwed(ctx, p.ratio, p.batchCap, p.lagDays)) {
+      steerViolence(ctx, p.violence, 'keeping pressure on Kabul');
+    }
+    if (act.length === 0) act.add('hold', priorityOpen ? 'holding out for the priority commanders' : 'waiting for the next government batch');
+  },
+});

@@ -1,0 +1,35 @@
+// A mediator with a side (Kydd 2003) that offers commitment devices (Walter 1997): third-party
+// custody for contested prisoners as soon as the government balks, and counsel (pressure)
+// aimed at the party its bias does not favour.
+import {z} from 'zod';
+import {definePolicy, int, num} from '../define.js';
+import {MEM_GUARANTEED, MEM_LAST_ACT_DAY, pressGovernment, pressTaliban} from './common.js';
+
+export const biasedGuarantor = definePolicy({
+  name: 'biased-guarantor',
+  agent: 'us',
+  summary: 'Offers guarantees (third-country custody) for contested prisoners early, and leans on the side it does not favour.',
+  theory: 'Biased mediators (Kydd 2003); third-party guarantees (Walter 1997)',
+  params: z.object({
+    bias: num(-0.5, -1, 1, 'leaning: negative favours the government (presses the Taliban), positive the reverse'),
+    custodySlots: int(15, 0, 200, 'contested prisoners it will take into third-country custody'),
+    counselEvery: int(14, 1, 90, 'rounds between counselling pressure'),
+    strength: num(0.25, 0, 1, 'strength of counselling pressure'),
+  }),
+  decide(ctx) {
+    const {state: s, params: p, act} = ctx;
+    const u = s.us;
+    if (s.talks === 'broken') return void act.add('hold', 'talks have broken down');
+    if (u.mem[MEM_GUARANTEED] === 0 && p.custodySlots > 0 && s.tal.priorityDemand > 0) {
+      u.mem[MEM_GUARANTEED] = 1;
+      act.add('guarantee', `offers third-country custody for up to ${p.custodySlots} of the contested commanders`).count = p.custodySlots;
+      return;
+    }
+    if (s.day - u.mem[MEM_LAST_ACT_DAY]! >= p.counselEvery && s.day - s.lastProgressDay >= 5) {
+      u.mem[MEM_LAST_ACT_DAY] = s.day;
+      if (p.bias < 0) return pressTaliban(ctx, p.strength * -p.bias, 'counsels the Taliban to compromise, backed by its military presence');
+      if (p.bias > 0) return pressGovernment(ctx, p.strength * p.bias, false, 'counsels Kabul to compromise, with aid in the balance');
+    }
+    act.add('hold', 'standing by its guarantees');
+  },
+});

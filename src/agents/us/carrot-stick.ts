@@ -1,0 +1,51 @@
+// Manipulative mediation (Carnevale 1986 "press"/"compensate"; Beardsley et al. 2006): when
+// nothing moves, press the party furthest behind its commitments (tilted by bias); reward the
+// first progress after a press, restoring aid if the cut was reversible.
+import {z} from 'zod';
+import {bool, definePolicy, int, num} from '../define.js';
+import {MEM_PRESSED, MEM_PRESS_DAY, pressGovernment, pressTaliban, shortfalls} from './common.js';
+
+export const carrotStick = definePolicy({
+  name: 'carrot-stick',
+  agent: 'us',
+  summary: 'Presses whichever party is furthest behind when talks stall (an aid cut or airstrikes), and rewards the next progress.',
+  theory: 'Strategic choice in mediation (Carnevale 1986); manipulative mediation (Beardsley et al. 2006)',
+  params: z.object({
+    stallDays: int(10, 1, 90, 'rounds without progress before pressing'),
+    pressGov: num(0.5, 0, 1, 'strength of pressure on the government (an aid cut)'),
+    pressTal: num(0.3, 0, 1, 'strength of pressure on the Taliban (airstrikes)'),
+    reward: num(0.3, 0, 1, 'strength of the reward after progress'),
+    bias: num(0, -1, 1, 'leaning: positive blames the government more, negative the Taliban'),
+    reversible: bool(true, 'restore aid when the pressed party moves'),
+    cooldownDays: int(14, 1, 120, 'rounds between presses'),
+    expectedRate: num(100, 1, 1000, 'daily releases the US expects of the government'),
+  }),
+  decide(ctx) {
+    const {state: s, params: p, act, config} = ctx;
+    const u = s.us;
+    if (s.talks === 'broken') return void act.add('hold', 'talks have broken down');
+    const pressed = u.mem[MEM_PRESSED]!;
+    if (pressed !== 0 && s.lastProgressDay > u.mem[MEM_PRESS_DAY]!) {
+      u.mem[MEM_PRESSED] = 0;
+      if (p.reversible) {
+        const a = act.add('reward', pressed === 1 ? 'restores aid: the government has moved' : 'eases military pressure: the Taliban have moved');
+        a.target = pressed === 1 ? 'government' : 'taliban';
+        a.amount = p.reward;
+        return;
+      }
+    }
+    const idle = s.day - s.lastProgressDay;
+    if (idle >= p.stallDays && s.day - u.mem[MEM_PRESS_DAY]! >= p.cooldownDays) {
+      const f = shortfalls(s, p.expectedRate, config.world.ratio, config.govPool.onList);
+      const blameGov = f.gov * (1 + p.bias) >= f.tal * (1 - p.bias);
+      u.mem[MEM_PRESS_DAY] = s.day;
+      if (blameGov) {
+        u.mem[MEM_PRESSED] = 1;
+        return pressGovernment(ctx, p.pressGov, true, `cuts aid: the government is ${Math.round(f.gov * 100)}% behind on releases after ${idle} idle days`);
+      }
+      u.mem[MEM_PRESSED] = 2;
+      return pressTaliban(ctx, p.pressTal, `steps up airstrikes: the Taliban are ${Math.round(f.tal * 100)}% behind the agreed ratio`);
+    }
+    act.add('hold', 'watching for progress');
+  },
+});

@@ -1,0 +1,43 @@
+// Building blocks shared by the US policies: who is behind on their commitments, and the
+// concrete levers (an aid cut, airstrikes, custody guarantees).
+import type {DecisionContext} from '../../sim/policy.js';
+import type {WorldState} from '../../sim/types.js';
+
+// Scratch memory slots (state.us.mem).
+export const MEM_LAST_ACT_DAY = 0;
+export const MEM_PRESSED = 1; // 1 government, 2 Taliban, 0 none
+export const MEM_PRESS_DAY = 2;
+export const MEM_GUARANTEED = 3;
+
+/**
+ * Shortfalls against commitments, each in [0, 1]: the government's against the list it was
+ * to free by now at `rate` a day; the Taliban's against the agreed ratio.
+ */
+export function shortfalls(s: WorldState, rate: number, ratio: number, onList: number): {gov: number; tal: number} {
+  const due = Math.min(onList, rate * Math.max(0, s.day - 10));
+  const gov = due > 0 ? Math.max(0, 1 - s.counters.govReleased / due) : 0;
+  const owed = s.counters.govReleased / ratio;
+  const tal = owed >= 1 ? Math.max(0, 1 - s.counters.talReleased / owed) : 0;
+  return {gov, tal};
+}
+
+export function pressGovernment(ctx: DecisionContext, strength: number, aidCut: boolean, reason: string): void {
+  const a = ctx.act.add('press-government', reason);
+  a.amount = strength;
+  a.count = aidCut ? 1 : 0;
+}
+
+export function pressTaliban(ctx: DecisionContext, strength: number, reason: string): void {
+  ctx.act.add('press-taliban', reason).amount = strength;
+}
+
+/** Offers third-country custody once only contested high-value prisoners block completion. */
+export function offerCustodyWhenBlocked(ctx: DecisionContext, slots: number, minDay: number): boolean {
+  const s = ctx.state;
+  if (slots <= 0 || s.us.mem[MEM_GUARANTEED] !== 0 || s.day < minDay) return false;
+  const blocked = s.gov.ratification === 'rejected' || (s.gov.ratification === 'approved' && s.counters.govReleasedSerious > 0);
+  if (!blocked) return false;
+  s.us.mem[MEM_GUARANTEED] = 1;
+  ctx.act.add('guarantee', `arranges third-country custody for ${slots} contested prisoners`).count = slots;
+  return true;
+}

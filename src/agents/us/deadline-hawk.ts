@@ -1,0 +1,40 @@
+// Deadline-driven mediation (Carnevale 1986; Carnevale & Conlon 1988): urgency grows with the
+// US's own deadline (the troop drawdown, an election); past a threshold it presses both sides,
+// otherwise it facilitates. Late on, it offers guarantees (third-country custody) to clear the
+// last obstacle.
+import {z} from 'zod';
+import {definePolicy, int, num} from '../define.js';
+import {MEM_LAST_ACT_DAY, offerCustodyWhenBlocked, pressGovernment, pressTaliban} from './common.js';
+
+export const deadlineHawk = definePolicy({
+  name: 'deadline-hawk',
+  agent: 'us',
+  summary: 'Presses both sides harder as its own deadline nears; facilitates otherwise; offers custody guarantees at the end.',
+  theory: 'Strategic choice under time pressure (Carnevale 1986; Carnevale & Conlon 1988); ripeness (Zartman 2000)',
+  params: z.object({
+    deadlineDays: int(135, 10, 1000, 'the US deadline in rounds (the 135-day drawdown milestone)'),
+    urgencyExponent: num(2, 0.5, 6, 'urgency = (day / deadline) ^ exponent'),
+    pressThreshold: num(0.4, 0, 1, 'urgency above which it presses'),
+    pressStrength: num(0.3, 0, 1, 'strength of each press'),
+    everyDays: int(10, 1, 60, 'rounds between actions'),
+    trustBoost: num(0.2, 0, 2, 'trust evidence added when it facilitates'),
+    custodySlots: int(6, 0, 100, 'contested prisoners it will arrange third-country custody for'),
+    custodyAfter: int(120, 0, 1000, 'earliest round for a custody guarantee'),
+  }),
+  decide(ctx) {
+    const {state: s, params: p, act} = ctx;
+    const u = s.us;
+    if (s.talks === 'broken') return void act.add('hold', 'talks have broken down');
+    if (offerCustodyWhenBlocked(ctx, p.custodySlots, p.custodyAfter)) return;
+    if (s.day - u.mem[MEM_LAST_ACT_DAY]! < p.everyDays) return void act.add('hold', 'monitoring');
+    u.mem[MEM_LAST_ACT_DAY] = s.day;
+    const urgency = Math.pow(Math.min(1.5, s.day / p.deadlineDays), p.urgencyExponent);
+    const stalled = s.day - s.lastProgressDay >= 7;
+    if (urgency >= p.pressThreshold && stalled) {
+      pressGovernment(ctx, p.pressStrength, false, `presses Kabul to finish releases before the day-${p.deadlineDays} deadline`);
+      pressTaliban(ctx, p.pressStrength * 0.5, 'warns the Taliban that the withdrawal is conditions-based');
+      return;
+    }
+    act.add('facilitate', 'relays assurances between the parties').amount = p.trustBoost;
+  },
+});

@@ -1,0 +1,66 @@
+// `--set path=value` overrides: applied to the raw scenario data before validation, so they
+// are validated exactly like the file.
+import {parse as parseYaml} from 'yaml';
+import {InputError} from './errors.js';
+
+export interface Override {
+  path: string[];
+  value: unknown;
+  text: string;
+}
+
+const SEGMENT = /^[A-Za-z_$][\w$-]*$|^\d+$/;
+
+export function parseOverride(text: string): Override {
+  const eq = text.indexOf('=');
+  if (eq <= 0) throw new InputError(`--set ${text}: expected path=value, e.g. agents.government.params.batchSize=200`);
+  const path = text.slice(0, eq).split('.');
+  if (path.some((seg) => !SEGMENT.test(seg))) throw new InputError(`--set ${text}: "${text.slice(0, eq)}" is not a field path`);
+  const raw = text.slice(eq + 1);
+  let value: unknown;
+  try {
+    // A YAML scalar or flow collection: 200, true, ratio-releaser, [1, 2], {a: 1}.
+    value = raw === '' ? '' : parseYaml(raw);
+  } catch {
+    value = raw;
+  }
+  return {path, value, text};
+}
+
+type Data = Record<string, unknown>;
+
+/**
+ * Applies overrides to a copy of `data`. Changing an agent's policy drops the params the file
+ * gave for the old policy (they belong to it); the names of what was dropped are returned.
+ */
+export function applyOverrides(data: unknown, overrides: readonly Override[]): {data: unknown; notes: string[]} {
+  const root = structuredClone(data) as Data;
+  const notes: string[] = [];
+  for (const o of overrides) {
+    const [a, agent, field] = o.path;
+    if (o.path.length === 3 && a === 'agents' && field === 'policy') {
+      const agents = root.agents as Data | undefined;
+      const entry = agents?.[agent!] as Data | undefined;
+      if (entry && entry.policy !== o.value && entry.params !== undefined) {
+        notes.push(`agents.${agent}.policy changed from ${String(entry.policy)} to ${String(o.value)}: the file's params for ${String(entry.policy)} are not used`);
+        delete entry.params;
+      }
+    }
+    setPath(root, o);
+  }
+  return {data: root, notes};
+}
+
+function setPath(root: Data, o: Override): void {
+  let node: unknown = root;
+  for (let i = 0; i < o.path.length - 1; i++) {
+    const seg = o.path[i]!;
+    const container = node as Record<string, unknown>;
+    if (container[seg] === undefined || container[seg] === null) container[seg] = /^\d+$/.test(o.path[i + 1]!) ? [] : {};
+    node = container[seg];
+    if (typeof node !== 'object' || node === null) {
+      throw new InputError(`--set ${o.text}: ${o.path.slice(0, i + 1).join('.')} is a value, not a section`);
+    }
+  }
+  (node as Record<string, unknown>)[o.path[o.path.length - 1]!] = o.value;
+}

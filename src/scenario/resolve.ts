@@ -1,0 +1,108 @@
+// From a scenario reference (a file or a bundled name) plus overrides to the engine's SimConfig.
+import {findPolicy, policiesFor} from '../agents/registry.js';
+import {dayOfDate, parseIsoDate, type Calendar} from '../sim/calendar.js';
+import type {ScheduledEvent, SimConfig} from '../sim/config.js';
+import type {DecisionContext} from '../sim/policy.js';
+import {AGENTS} from '../sim/types.js';
+import {InputError, invalid, zodProblems} from './errors.js';
+import {readDataFile, resolveScenarioPath} from './load.js';
+import {applyOverrides, parseOverride, type Override} from './overrides.js';
+import {scenarioSchema, type Scenario} from './schema.js';
+
+export interface LoadOptions {
+  /** `--set path=value` texts. */
+  set?: readonly string[];
+  seed?: string;
+  days?: number;
+}
+
+export interface LoadedScenario {
+  file: string;
+  scenario: Scenario;
+  config: SimConfig;
+  /** Things the user should know (e.g. params dropped when a policy was switched). */
+  notes: string[];
+}
+
+export function loadScenario(ref: string, options: LoadOptions = {}): LoadedScenario {
+  const file = resolveScenarioPath(ref);
+  return parseScenario(readDataFile(file), file, options);
+}
+
+export function parseScenario(raw: unknown, file: string, options: LoadOptions = {}): LoadedScenario {
+  const overrides: Override[] = (options.set ?? []).map(parseOverride);
+  if (options.seed !== undefined) overrides.push({path: ['seed'], value: options.seed, text: `seed=${options.seed}`});
+  if (options.days !== undefined) overrides.push({path: ['days'], value: options.days, text: `days=${options.days}`});
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw invalid(file, ['(top level): expected a mapping of scenario fields']);
+  const {data, notes} = applyOverrides(raw, overrides);
+  checkPolicyNames(data, file);
+  const parsed = scenarioSchema.safeParse(data);
+  if (!parsed.success) throw invalid(file, zodProblems(parsed.error));
+  return {file, scenario: parsed.data, config: toSimConfig(parsed.data, file), notes};
+}
+
+/** Unknown policy names get a message that lists the choices. */
+function checkPolicyNames(data: unknown, file: string): void {
+  const agents = (data as {agents?: Record<string, {policy?: unknown}>}).agents;
+  if (typeof agents !== 'object' || agents === null) return;
+  for (const agent of AGENTS) {
+    const policy = agents[agent]?.policy;
+    if (typeof policy === 'string' && !findPolicy(agent, policy)) {
+      const names = policiesFor(agent).map((p) => p.name);
+      throw invalid(file, [`agents.${agent}.policy: unknown policy "${policy}"; expected one of ${names.join(', ')}`]);
+    }
+  }
+}
+
+function toSimConfig(s: Scenario, file: string): SimConfig {
+  const startEpoch = parseIsoDate(s.start);
+  if (startEpoch === null) throw invalid(file, [`start: "${s.start}" is not a calendar date`]);
+  const calendar: Calendar = {startEpoch, roundDays: s.roundDays};
+  const problems: string[] = [];
+  const events: ScheduledEvent[] = [];
+  s.events.forEach((e, i) => {
+    let day = e.day;
+    if (e.date !== undefined) {
+      const d = dayOfDate(calendar, e.date);
+      if (d === null) {
+        problems.push(`events[${i}].date: "${e.date}" is not a calendar date`);
+        return;
+      }
+      if (d < 0) {
+        problems.push(`events[${i}].date: ${e.date} is before the scenario starts (${s.start})`);
+        return;
+      }
+      day = d;
+    }
+    const {date: _date, day: _day, source, ...rest} = e;
+    events.push({...rest, day: day!, source: source ?? ''} as ScheduledEvent);
+  });
+  if (problems.length) throw invalid(file, problems);
+  // Stable sort: same-day events fire in file order.
+  events.sort((a, b) => a.day - b.day);
+
+  const agents = {} as SimConfig['agents'];
+  for (const agent of AGENTS) {
+    const entry = s.agents[agent];
+    const def = findPolicy(agent, entry.policy)!;
+    const params = Object.freeze({...entry.params});
+    agents[agent] = {policy: def.name, params, decide: def.decide as (ctx: DecisionContext) => void};
+  }
+  return {
+    name: s.name,
+    seed: s.seed,
+    calendar,
+    start: s.start,
+    days: s.days,
+    talksStart: s.talks,
+    govPool: {...s.pools.government, seed: `${s.pools.seed}/government`},
+    talPool: {...s.pools.taliban, seed: `${s.pools.seed}/taliban`},
+    agents,
+    events,
+    stall: s.stall,
+    world: s.world,
+    completion: s.completion,
+  };
+}
+
+export {InputError};

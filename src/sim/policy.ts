@@ -1,0 +1,58 @@
+// The contract between the engine and agent policies. A policy reads the world and writes
+// its actions for the round into a preallocated buffer; the engine resolves them.
+import type {SimConfig} from './config.js';
+import type {Action, ActionKind, WorldState} from './types.js';
+
+export interface DecisionContext<P = Readonly<Record<string, unknown>>> {
+  /** The world at the start of the agent's phase. Read it; never write it. */
+  state: WorldState;
+  readonly config: SimConfig;
+  readonly params: P;
+  readonly act: ActionBuffer;
+}
+
+const MAX_ACTIONS = 6;
+
+/** Fixed slots for one agent's actions in a round, reused every round (no allocation). */
+export class ActionBuffer {
+  readonly slots: Action[] = [];
+  length = 0;
+
+  constructor() {
+    for (let i = 0; i < MAX_ACTIONS; i++) {
+      this.slots.push({
+        kind: 'hold',
+        count: 0,
+        amount: 0,
+        target: null,
+        govCriteria: 'humanitarian',
+        talCriteria: 'regular-first',
+        filter: {list: 'on', allowSerious: false, allowCommanders: false},
+        goodwill: false,
+        reason: '',
+      });
+    }
+  }
+
+  clear(): void {
+    this.length = 0;
+  }
+
+  /** Adds an action with defaults and returns its slot for the caller to fill in. */
+  add(kind: ActionKind, reason: string): Action {
+    if (this.length >= MAX_ACTIONS) throw new Error(`a policy may take at most ${MAX_ACTIONS} actions a round`);
+    const a = this.slots[this.length++]!;
+    a.kind = kind;
+    a.reason = reason;
+    a.count = 0;
+    a.amount = 0;
+    a.target = null;
+    a.govCriteria = 'humanitarian';
+    a.talCriteria = 'regular-first';
+    a.filter.list = 'on';
+    a.filter.allowSerious = false;
+    a.filter.allowCommanders = false;
+    a.goodwill = false;
+    return a;
+  }
+}

@@ -1,0 +1,51 @@
+// Stall risk at day t: P(stall onset within the next H rounds | state at t), estimated by N
+// forward rollouts on independent, reproducible random streams, with a Wilson interval. While
+// stalled it is P(recovery within H) instead. Definition of a stall: stall.ts.
+import type {SimConfig} from './config.js';
+import {createRng, deriveSeed} from './rng.js';
+import {wilson, type RiskEstimate} from './stall.js';
+import {copyState, createState} from './state.js';
+import {createStepper, step, type Stepper} from './step.js';
+import type {WorldState} from './types.js';
+
+export type {RiskEstimate};
+
+/**
+ * Estimates stall risk by forward rollouts. Rollout i always uses the stream derived from
+ * (seed, 'risk', i): common random numbers across days, so the estimate moves when the state
+ * moves, not because the dice changed. Never touches the state it is given.
+ */
+export class StallRiskEstimator {
+  private readonly scratch: WorldState;
+  private readonly stepper: Stepper;
+
+  constructor(
+    private readonly cfg: SimConfig,
+    private readonly seed: string = cfg.seed,
+  ) {
+    this.scratch = createState(cfg, {record: false});
+    this.stepper = createStepper(cfg, this.scratch);
+  }
+
+  estimate(s: WorldState, rollouts = this.cfg.stall.rollouts, horizon = this.cfg.stall.horizon): RiskEstimate {
+    const mode = s.stalled ? 'recovery' : 'onset';
+    if (s.outcome !== 'ongoing' || rollouts <= 0) {
+      return {mode, p: 0, lo: 0, hi: 0, n: 0};
+    }
+    const scratch = this.scratch;
+    let hits = 0;
+    for (let i = 0; i < rollouts; i++) {
+      copyState(scratch, s);
+      scratch.rng = createRng(deriveSeed(this.seed, 'risk', i));
+      for (let h = 0; h < horizon; h++) {
+        step(scratch, this.cfg, this.stepper);
+        if (scratch.stalled !== s.stalled) {
+          hits++;
+          break;
+        }
+        if (scratch.outcome !== 'ongoing') break;
+      }
+    }
+    return {mode, ...wilson(hits, rollouts, this.cfg.stall.confidence), n: rollouts};
+  }
+}

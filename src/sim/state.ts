@@ -1,0 +1,164 @@
+// Creating and copying world states. Copies reuse the destination's buffers, so stall-risk
+// rollouts can restart from a saved state a thousand times without allocating.
+import type {SimConfig} from './config.js';
+import {copyPoolStatus, createPoolStatus, govPool, talPool} from './pools.js';
+import {createRng, type Rng} from './rng.js';
+import {initialTrust} from './trust.js';
+import type {Counters, GovernmentState, TalibanState, UsState, WorldState} from './types.js';
+
+const MEM = 8;
+
+export function createCounters(): Counters {
+  return {
+    govReleased: 0,
+    govReleasedOnList: 0,
+    govReleasedOffList: 0,
+    govReleasedPriority: 0,
+    govReleasedCommanders: 0,
+    govReleasedSerious: 0,
+    govCustody: 0,
+    talReleased: 0,
+    talReleasedSpecial: 0,
+    govBatches: 0,
+    talBatches: 0,
+    walkouts: 0,
+    stallEpisodes: 0,
+    stalledDays: 0,
+    govLastReleaseDay: -1,
+    govToday: 0,
+    talToday: 0,
+    govRecent: 0,
+    talRecent: 0,
+  };
+}
+
+export interface CreateOptions {
+  /** Keep the event log, batches and walk-outs (false for rollouts). */
+  record: boolean;
+  /** Use this generator instead of one seeded from the config. */
+  rng?: Rng;
+}
+
+export function createState(cfg: SimConfig, options: CreateOptions = {record: true}): WorldState {
+  const gov: GovernmentState = {
+    pressure: 0,
+    aid: 1,
+    cohesion: cfg.world.cohesion,
+    humanitarian: 0,
+    verifiedDay: -1,
+    ratification: 'none',
+    ratificationDay: -1,
+    reciprocityDemand: 0,
+    reciprocityBase: 0,
+    offerCount: 0,
+    offerCeiling: 0,
+    offerAccepted: false,
+    violenceCeiling: 0,
+    custodySlots: 0,
+    lastAction: 'hold',
+    lastReason: 'has not acted yet',
+    mem: new Float64Array(MEM),
+  };
+  const tal: TalibanState = {
+    pressure: 0,
+    violenceTarget: cfg.world.violence,
+    priorityDemand: 0,
+    lastPriorityProgressDay: 0,
+    ceasefireUntil: -1,
+    pendingBatch: 0,
+    pendingBatchUnilateral: false,
+    lastAction: 'hold',
+    lastReason: 'has not acted yet',
+    mem: new Float64Array(MEM),
+  };
+  const us: UsState = {
+    troops: cfg.world.troops.start,
+    leverageGov: 1,
+    leverageTal: 1,
+    deadline: -1,
+    aidCutDay: -1,
+    lastAction: 'hold',
+    lastReason: 'has not acted yet',
+    mem: new Float64Array(MEM),
+  };
+  return {
+    day: 0,
+    rng: options.rng ?? createRng(cfg.seed),
+    talks: cfg.talksStart,
+    walkoutBy: null,
+    walkoutSince: -1,
+    walkoutReason: '',
+    violence: cfg.world.violence,
+    violenceVsUs: 0,
+    ceasefireUntil: -1,
+    holidayUntil: -1,
+    lastProgressDay: 0,
+    convenedDay: cfg.talksStart === 'active' ? 0 : -1,
+    progressToday: false,
+    eventCursor: 0,
+    redLineStreak: 0,
+    gov,
+    tal,
+    us,
+    trust: initialTrust(cfg.world),
+    govPool: createPoolStatus(govPool(cfg.govPool)),
+    talPool: createPoolStatus(talPool(cfg.talPool)),
+    counters: createCounters(),
+    stalled: false,
+    stallCause: null,
+    stallSince: -1,
+    outcome: 'ongoing',
+    outcomeDay: -1,
+    log: options.record ? [] : null,
+    batches: options.record ? [] : null,
+    walkouts: options.record ? [] : null,
+    episodes: options.record ? [] : null,
+  };
+}
+
+/**
+ * Copies every simulated quantity of `src` into `dst` (same config). The generator and the
+ * record-keeping arrays are not copied: `dst` keeps its own.
+ */
+export function copyState(dst: WorldState, src: WorldState): void {
+  dst.day = src.day;
+  dst.talks = src.talks;
+  dst.walkoutBy = src.walkoutBy;
+  dst.walkoutSince = src.walkoutSince;
+  dst.walkoutReason = src.walkoutReason;
+  dst.violence = src.violence;
+  dst.violenceVsUs = src.violenceVsUs;
+  dst.ceasefireUntil = src.ceasefireUntil;
+  dst.holidayUntil = src.holidayUntil;
+  dst.lastProgressDay = src.lastProgressDay;
+  dst.convenedDay = src.convenedDay;
+  dst.progressToday = src.progressToday;
+  dst.eventCursor = src.eventCursor;
+  dst.redLineStreak = src.redLineStreak;
+  copyAgent(dst.gov, src.gov);
+  copyAgent(dst.tal, src.tal);
+  copyAgent(dst.us, src.us);
+  dst.trust.set(src.trust);
+  copyPoolStatus(dst.govPool, src.govPool);
+  copyPoolStatus(dst.talPool, src.talPool);
+  Object.assign(dst.counters, src.counters);
+  dst.stalled = src.stalled;
+  dst.stallCause = src.stallCause;
+  dst.stallSince = src.stallSince;
+  dst.outcome = src.outcome;
+  dst.outcomeDay = src.outcomeDay;
+}
+
+function copyAgent<T extends {mem: Float64Array}>(dst: T, src: T): void {
+  const mem = dst.mem;
+  Object.assign(dst, src);
+  dst.mem = mem;
+  mem.set(src.mem);
+}
+
+/** A value copy of `src` that records nothing and continues `src`'s random stream exactly. */
+export function cloneState(cfg: SimConfig, src: WorldState): WorldState {
+  const copy = createState(cfg, {record: false, rng: createRng('', src.rng.state())});
+  copyState(copy, src);
+  return copy;
+}

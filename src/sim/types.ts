@@ -1,0 +1,262 @@
+// Core types of the world model. Types first: every other module in src/sim and src/agents
+// builds on these. The engine mutates one WorldState in place for speed (no per-round
+// allocation); `cloneState` gives a value copy whenever one is needed.
+import type {Rng} from './rng.js';
+import type {PoolStatus} from './pools.js';
+
+export type AgentId = 'government' | 'taliban' | 'us';
+export const AGENTS: readonly AgentId[] = ['government', 'taliban', 'us'];
+
+/**
+ * Talks state machine. `pending`: the parties have not yet met (technical teams not convened);
+ * `active`: in session; `walked-out`: one party has left the table (see `walkoutBy`);
+ * `broken`: a party has left for good (absorbing).
+ */
+export type TalksState = 'pending' | 'active' | 'walked-out' | 'broken';
+export const TALKS_TRANSITIONS: Readonly<Record<TalksState, readonly TalksState[]>> = {
+  pending: ['active', 'walked-out', 'broken'],
+  active: ['walked-out', 'broken'],
+  'walked-out': ['active', 'broken'],
+  broken: [],
+};
+
+/** How the government picks prisoners for a batch (see pools.ts for the exact orders). */
+export const GOV_CRITERIA = ['humanitarian', 'health', 'age', 'sentence', 'low-danger', 'priority-first', 'list-order'] as const;
+export type GovCriteria = (typeof GOV_CRITERIA)[number];
+/** How the Taliban pick captives: keep special forces to the end, or release them first. */
+export const TAL_CRITERIA = ['regular-first', 'special-forces-first'] as const;
+export type TalCriteria = (typeof TAL_CRITERIA)[number];
+
+/** Which of the government's prisoners a batch may draw from. */
+export interface ReleaseFilter {
+  /** 'on': only the Taliban's list; 'off': only prisoners not on it; 'any': both. */
+  list: 'on' | 'off' | 'any';
+  /** May include prisoners with serious criminal cases (needs ratification in most policies). */
+  allowSerious: boolean;
+  /** May include commanders and the priority commanders (needs ratification in most policies). */
+  allowCommanders: boolean;
+}
+
+export type GovActionKind =
+  | 'hold'
+  | 'release'
+  | 'refuse'
+  | 'condition'
+  | 'demand-reciprocity'
+  | 'offer'
+  | 'seek-ratification'
+  | 'transfer-custody';
+export type TalActionKind =
+  | 'hold'
+  | 'demand'
+  | 'accept-batch'
+  | 'reject-batch'
+  | 'release'
+  | 'walk-out'
+  | 'return'
+  | 'raise-violence'
+  | 'lower-violence'
+  | 'declare-ceasefire'
+  | 'spoiler-attack'
+  | 'accept-offer'
+  | 'reject-offer';
+export type UsActionKind = 'hold' | 'facilitate' | 'press-government' | 'press-taliban' | 'reward' | 'guarantee' | 'set-deadline';
+export type ActionKind = GovActionKind | TalActionKind | UsActionKind;
+
+/**
+ * One action an agent takes in a round. Slots are preallocated and reused (see ActionBuffer),
+ * so fields are plain mutable values. `reason` is the short sentence a student reads.
+ */
+export interface Action {
+  kind: ActionKind;
+  /** Prisoners to release / demanded / offered; days for ceasefires and deadlines. */
+  count: number;
+  /** A magnitude: violence change, pressure strength, trust boost, violence ceiling. */
+  amount: number;
+  target: AgentId | null;
+  govCriteria: GovCriteria;
+  talCriteria: TalCriteria;
+  filter: ReleaseFilter;
+  /** A release offered as a goodwill gesture outside the agreed mechanism. */
+  goodwill: boolean;
+  reason: string;
+}
+
+/** One thing that happened, for the event log: agent actions, scheduled events, transitions. */
+export interface SimEvent {
+  day: number;
+  actor: AgentId | 'world';
+  type: string;
+  reason: string;
+  count?: number;
+}
+
+export interface Batch {
+  day: number;
+  from: 'government' | 'taliban';
+  count: number;
+  criteria: string;
+  /** Released while talks were not active, or as a goodwill gesture outside the agreed mechanism. */
+  unilateral: boolean;
+  /** Government batches only: how many came off the Taliban's list. */
+  offList?: number;
+}
+
+export interface Walkout {
+  day: number;
+  by: AgentId;
+  reason: string;
+  /** The day talks resumed, or null while it lasts (or if talks broke down). */
+  returnDay: number | null;
+}
+
+export interface StallEpisode {
+  start: number;
+  /** Day the stall ended (first progress that clears it), null if it was still on at the end. */
+  end: number | null;
+  cause: 'walk-out' | 'no-progress' | 'breakdown';
+}
+
+export type OutcomeStatus = 'complete' | 'broken' | 'ongoing';
+
+export interface GovernmentState {
+  /** Pressure felt from the US, a stock in [0, 1] that decays daily. */
+  pressure: number;
+  /** US aid as a share of the pre-cut level (1 = full). */
+  aid: number;
+  /** Level-II unity in [0, 1]; scales release capacity (the Ghani–Abdullah dispute). */
+  cohesion: number;
+  /** Humanitarian (COVID-19) pressure to release the old and sick, in [0, 1]. */
+  humanitarian: number;
+  /** Day lists were verified with the Taliban technical team (releases need it), or -1. */
+  verifiedDay: number;
+  /** Ratification of releasing commanders and serious cases: none, pending, approved, rejected. */
+  ratification: 'none' | 'pending' | 'approved' | 'rejected';
+  ratificationDay: number;
+  /** Outstanding demand that the Taliban free this many before the next batch (0 = none). */
+  reciprocityDemand: number;
+  /** Taliban releases counted when the demand was made. */
+  reciprocityBase: number;
+  /** A standing conditional offer: this many if violence falls below `offerCeiling` (0 = none). */
+  offerCount: number;
+  offerCeiling: number;
+  /** The Taliban accepted the standing conditional offer. */
+  offerAccepted: boolean;
+  /** Violence ceiling the government has set as a condition for releases (0 = none). */
+  violenceCeiling: number;
+  /** Third-country custody slots the US has arranged and not yet used. */
+  custodySlots: number;
+  lastAction: ActionKind;
+  lastReason: string;
+  /** Scratch memory for the policy (named indices live in the policy file). */
+  mem: Float64Array;
+}
+
+export interface TalibanState {
+  /** Pressure felt from the US (airstrikes, slowed withdrawal), a stock in [0, 1]. */
+  pressure: number;
+  /** The violence level the Taliban aim for; actual violence drifts towards it. */
+  violenceTarget: number;
+  /** Priority commanders demanded first (0 once the demand is dropped). */
+  priorityDemand: number;
+  /** Last day the Taliban saw progress on their priority demand (or their demands in general). */
+  lastPriorityProgressDay: number;
+  /** Day a declared ceasefire ends (inclusive), or -1. */
+  ceasefireUntil: number;
+  /** Set when a government batch arrived this round and awaits acceptance or rejection. */
+  pendingBatch: number;
+  pendingBatchUnilateral: boolean;
+  lastAction: ActionKind;
+  lastReason: string;
+  mem: Float64Array;
+}
+
+export interface UsState {
+  /** US troops in the country, from the withdrawal schedule. */
+  troops: number;
+  /** Leverage stocks in [0, 1]: aid over the government, military over the Taliban. */
+  leverageGov: number;
+  leverageTal: number;
+  /** The next deadline the US is pressing (day), or -1. */
+  deadline: number;
+  /** Day the aid cut was applied (-1 when aid is whole). */
+  aidCutDay: number;
+  lastAction: ActionKind;
+  lastReason: string;
+  mem: Float64Array;
+}
+
+/** Directed trust pairs, Beta(α, β) counts each. Index with `trustIndex`. */
+export type TrustPair = 'gov-tal' | 'tal-gov' | 'gov-us' | 'us-gov' | 'tal-us' | 'us-tal';
+export const TRUST_PAIRS: readonly TrustPair[] = ['gov-tal', 'tal-gov', 'gov-us', 'us-gov', 'tal-us', 'us-tal'];
+
+export interface Counters {
+  govReleased: number;
+  govReleasedOnList: number;
+  govReleasedOffList: number;
+  govReleasedPriority: number;
+  govReleasedCommanders: number;
+  govReleasedSerious: number;
+  govCustody: number;
+  talReleased: number;
+  talReleasedSpecial: number;
+  govBatches: number;
+  talBatches: number;
+  walkouts: number;
+  stallEpisodes: number;
+  stalledDays: number;
+  /** Day of the last government release, or -1. */
+  govLastReleaseDay: number;
+  /** Releases today (reset each round). */
+  govToday: number;
+  talToday: number;
+  /** Exponentially weighted recent releases (about a two-week memory), for trust and reciprocity. */
+  govRecent: number;
+  talRecent: number;
+}
+
+export interface WorldState {
+  /** Rounds completed. Day 0 is the start date, before any round. */
+  day: number;
+  rng: Rng;
+  talks: TalksState;
+  walkoutBy: AgentId | null;
+  walkoutSince: number;
+  walkoutReason: string;
+  /** Taliban violence against government forces; 1 = the pre-deal baseline. */
+  violence: number;
+  /** Taliban violence against US forces; the US red line. */
+  violenceVsUs: number;
+  /** Day an active ceasefire ends (inclusive), or -1. */
+  ceasefireUntil: number;
+  /** Day a holiday window ends (inclusive), or -1: a ceasefire can be declared in it. */
+  holidayUntil: number;
+  lastProgressDay: number;
+  /** Day the parties first met (talks became active), or -1 while pending. */
+  convenedDay: number;
+  /** Something moved this round: a batch, a return to talks, a ratification, a better offer. */
+  progressToday: boolean;
+  /** Index of the next scheduled scenario event to fire. */
+  eventCursor: number;
+  /** Days in a row violence against US forces has been above the red line. */
+  redLineStreak: number;
+  gov: GovernmentState;
+  tal: TalibanState;
+  us: UsState;
+  /** α, β for each directed pair in TRUST_PAIRS order: [α0, β0, α1, β1, ...]. */
+  trust: Float64Array;
+  govPool: PoolStatus;
+  talPool: PoolStatus;
+  counters: Counters;
+  stalled: boolean;
+  stallCause: StallEpisode['cause'] | null;
+  stallSince: number;
+  outcome: OutcomeStatus;
+  outcomeDay: number;
+  /** Where events go; null in stall-risk rollouts, which must not log. */
+  log: SimEvent[] | null;
+  /** Government batches, Taliban batches and walk-outs as they happen (null in rollouts). */
+  batches: Batch[] | null;
+  walkouts: Walkout[] | null;
+  episodes: StallEpisode[] | null;
+}
