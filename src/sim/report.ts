@@ -1,0 +1,153 @@
+// The run report: the one document `parley run --json` prints, and the records of --ndjson.
+// Field names are a stable contract for researchers (pandas, R, DuckDB): add, never rename.
+import {dateOfDay} from './calendar.js';
+import type {RunResult} from './run.js';
+import {TALKS_CODES} from './run.js';
+import type {AgentId, OutcomeStatus, TalksState} from './types.js';
+
+export interface RiskCell {
+  p: number;
+  lo: number;
+  hi: number;
+  mode: 'onset' | 'recovery';
+}
+
+export interface DailyRow {
+  day: number;
+  date: string;
+  releasedByGovernment: number;
+  releasedByTaliban: number;
+  transferredToCustody: number;
+  talks: TalksState;
+  violence: number;
+  stalled: boolean;
+  stallRisk: RiskCell | null;
+}
+
+export interface RunReport {
+  scenario: string;
+  seed: string;
+  version: string;
+  start: string;
+  /** Horizon in rounds. */
+  days: number;
+  /** Rounds actually simulated (fewer if the exchange completed or broke down). */
+  rounds: number;
+  roundDays: number;
+  policies: Record<AgentId, {policy: string; params: Readonly<Record<string, unknown>>}>;
+  outcome: {status: OutcomeStatus; day: number | null; date: string | null};
+  totals: {
+    releasedByGovernment: number;
+    releasedByTaliban: number;
+    transferredToCustody: number;
+    offListReleases: number;
+    priorityCommandersReleased: number;
+    batches: number;
+    governmentBatches: number;
+    talibanBatches: number;
+    walkouts: number;
+    stallEpisodes: number;
+    stalledDays: number;
+  };
+  peakStallRisk: ({day: number; date: string} & RiskCell) | null;
+  daily: DailyRow[];
+  batches: {day: number; date: string; from: 'government' | 'taliban'; count: number; criteria: string; unilateral: boolean}[];
+  walkouts: {day: number; date: string; by: AgentId; reason: string; returnDay: number | null; returnDate: string | null}[];
+  stallEpisodes: {start: number; startDate: string; end: number | null; endDate: string | null; cause: string}[];
+  events: {day: number; date: string; actor: string; type: string; reason: string; count?: number}[];
+}
+
+/** Rounds floats for output: stable, readable, and far below the model's precision anyway. */
+const r4 = (x: number): number => Math.round(x * 1e4) / 1e4;
+
+export function buildReport(result: RunResult, version: string): RunReport {
+  const {config: cfg, state: s, daily} = result;
+  const date = (day: number): string => dateOfDay(cfg.calendar, day);
+  const c = s.counters;
+  const rows: DailyRow[] = [];
+  let peak: RunReport['peakStallRisk'] = null;
+  for (let r = 0; r < daily.length; r++) {
+    const day = r + 1;
+    const hasRisk = !Number.isNaN(daily.riskP[r]!);
+    const risk: RiskCell | null = hasRisk
+      ? {p: r4(daily.riskP[r]!), lo: r4(daily.riskLo[r]!), hi: r4(daily.riskHi[r]!), mode: daily.riskMode[r] === 0 ? 'onset' : 'recovery'}
+      : null;
+    if (risk && risk.mode === 'onset' && (peak === null || risk.p > peak.p)) peak = {day, date: date(day), ...risk};
+    rows.push({
+      day,
+      date: date(day),
+      releasedByGovernment: daily.govReleased[r]!,
+      releasedByTaliban: daily.talReleased[r]!,
+      transferredToCustody: daily.govCustody[r]!,
+      talks: TALKS_CODES[daily.talks[r]!]!,
+      violence: r4(daily.violence[r]!),
+      stalled: daily.stalled[r] === 1,
+      stallRisk: risk,
+    });
+  }
+  const policies = {} as RunReport['policies'];
+  for (const agent of ['government', 'taliban', 'us'] as const) {
+    policies[agent] = {policy: cfg.agents[agent].policy, params: cfg.agents[agent].params};
+  }
+  return {
+    scenario: cfg.name,
+    seed: cfg.seed,
+    version,
+    start: cfg.start,
+    days: cfg.days,
+    rounds: s.day,
+    roundDays: cfg.calendar.roundDays,
+    policies,
+    outcome: {status: s.outcome, day: s.outcomeDay >= 0 ? s.outcomeDay : null, date: s.outcomeDay >= 0 ? date(s.outcomeDay) : null},
+    totals: {
+      releasedByGovernment: c.govReleased,
+      releasedByTaliban: c.talReleased,
+      transferredToCustody: c.govCustody,
+      offListReleases: c.govReleasedOffList,
+      priorityCommandersReleased: c.govReleasedPriority,
+      batches: c.govBatches + c.talBatches,
+      governmentBatches: c.govBatches,
+      talibanBatches: c.talBatches,
+      walkouts: c.walkouts,
+      stallEpisodes: c.stallEpisodes,
+      stalledDays: c.stalledDays,
+    },
+    peakStallRisk: peak,
+    daily: rows,
+    batches: (s.batches ?? []).map((b) => ({day: b.day, date: date(b.day), from: b.from, count: b.count, criteria: b.criteria, unilateral: b.unilateral})),
+    walkouts: (s.walkouts ?? []).map((w) => ({
+      day: w.day,
+      date: date(w.day),
+      by: w.by,
+      reason: w.reason,
+      returnDay: w.returnDay,
+      returnDate: w.returnDay === null ? null : date(w.returnDay),
+    })),
+    stallEpisodes: (s.episodes ?? []).map((e) => ({start: e.start, startDate: date(e.start), end: e.end, endDate: e.end === null ? null : date(e.end), cause: e.cause})),
+    events: (s.log ?? []).map((e) => ({day: e.day, date: date(e.day), actor: e.actor, type: e.type, reason: e.reason, ...(e.count === undefined ? {} : {count: e.count})})),
+  };
+}
+
+/**
+ * The report as NDJSON records, in time order: a `run` header, then for each round its `day`
+ * row followed by that round's `batch`, `walkout` and `event` records (an event's own type is in
+ * `event`), and a closing `outcome`.
+ */
+export function* reportRecords(report: RunReport): Generator<Record<string, unknown>> {
+  const {daily, batches, walkouts, events, ...head} = report;
+  const {outcome, totals, peakStallRisk, stallEpisodes, ...meta} = head;
+  yield {type: 'run', ...meta};
+  let b = 0;
+  let w = 0;
+  let e = 0;
+  for (const row of daily) {
+    yield {type: 'day', ...row};
+    for (; b < batches.length && batches[b]!.day <= row.day; b++) yield {type: 'batch', ...batches[b]!};
+    for (; w < walkouts.length && walkouts[w]!.day <= row.day; w++) yield {type: 'walkout', ...walkouts[w]!};
+    for (; e < events.length && events[e]!.day <= row.day; e++) {
+      const {type, ...rest} = events[e]!;
+      yield {type: 'event', event: type, ...rest};
+    }
+  }
+  yield {type: 'outcome', outcome, totals, peakStallRisk, stallEpisodes};
+}
