@@ -23,6 +23,7 @@ const event = z.discriminatedUnion('type', [
   z.strictObject({type: z.literal('covid-pressure'), ...when, level: share.default(0.5).describe('pressure to release the old and sick')}),
   z.strictObject({type: z.literal('ratification-assembly'), ...when, days: z.int().min(1).max(60).default(3)}),
   z.strictObject({type: z.literal('third-country-custody'), ...when, slots: z.int().min(1).max(1000).default(6)}),
+  z.strictObject({type: z.literal('foreign-objection'), ...when, count: z.int().min(1).max(1000).default(6).describe('high-value prisoners foreign governments object to')}),
   z.strictObject({type: z.literal('deadline'), ...when, label: z.string().default('deadline')}),
   z.strictObject({type: z.literal('talks-convene'), ...when}),
   z.strictObject({type: z.literal('spoiler-attack'), ...when, severity: z.number().min(0).max(3).default(0.5)}),
@@ -86,7 +87,7 @@ const world = z.strictObject({
   redLine: z.number().min(0).max(3).default(1),
   pressureDecay: share.default(0.05),
   breakdown: z
-    .strictObject({base: z.number().min(-20).max(5).default(-7), distrust: z.number().min(0).max(20).default(3), duration: z.number().min(0).max(10).default(0.5)})
+    .strictObject({base: z.number().min(-20).max(5).default(-8), distrust: z.number().min(0).max(20).default(2), duration: z.number().min(0).max(10).default(0.15)})
     .prefault({}),
   ratification: z
     .strictObject({

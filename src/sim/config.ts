@@ -22,6 +22,7 @@ export type ScheduledEvent = {day: number; note: string; source: string} & (
   | {type: 'covid-pressure'; level: number}
   | {type: 'ratification-assembly'; days: number}
   | {type: 'third-country-custody'; slots: number}
+  | {type: 'foreign-objection'; count: number}
   | {type: 'deadline'; label: string}
   | {type: 'talks-convene'}
   | {type: 'spoiler-attack'; severity: number}

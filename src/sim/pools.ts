@@ -59,6 +59,10 @@ export interface Pool {
   readonly categoryTotals: Int32Array;
   /** One release order (a permutation of indices) per selection criterion. */
   readonly orders: readonly Uint16Array[];
+  /** orders[o] split by category: byCategory[o * CATEGORY_COUNT + c] lists category c in order o. */
+  readonly byCategory: readonly Uint16Array[];
+  /** rank[o][i]: position of individual i in order o. */
+  readonly rank: readonly Uint16Array[];
 }
 
 export const CATEGORY_COUNT = 12;
@@ -73,7 +77,7 @@ function categoryOf(kind: Pool['kind'], tier: number, flags: number): number {
 export interface PoolStatus {
   /** 0 held, 1 released, 2 transferred to third-country custody. */
   readonly released: Uint8Array;
-  /** Per order: every entry before the cursor is already out of the pool. */
+  /** Per (order, category) list: every entry before the cursor is already out of the pool. */
   readonly cursors: Int32Array;
   /** Still held, by category. */
   readonly remaining: Int32Array;
@@ -82,7 +86,7 @@ export interface PoolStatus {
 export function createPoolStatus(pool: Pool): PoolStatus {
   return {
     released: new Uint8Array(pool.size),
-    cursors: new Int32Array(pool.orders.length),
+    cursors: new Int32Array(pool.orders.length * CATEGORY_COUNT),
     remaining: Int32Array.from(pool.categoryTotals),
   };
 }
@@ -130,6 +134,10 @@ export const lastRelease = {count: 0, offList: 0, priority: 0, commanders: 0, se
  * Releases up to `n` held individuals admitted by `mask`, in the order of `orderIndex`.
  * `to` is 1 for release, 2 for third-country custody. Returns how many were taken; the
  * breakdown is in `lastRelease`. No allocation.
+ *
+ * Each order is kept split by category, so a mask is a choice of lists: the next individual is
+ * the head with the lowest rank among the admitted lists (a k-way merge). Cursors only move
+ * forward past individuals already out, so every entry is skipped at most once per list.
  */
 export function releaseFrom(pool: Pool, status: PoolStatus, orderIndex: number, mask: number, n: number, to: 1 | 2 = 1): number {
   lastRelease.count = 0;
@@ -139,40 +147,78 @@ export function releaseFrom(pool: Pool, status: PoolStatus, orderIndex: number, 
   lastRelease.serious = 0;
   lastRelease.specialForces = 0;
   if (n <= 0) return 0;
-  const order = pool.orders[orderIndex]!;
   const {released, cursors, remaining} = status;
-  const {category, tier, flags} = pool;
-  const gov = pool.kind === 'government';
-  let prefix = true;
+  const byCategory = pool.byCategory;
+  const base = orderIndex * CATEGORY_COUNT;
+  let k = 0;
+  for (let c = 0; c < CATEGORY_COUNT; c++) {
+    if (((mask >> c) & 1) === 0 || remaining[c] === 0) continue;
+    mergeLists[k] = c;
+    mergeTaken[k] = 0;
+    k++;
+  }
   let taken = 0;
-  for (let i = cursors[orderIndex]!; i < order.length && taken < n; i++) {
-    const p = order[i]!;
-    if (released[p] !== 0) {
-      if (prefix) cursors[orderIndex] = i + 1;
-      continue;
+  if (k === 1) {
+    // One admitted list (the common case): a straight walk.
+    const at = base + mergeLists[0]!;
+    const list = byCategory[at]!;
+    let i = cursors[at]!;
+    while (taken < n && i < list.length) {
+      const p = list[i++]!;
+      if (released[p] !== 0) continue;
+      released[p] = to;
+      taken++;
     }
-    const c = category[p]!;
-    if (((mask >> c) & 1) === 0) {
-      prefix = false;
-      continue;
+    cursors[at] = i;
+    mergeTaken[0] = taken;
+  } else if (k > 1) {
+    // Several lists: merge them by rank in the chosen order.
+    const rank = pool.rank[orderIndex]!;
+    for (let m = 0; m < k; m++) mergeHeads[m] = headRank(byCategory[base + mergeLists[m]!]!, released, cursors, base + mergeLists[m]!, rank);
+    while (taken < n) {
+      let j = 0;
+      for (let m = 1; m < k; m++) if (mergeHeads[m]! < mergeHeads[j]!) j = m;
+      if (mergeHeads[j] === NONE) break;
+      const at = base + mergeLists[j]!;
+      const list = byCategory[at]!;
+      released[list[cursors[at]!++]!] = to;
+      mergeTaken[j]!++;
+      taken++;
+      mergeHeads[j] = headRank(list, released, cursors, at, rank);
     }
-    released[p] = to;
-    remaining[c]!--;
-    taken++;
-    if (prefix) cursors[orderIndex] = i + 1;
-    const t = tier[p]!;
-    const f = flags[p]!;
+  }
+  // What was taken follows from the categories: no per-individual lookups.
+  const gov = pool.kind === 'government';
+  for (let m = 0; m < k; m++) {
+    const t = mergeTaken[m]!;
+    if (t === 0) continue;
+    const c = mergeLists[m]!;
+    remaining[c]! -= t;
     if (gov) {
-      if ((f & FLAG_ON_LIST) === 0) lastRelease.offList++;
-      if (t === GOV_TIER.priority) lastRelease.priority++;
-      if (t !== GOV_TIER.rankAndFile) lastRelease.commanders++;
-      if ((f & FLAG_SERIOUS) !== 0) lastRelease.serious++;
-    } else if (t === TAL_TIER.specialForces) {
-      lastRelease.specialForces++;
+      const tier = c >> 2;
+      if ((c & 1) === 0) lastRelease.offList += t;
+      if ((c & 2) !== 0) lastRelease.serious += t;
+      if (tier === GOV_TIER.priority) lastRelease.priority += t;
+      if (tier !== GOV_TIER.rankAndFile) lastRelease.commanders += t;
+    } else if (c >> 1 === TAL_TIER.specialForces) {
+      lastRelease.specialForces += t;
     }
   }
   lastRelease.count = taken;
   return taken;
+}
+
+const NONE = 0x7fffffff;
+const mergeLists = new Int32Array(CATEGORY_COUNT);
+const mergeHeads = new Int32Array(CATEGORY_COUNT);
+const mergeTaken = new Int32Array(CATEGORY_COUNT);
+
+/** Moves a list's cursor past individuals already out; returns the rank of its head (or NONE). */
+function headRank(list: Uint16Array, released: Uint8Array, cursors: Int32Array, at: number, rank: Uint16Array): number {
+  let i = cursors[at]!;
+  while (i < list.length && released[list[i]!] !== 0) i++;
+  cursors[at] = i;
+  return i < list.length ? rank[list[i]!]! : NONE;
 }
 
 export const govCriteriaIndex = (c: GovCriteria): number => GOV_CRITERIA.indexOf(c);
@@ -200,6 +246,18 @@ function orderBy(n: number, key: (i: number) => number): Uint16Array {
   const idx = Array.from({length: n}, (_, i) => i);
   idx.sort((a, b) => keys[a]! - keys[b]! || a - b);
   return Uint16Array.from(idx);
+}
+
+function splitOrders(orders: readonly Uint16Array[], category: Uint8Array): {byCategory: Uint16Array[]; rank: Uint16Array[]} {
+  const byCategory: Uint16Array[] = [];
+  const rank: Uint16Array[] = [];
+  for (const order of orders) {
+    const r = new Uint16Array(order.length);
+    order.forEach((p, i) => (r[p] = i));
+    rank.push(r);
+    for (let c = 0; c < CATEGORY_COUNT; c++) byCategory.push(order.filter((p) => category[p] === c));
+  }
+  return {byCategory, rank};
 }
 
 function generateGovPool(spec: GovPoolSpec): Pool {
@@ -253,7 +311,7 @@ function generateGovPool(spec: GovPoolSpec): Pool {
     'list-order': (i) => i,
   };
   const orders = GOV_CRITERIA.map((c) => orderBy(size, orderFor[c]));
-  return {kind: 'government', size, tier, flags, age, health, sentence, category, categoryTotals, orders};
+  return {kind: 'government', size, tier, flags, age, health, sentence, category, categoryTotals, orders, ...splitOrders(orders, category)};
 }
 
 function generateTalPool(spec: TalPoolSpec): Pool {
@@ -284,25 +342,32 @@ function generateTalPool(spec: TalPoolSpec): Pool {
     'special-forces-first': (i) => -tier[i]! * size + i,
   };
   const orders = TAL_CRITERIA.map((c) => orderBy(size, orderFor[c]));
-  return {kind: 'taliban', size, tier, flags, age, health, sentence, category, categoryTotals, orders};
+  return {kind: 'taliban', size, tier, flags, age, health, sentence, category, categoryTotals, orders, ...splitOrders(orders, category)};
 }
 
-const cache = new Map<string, Pool>();
+// Pools are cached by content (equal specs share one pool) and, in front of that, by spec
+// object, so the runs of one config never even serialise the spec.
+const byContent = new Map<string, Pool>();
+const bySpec = new WeakMap<object, Pool>();
 
-function cached(key: string, make: () => Pool): Pool {
-  let pool = cache.get(key);
+function cached(spec: object, key: string, make: () => Pool): Pool {
+  let pool = bySpec.get(spec);
+  if (pool) return pool;
+  const text = key + JSON.stringify(spec);
+  pool = byContent.get(text);
   if (!pool) {
     pool = make();
-    if (cache.size > 64) cache.clear();
-    cache.set(key, pool);
+    if (byContent.size > 64) byContent.clear();
+    byContent.set(text, pool);
   }
+  bySpec.set(spec, pool);
   return pool;
 }
 
 export function govPool(spec: GovPoolSpec): Pool {
-  return cached(`g${JSON.stringify(spec)}`, () => generateGovPool(spec));
+  return cached(spec, 'g', () => generateGovPool(spec));
 }
 
 export function talPool(spec: TalPoolSpec): Pool {
-  return cached(`t${JSON.stringify(spec)}`, () => generateTalPool(spec));
+  return cached(spec, 't', () => generateTalPool(spec));
 }

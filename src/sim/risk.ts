@@ -2,7 +2,7 @@
 // forward rollouts on independent, reproducible random streams, with a Wilson interval. While
 // stalled it is P(recovery within H) instead. Definition of a stall: stall.ts.
 import type {SimConfig} from './config.js';
-import {createRng, deriveSeed} from './rng.js';
+import {Alea, deriveSeed, seedState} from './rng.js';
 import {wilson, type RiskEstimate} from './stall.js';
 import {copyState, createState} from './state.js';
 import {createStepper, step, type Stepper} from './step.js';
@@ -18,6 +18,9 @@ export type {RiskEstimate};
 export class StallRiskEstimator {
   private readonly scratch: WorldState;
   private readonly stepper: Stepper;
+  private readonly rng = new Alea({c: 1, s0: 0, s1: 0, s2: 0});
+  /** Initial states of the rollout streams (c, s0, s1, s2 each), derived once. */
+  private streams = new Float64Array(0);
 
   constructor(
     private readonly cfg: SimConfig,
@@ -33,10 +36,16 @@ export class StallRiskEstimator {
       return {mode, p: 0, lo: 0, hi: 0, n: 0};
     }
     const scratch = this.scratch;
+    const streams = this.streamStates(rollouts);
+    const rng = this.rng;
+    scratch.rng = rng;
     let hits = 0;
     for (let i = 0; i < rollouts; i++) {
       copyState(scratch, s);
-      scratch.rng = createRng(deriveSeed(this.seed, 'risk', i));
+      rng.c = streams[4 * i]!;
+      rng.s0 = streams[4 * i + 1]!;
+      rng.s1 = streams[4 * i + 2]!;
+      rng.s2 = streams[4 * i + 3]!;
       for (let h = 0; h < horizon; h++) {
         step(scratch, this.cfg, this.stepper);
         if (scratch.stalled !== s.stalled) {
@@ -47,5 +56,21 @@ export class StallRiskEstimator {
       }
     }
     return {mode, ...wilson(hits, rollouts, this.cfg.stall.confidence), n: rollouts};
+  }
+
+  private streamStates(n: number): Float64Array {
+    const have = this.streams.length / 4;
+    if (have >= n) return this.streams;
+    const next = new Float64Array(4 * n);
+    next.set(this.streams);
+    for (let i = have; i < n; i++) {
+      const st = seedState(deriveSeed(this.seed, 'risk', i));
+      next[4 * i] = st.c;
+      next[4 * i + 1] = st.s0;
+      next[4 * i + 2] = st.s1;
+      next[4 * i + 3] = st.s2;
+    }
+    this.streams = next;
+    return next;
   }
 }

@@ -50,6 +50,10 @@ function apply(s: WorldState, e: ScheduledEvent): void {
       s.gov.custodySlots += e.slots;
       emit(s, 'us', 'third-country-custody', e.note, e.slots);
       return;
+    case 'foreign-objection':
+      s.gov.contested = Math.max(s.gov.contested, e.count);
+      emit(s, 'world', 'foreign-objection', e.note, e.count);
+      return;
     case 'deadline':
       s.us.deadline = d;
       emit(s, 'us', 'deadline', e.note);

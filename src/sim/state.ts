@@ -17,6 +17,7 @@ export function createCounters(): Counters {
     govReleasedCommanders: 0,
     govReleasedSerious: 0,
     govCustody: 0,
+    govGoodwill: 0,
     talReleased: 0,
     talReleasedSpecial: 0,
     govBatches: 0,
@@ -50,11 +51,13 @@ export function createState(cfg: SimConfig, options: CreateOptions = {record: tr
     ratificationDay: -1,
     reciprocityDemand: 0,
     reciprocityBase: 0,
+    specialForcesDemand: 0,
     offerCount: 0,
     offerCeiling: 0,
     offerAccepted: false,
     violenceCeiling: 0,
     custodySlots: 0,
+    contested: 0,
     lastAction: 'hold',
     lastReason: 'has not acted yet',
     mem: new Float64Array(MEM),
@@ -135,13 +138,13 @@ export function copyState(dst: WorldState, src: WorldState): void {
   dst.progressToday = src.progressToday;
   dst.eventCursor = src.eventCursor;
   dst.redLineStreak = src.redLineStreak;
-  copyAgent(dst.gov, src.gov);
-  copyAgent(dst.tal, src.tal);
-  copyAgent(dst.us, src.us);
+  copyGovernment(dst.gov, src.gov);
+  copyTaliban(dst.tal, src.tal);
+  copyUs(dst.us, src.us);
   dst.trust.set(src.trust);
   copyPoolStatus(dst.govPool, src.govPool);
   copyPoolStatus(dst.talPool, src.talPool);
-  Object.assign(dst.counters, src.counters);
+  copyCounters(dst.counters, src.counters);
   dst.stalled = src.stalled;
   dst.stallCause = src.stallCause;
   dst.stallSince = src.stallSince;
@@ -149,11 +152,75 @@ export function copyState(dst: WorldState, src: WorldState): void {
   dst.outcomeDay = src.outcomeDay;
 }
 
-function copyAgent<T extends {mem: Float64Array}>(dst: T, src: T): void {
-  const mem = dst.mem;
-  Object.assign(dst, src);
-  dst.mem = mem;
-  mem.set(src.mem);
+// Field-by-field copies: several times faster than Object.assign in rollouts. A test checks
+// that a copied state equals its source in every field, so a new field cannot be forgotten.
+function copyGovernment(d: GovernmentState, s: GovernmentState): void {
+  d.pressure = s.pressure;
+  d.aid = s.aid;
+  d.cohesion = s.cohesion;
+  d.humanitarian = s.humanitarian;
+  d.verifiedDay = s.verifiedDay;
+  d.ratification = s.ratification;
+  d.ratificationDay = s.ratificationDay;
+  d.reciprocityDemand = s.reciprocityDemand;
+  d.reciprocityBase = s.reciprocityBase;
+  d.specialForcesDemand = s.specialForcesDemand;
+  d.offerCount = s.offerCount;
+  d.offerCeiling = s.offerCeiling;
+  d.offerAccepted = s.offerAccepted;
+  d.violenceCeiling = s.violenceCeiling;
+  d.custodySlots = s.custodySlots;
+  d.contested = s.contested;
+  d.lastAction = s.lastAction;
+  d.lastReason = s.lastReason;
+  d.mem.set(s.mem);
+}
+
+function copyTaliban(d: TalibanState, s: TalibanState): void {
+  d.pressure = s.pressure;
+  d.violenceTarget = s.violenceTarget;
+  d.priorityDemand = s.priorityDemand;
+  d.lastPriorityProgressDay = s.lastPriorityProgressDay;
+  d.ceasefireUntil = s.ceasefireUntil;
+  d.pendingBatch = s.pendingBatch;
+  d.pendingBatchUnilateral = s.pendingBatchUnilateral;
+  d.lastAction = s.lastAction;
+  d.lastReason = s.lastReason;
+  d.mem.set(s.mem);
+}
+
+function copyUs(d: UsState, s: UsState): void {
+  d.troops = s.troops;
+  d.leverageGov = s.leverageGov;
+  d.leverageTal = s.leverageTal;
+  d.deadline = s.deadline;
+  d.aidCutDay = s.aidCutDay;
+  d.lastAction = s.lastAction;
+  d.lastReason = s.lastReason;
+  d.mem.set(s.mem);
+}
+
+function copyCounters(d: Counters, s: Counters): void {
+  d.govReleased = s.govReleased;
+  d.govReleasedOnList = s.govReleasedOnList;
+  d.govReleasedOffList = s.govReleasedOffList;
+  d.govReleasedPriority = s.govReleasedPriority;
+  d.govReleasedCommanders = s.govReleasedCommanders;
+  d.govReleasedSerious = s.govReleasedSerious;
+  d.govCustody = s.govCustody;
+  d.govGoodwill = s.govGoodwill;
+  d.talReleased = s.talReleased;
+  d.talReleasedSpecial = s.talReleasedSpecial;
+  d.govBatches = s.govBatches;
+  d.talBatches = s.talBatches;
+  d.walkouts = s.walkouts;
+  d.stallEpisodes = s.stallEpisodes;
+  d.stalledDays = s.stalledDays;
+  d.govLastReleaseDay = s.govLastReleaseDay;
+  d.govToday = s.govToday;
+  d.talToday = s.talToday;
+  d.govRecent = s.govRecent;
+  d.talRecent = s.talRecent;
 }
 
 /** A value copy of `src` that records nothing and continues `src`'s random stream exactly. */

@@ -209,6 +209,7 @@ function resolveGov(s: WorldState, cfg: SimConfig, st: Stepper, buf: ActionBuffe
         c.govReleasedCommanders += lastRelease.commanders;
         c.govReleasedSerious += lastRelease.serious;
         c.govBatches++;
+        if (a.goodwill) c.govGoodwill += n;
         const unilateral = a.goodwill || s.talks !== 'active';
         s.tal.pendingBatch += n;
         s.tal.pendingBatchUnilateral = s.tal.pendingBatchUnilateral || unilateral;
@@ -225,6 +226,7 @@ function resolveGov(s: WorldState, cfg: SimConfig, st: Stepper, buf: ActionBuffe
         const n = releaseFrom(st.govPool, s.govPool, govCriteriaIndex('priority-first'), mask, k, 2);
         if (n === 0) break;
         g.custodySlots -= n;
+        g.contested = Math.max(0, g.contested - n);
         c.govCustody += n;
         c.govReleasedPriority += lastRelease.priority;
         s.progressToday = true;
@@ -242,6 +244,10 @@ function resolveGov(s: WorldState, cfg: SimConfig, st: Stepper, buf: ActionBuffe
       case 'demand-reciprocity':
         g.reciprocityDemand = a.count;
         g.reciprocityBase = c.talReleased;
+        emit(s, 'government', a.kind, a.reason, a.count);
+        break;
+      case 'demand-special-forces':
+        g.specialForcesDemand = a.count;
         emit(s, 'government', a.kind, a.reason, a.count);
         break;
       case 'offer':
@@ -263,6 +269,7 @@ function resolveGov(s: WorldState, cfg: SimConfig, st: Stepper, buf: ActionBuffe
   }
   // A reciprocity demand is met once the Taliban have freed the number asked.
   if (g.reciprocityDemand > 0 && c.talReleased - g.reciprocityBase >= g.reciprocityDemand) g.reciprocityDemand = 0;
+  if (g.specialForcesDemand > 0 && c.talReleasedSpecial >= g.specialForcesDemand) g.specialForcesDemand = 0;
   settle(g, buf);
 }
 

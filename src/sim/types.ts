@@ -43,6 +43,7 @@ export type GovActionKind =
   | 'refuse'
   | 'condition'
   | 'demand-reciprocity'
+  | 'demand-special-forces'
   | 'offer'
   | 'seek-ratification'
   | 'transfer-custody';
@@ -137,6 +138,8 @@ export interface GovernmentState {
   reciprocityDemand: number;
   /** Taliban releases counted when the demand was made. */
   reciprocityBase: number;
+  /** Special forces the government demands back before its last releases (0 = none). */
+  specialForcesDemand: number;
   /** A standing conditional offer: this many if violence falls below `offerCeiling` (0 = none). */
   offerCount: number;
   offerCeiling: number;
@@ -146,6 +149,8 @@ export interface GovernmentState {
   violenceCeiling: number;
   /** Third-country custody slots the US has arranged and not yet used. */
   custodySlots: number;
+  /** High-value prisoners foreign governments object to: freed only into third-country custody. */
+  contested: number;
   lastAction: ActionKind;
   lastReason: string;
   /** Scratch memory for the policy (named indices live in the policy file). */
@@ -198,6 +203,8 @@ export interface Counters {
   govReleasedCommanders: number;
   govReleasedSerious: number;
   govCustody: number;
+  /** Government releases made as goodwill, outside the reciprocal mechanism. */
+  govGoodwill: number;
   talReleased: number;
   talReleasedSpecial: number;
   govBatches: number;

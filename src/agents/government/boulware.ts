@@ -29,7 +29,7 @@ export const boulware = definePolicy({
     const verifying = verificationHold(s, p.verificationDays);
     if (verifying) return void act.add('hold', verifying);
     refuseNamedOnce(ctx);
-    if (highTierEndgame(ctx, {...p, offListGoodwill: 0, capacity: p.maxBatch})) return;
+    if (highTierEndgame(ctx, p, p.maxBatch)) return;
     const low = lowTierHeld(s);
     if (low === 0) return void act.add('hold', 'no low-threat prisoners left to release');
     if (s.day - g.mem[MEM_LAST_BATCH_DAY]! < p.intervalDays) return void act.add('hold', 'between batches');

@@ -18,19 +18,26 @@ export const MEM_OFF_LIST = 6;
 /** After an assembly says no, the government waits this long before asking again. */
 export const RATIFICATION_RETRY_DAYS = 30;
 
-const LOW_TIER = govFilterMask({list: 'on', allowSerious: false, allowCommanders: false});
-const HIGH_TIER = govFilterMask({list: 'on', allowSerious: true, allowCommanders: true}) & ~LOW_TIER;
 const OFF_LIST = govFilterMask({list: 'off', allowSerious: true, allowCommanders: true});
+// Categories are tier * 4 + serious * 2 + onList (pools.ts): the low tier on the list is
+// category 1; the high tier on the list is every other on-list category.
+const LOW_TIER_CATEGORY = 1;
 
-export const lowTierHeld = (s: WorldState): number => heldIn(s.govPool, LOW_TIER);
-export const highTierHeld = (s: WorldState): number => heldIn(s.govPool, HIGH_TIER);
+export const lowTierHeld = (s: WorldState): number => s.govPool.remaining[LOW_TIER_CATEGORY]!;
+export function highTierHeld(s: WorldState): number {
+  const r = s.govPool.remaining;
+  return r[3]! + r[5]! + r[7]! + r[9]! + r[11]!;
+}
 export const offListHeld = (s: WorldState): number => heldIn(s.govPool, OFF_LIST);
 export const trustInTaliban = (s: WorldState): number => trustOf(s.trust, T_GOV_TAL);
 export const inCeasefire = (s: WorldState): boolean => s.day <= s.ceasefireUntil;
 
-/** Captives the Taliban still owe under the agreed ratio (negative: the Taliban are ahead). */
+/**
+ * Captives the Taliban still owe under the agreed ratio (negative: the Taliban are ahead).
+ * Goodwill batches are gifts: the government does not bill the Taliban for them.
+ */
 export function talibanShortfall(s: WorldState, ratio: number): number {
-  return Math.floor(s.counters.govReleased / ratio) - s.counters.talReleased;
+  return Math.floor((s.counters.govReleased - s.counters.govGoodwill) / ratio) - s.counters.talReleased;
 }
 
 /**
@@ -70,8 +77,7 @@ export interface HighTierParams {
   /** Taliban-held special forces to demand before freeing ratified prisoners (0: none). */
   specialForcesDemand: number;
   /** Release up to this many off-list prisoners as goodwill while ratification is pending. */
-  offListGoodwill: number;
-  capacity: number;
+  offListGoodwill?: number;
 }
 
 /**
@@ -79,32 +85,37 @@ export interface HighTierParams {
  * where the US has arranged them, ratification (Level II) before anything else, an optional
  * demand for special forces first. Returns true if it decided the round.
  */
-export function highTierEndgame(ctx: DecisionContext, p: HighTierParams): boolean {
+export function highTierEndgame(ctx: DecisionContext, p: HighTierParams, capacity: number): boolean {
   const s = ctx.state;
   const g = s.gov;
   const high = highTierHeld(s);
   if (lowTierHeld(s) > 0 || high === 0) return false;
   if (g.custodySlots > 0) {
-    ctx.act.add('transfer-custody', `moves ${Math.min(g.custodySlots, high)} contested prisoners to third-country custody under a US guarantee`).count =
-      g.custodySlots;
+    const n = Math.min(g.custodySlots, g.contested > 0 ? g.contested : high);
+    ctx.act.add('transfer-custody', `moves ${n} contested prisoners to third-country custody under a US guarantee`).count = n;
     return true;
   }
   if (g.ratification === 'approved') {
+    const releasable = high - Math.min(high, g.contested);
+    if (releasable === 0) {
+      ctx.act.add('hold', `holding the last ${high}: foreign governments object to their release; waiting for a third-country guarantee`);
+      return true;
+    }
     const special = s.counters.talReleasedSpecial;
-    if (p.specialForcesDemand > 0 && special < p.specialForcesDemand && high > 0) {
+    if (p.specialForcesDemand > 0 && special < p.specialForcesDemand && s.counters.talReleased < s.talPool.released.length) {
       if (g.mem[MEM_DEMANDED_SPECIAL] === 0) {
         g.mem[MEM_DEMANDED_SPECIAL] = 1;
-        ctx.act.add('demand-reciprocity', `halts the last ${high} until the Taliban free ${p.specialForcesDemand} commandos`).count = p.specialForcesDemand - special;
+        ctx.act.add('demand-special-forces', `halts the last ${high} until the Taliban free ${p.specialForcesDemand} commandos`).count = p.specialForcesDemand;
         return true;
       }
-      // Ratified prisoners go out in step with the commandos.
-      if (s.counters.talReleasedSpecial === 0) {
+      // Ratified prisoners go out only in step with the commandos.
+      if (special === 0) {
         ctx.act.add('hold', `holding the last ${high}: waiting for the commandos`);
         return true;
       }
     }
-    const a = ctx.act.add('release', `frees ratified high-value prisoners (${high} left)`);
-    a.count = Math.min(p.capacity, high);
+    const a = ctx.act.add('release', `frees ratified high-value prisoners (${releasable} releasable)`);
+    a.count = Math.min(capacity, releasable);
     a.govCriteria = 'low-danger';
     a.filter.allowSerious = true;
     a.filter.allowCommanders = true;
@@ -112,8 +123,9 @@ export function highTierEndgame(ctx: DecisionContext, p: HighTierParams): boolea
   }
   if (g.ratification === 'pending') {
     const off = offListHeld(s);
-    if (p.offListGoodwill > 0 && off > 0 && g.mem[MEM_OFF_LIST]! < p.offListGoodwill) {
-      const n = Math.min(p.capacity, off, p.offListGoodwill - g.mem[MEM_OFF_LIST]!);
+    const goodwill = p.offListGoodwill ?? 0;
+    if (goodwill > 0 && off > 0 && g.mem[MEM_OFF_LIST]! < goodwill) {
+      const n = Math.min(capacity, off, goodwill - g.mem[MEM_OFF_LIST]!);
       g.mem[MEM_OFF_LIST] = g.mem[MEM_OFF_LIST]! + n;
       const a = ctx.act.add('release', `frees ${n} prisoners off the list as goodwill while the assembly deliberates`);
       a.count = n;

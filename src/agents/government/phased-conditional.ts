@@ -65,7 +65,7 @@ export function phasedDecide(ctx: DecisionContext<PhasedParams>): void {
       g.offerCount = 0;
       return;
     }
-    if (highTierEndgame(ctx, {...p, capacity: p.maxBatch})) return;
+    if (highTierEndgame(ctx, p, p.maxBatch)) return;
     if (lowTierHeld(s) === 0) return void act.add('hold', 'no low-threat prisoners left to release');
 
     const ceasefire = inCeasefire(s);

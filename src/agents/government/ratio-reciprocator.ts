@@ -32,7 +32,7 @@ export const ratioReciprocator = definePolicy({
     const verifying = verificationHold(s, p.verificationDays);
     if (verifying) return void act.add('hold', verifying);
     refuseNamedOnce(ctx);
-    if (highTierEndgame(ctx, {...p, offListGoodwill: 0, capacity: p.maxBatch})) return;
+    if (highTierEndgame(ctx, p, p.maxBatch)) return;
     if (lowTierHeld(s) === 0) return void act.add('hold', 'no low-threat prisoners left to release');
     if (s.day - g.mem[MEM_LAST_BATCH_DAY]! < p.lagDays) return void act.add('hold', 'waiting to match the next Taliban release');
     const owed = p.openingBatch + p.ratio * s.counters.talReleased - s.counters.govReleased;

@@ -22,6 +22,7 @@ export const coerciveLeverage = definePolicy({
     walkoutDays: int(21, 1, 180, 'rounds without progress before walking out'),
     returnAfter: int(200, 0, 5000, 'prisoners the government must free after a walk-out before returning'),
     holidayCeasefire: num(1, 0, 1, 'chance of declaring a ceasefire over a holiday'),
+    demandResponse: num(0.1, 0, 1, 'daily chance of meeting a standing government demand beyond the ratio'),
     acceptUnilateral: bool(false, 'accept unilateral government batches as part of the mechanism'),
   }),
   decide(ctx) {
@@ -33,7 +34,7 @@ export const coerciveLeverage = definePolicy({
     if (maybeReturn(ctx, p.returnAfter)) return;
     const idle = s.day - s.lastProgressDay;
     if (s.talks === 'active' && idle >= p.walkoutDays) return walkOut(ctx, `walks out: no progress for ${idle} days`);
-    releaseOwed(ctx, p.ratio, p.batchCap, p.lagDays);
+    releaseOwed(ctx, p.ratio, p.batchCap, p.lagDays, 1, p.demandResponse);
     if (s.counters.govRecent >= p.largeRelease) {
       steerViolence(ctx, p.calmViolence, 'large releases are coming through');
     } else if (idle >= p.stallDays) {

@@ -12,6 +12,7 @@ export const MEM_LAST_RELEASE_DAY = 1;
 export const MEM_GOV_AT_WALKOUT = 2;
 export const MEM_LAST_HOLIDAY = 3;
 export const MEM_LAST_VIOLENCE_CHANGE = 4;
+export const MEM_RETURN_DAY = 5;
 
 const REGULARS = talFilterMask(false);
 
@@ -25,23 +26,36 @@ export function owedCaptives(s: WorldState, ratio: number): number {
 
 /**
  * Frees captives owed under the ratio, at most `cap` a batch and one batch every `lagDays`.
- * Commandos are kept to the end: released only once the regulars are out and the government
- * has started on the ratified high-value prisoners, or demands them.
  */
-export function releaseOwed(ctx: DecisionContext, ratio: number, cap: number, lagDays: number, scale = 1): boolean {
+export function releaseOwed(ctx: DecisionContext, ratio: number, cap: number, lagDays: number, scale = 1, demandResponse = 0): boolean {
   const s = ctx.state;
   const t = s.tal;
+  const g = s.gov;
   if (s.talks === 'broken' || s.day - t.mem[MEM_LAST_RELEASE_DAY]! < lagDays) return false;
-  const owed = Math.floor(owedCaptives(s, ratio) * scale);
+  // Standing government demands (captives beyond the ratio, or the commandos) are met at a
+  // daily hazard: how the May and August 2020 standoffs ended (T39, T82).
+  const commandosOwed = g.specialForcesDemand - s.counters.talReleasedSpecial;
+  if (commandosOwed > 0 && chance(s.rng, demandResponse)) {
+    const n = Math.min(commandosOwed, cap);
+    t.mem[MEM_LAST_RELEASE_DAY] = s.day;
+    const a = ctx.act.add('release', `frees ${n} commandos the government demanded`);
+    a.count = n;
+    a.talCriteria = 'special-forces-first';
+    a.filter.allowCommanders = true;
+    a.goodwill = s.talks !== 'active';
+    return true;
+  }
+  let owed = Math.floor(owedCaptives(s, ratio) * scale);
+  if (g.reciprocityDemand > 0 && owed < g.reciprocityDemand && chance(s.rng, demandResponse)) owed = g.reciprocityDemand;
   if (owed < 1) return false;
   const regulars = regularsHeld(s);
-  const commandosDue = regulars === 0 || (s.gov.reciprocityDemand > 0 && s.gov.ratification === 'approved');
+  // Commandos are the last bargaining chip: kept until the regulars are all out.
   const n = Math.min(owed, cap);
   t.mem[MEM_LAST_RELEASE_DAY] = s.day;
-  const a = ctx.act.add('release', commandosDue && regulars === 0 ? `frees ${n} commandos, the last captives` : `frees ${n} government captives (owed ${owed} at ${ratio}:1)`);
+  const a = ctx.act.add('release', regulars === 0 ? `frees ${n} commandos, the last captives` : `frees ${n} government captives (owed ${owed} at ${ratio}:1)`);
   a.count = n;
-  a.talCriteria = commandosDue ? 'special-forces-first' : 'regular-first';
-  a.filter.allowCommanders = commandosDue;
+  a.talCriteria = 'regular-first';
+  a.filter.allowCommanders = regulars === 0;
   a.goodwill = s.talks !== 'active';
   return true;
 }
@@ -92,11 +106,12 @@ export function maybeReturn(ctx: DecisionContext, q: number): boolean {
   const since = s.counters.govReleased - ctx.state.tal.mem[MEM_GOV_AT_WALKOUT]!;
   if (since >= q) {
     ctx.act.add('return', `returns to the table: the government has freed ${since} since the walk-out`);
-    return true;
+  } else if (s.day <= s.ceasefireUntil && s.counters.govToday + s.tal.pendingBatch > 0) {
+    ctx.act.add('return', 'sends its technical team back after a goodwill batch in the ceasefire');
+  } else {
+    return false;
   }
-  if (s.day <= s.ceasefireUntil && since > 0) {
-    ctx.act.add('return', 'sends its technical team back during the ceasefire');
-    return true;
-  }
-  return false;
+  // Patience restarts on return: the same grievance does not trigger a walk-out the next day.
+  s.tal.mem[MEM_RETURN_DAY] = s.day;
+  return true;
 }

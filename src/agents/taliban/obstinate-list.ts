@@ -4,7 +4,7 @@
 import {z} from 'zod';
 import {chance} from '../../sim/rng.js';
 import {bool, definePolicy, int, num} from '../define.js';
-import {MEM_DEMANDED, holidayCeasefire, maybeReturn, releaseOwed, respondToBatch, steerViolence, walkOut} from './common.js';
+import {MEM_DEMANDED, MEM_RETURN_DAY, holidayCeasefire, maybeReturn, releaseOwed, respondToBatch, steerViolence, walkOut} from './common.js';
 
 export const obstinateList = definePolicy({
   name: 'obstinate-list',
@@ -14,6 +14,7 @@ export const obstinateList = definePolicy({
   params: z.object({
     priorityDemand: int(15, 0, 200, 'priority commanders demanded first'),
     patienceDays: int(7, 1, 90, 'rounds without movement on the priority commanders before walking out'),
+    patienceGrowth: num(3, 1, 10, 'patience is multiplied by this after each walk-out (a second walk-out costs more)'),
     returnAfter: int(300, 0, 5000, 'prisoners the government must free after a walk-out before the Taliban return'),
     concessionHazard: num(0.01, 0, 0.5, 'daily chance of dropping the priority-first demand (raised by US pressure)'),
     ratio: num(5, 1, 20, 'government prisoners expected per captive freed'),
@@ -21,6 +22,7 @@ export const obstinateList = definePolicy({
     lagDays: int(3, 0, 60, 'rounds between batches of captives'),
     violence: num(1.6, 0, 3, 'violence kept as leverage (1 = pre-deal baseline)'),
     holidayCeasefire: num(0.9, 0, 1, 'chance of declaring a ceasefire over a holiday'),
+    demandResponse: num(0.07, 0, 1, 'daily chance of meeting a standing government demand beyond the ratio'),
     acceptUnilateral: bool(false, 'accept unilateral government batches as part of the mechanism'),
   }),
   decide(ctx) {
@@ -35,8 +37,8 @@ export const obstinateList = definePolicy({
     holidayCeasefire(ctx, p.holidayCeasefire);
     const priorityOpen = t.priorityDemand > 0 && s.counters.govReleasedPriority < t.priorityDemand;
     if (s.talks === 'active' && priorityOpen) {
-      const waited = s.day - Math.max(t.lastPriorityProgressDay, s.convenedDay);
-      if (waited >= p.patienceDays) {
+      const waited = s.day - Math.max(t.lastPriorityProgressDay, s.convenedDay, t.mem[MEM_RETURN_DAY]!);
+      if (waited >= p.patienceDays * Math.pow(p.patienceGrowth, s.counters.walkouts)) {
         return walkOut(ctx, `walks out: no progress on the ${t.priorityDemand} priority commanders for ${waited} days`);
       }
     }
@@ -44,7 +46,7 @@ export const obstinateList = definePolicy({
     if (priorityOpen && chance(s.rng, p.concessionHazard * (1 + 2 * t.pressure))) {
       act.add('demand', 'drops the demand that the priority commanders come first').count = 0;
     }
-    if (!releaseOwed(ctx, p.ratio, p.batchCap, p.lagDays)) {
+    if (!releaseOwed(ctx, p.ratio, p.batchCap, p.lagDays, 1, p.demandResponse)) {
       steerViolence(ctx, p.violence, 'keeping pressure on Kabul');
     }
     if (act.length === 0) act.add('hold', priorityOpen ? 'holding out for the priority commanders' : 'waiting for the next government batch');

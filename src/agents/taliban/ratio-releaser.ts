@@ -4,7 +4,7 @@
 import {z} from 'zod';
 import {chance} from '../../sim/rng.js';
 import {bool, definePolicy, int, num} from '../define.js';
-import {holidayCeasefire, maybeReturn, releaseOwed, respondToBatch, steerViolence, trustInGovernment, walkOut} from './common.js';
+import {MEM_RETURN_DAY, holidayCeasefire, maybeReturn, releaseOwed, respondToBatch, steerViolence, trustInGovernment, walkOut} from './common.js';
 
 export const ratioReleaserParams = z.object({
   ratio: num(5, 1, 20, 'government prisoners expected per captive freed'),
@@ -17,6 +17,7 @@ export const ratioReleaserParams = z.object({
   droughtDays: int(30, 1, 180, 'rounds without any government release before walking out'),
   returnAfter: int(100, 0, 5000, 'prisoners the government must free after a walk-out before returning'),
   holidayCeasefire: num(0.9, 0, 1, 'chance of declaring a ceasefire over a holiday'),
+  demandResponse: num(0.2, 0, 1, 'daily chance of meeting a standing government demand beyond the ratio'),
   acceptUnilateral: bool(true, 'accept unilateral government batches as part of the mechanism'),
 });
 export type RatioReleaserParams = z.output<typeof ratioReleaserParams>;
@@ -37,11 +38,11 @@ export function ratioReleaserDecide(ctx: Parameters<typeof ratioReleaser.decide>
   respondToBatch(ctx, p.acceptUnilateral);
   holidayCeasefire(ctx, p.holidayCeasefire);
   if (maybeReturn(ctx, p.returnAfter)) return;
-  const drought = s.day - Math.max(s.counters.govLastReleaseDay, s.convenedDay);
+  const drought = s.day - Math.max(s.counters.govLastReleaseDay, s.convenedDay, s.tal.mem[MEM_RETURN_DAY]!);
   if (s.talks === 'active' && drought >= p.droughtDays) {
     return walkOut(ctx, `walks out: no government release for ${drought} days`);
   }
-  if (!releaseOwed(ctx, p.ratio, p.batchCap, p.lagDays, scale) && s.talks !== 'pending' && chance(s.rng, p.generosity)) {
+  if (!releaseOwed(ctx, p.ratio, p.batchCap, p.lagDays, scale, p.demandResponse) && s.talks !== 'pending' && chance(s.rng, p.generosity)) {
     const a = act.add('release', `frees ${p.goodwillBatch} captives as goodwill`);
     a.count = p.goodwillBatch;
     a.goodwill = true;

@@ -2,12 +2,14 @@
 // concrete levers (an aid cut, airstrikes, custody guarantees).
 import type {DecisionContext} from '../../sim/policy.js';
 import type {WorldState} from '../../sim/types.js';
+import {highTierHeld} from '../government/common.js';
 
 // Scratch memory slots (state.us.mem).
 export const MEM_LAST_ACT_DAY = 0;
 export const MEM_PRESSED = 1; // 1 government, 2 Taliban, 0 none
 export const MEM_PRESS_DAY = 2;
 export const MEM_GUARANTEED = 3;
+export const MEM_BLOCKED_SINCE = 4;
 
 /**
  * Shortfalls against commitments, each in [0, 1]: the government's against the list it was
@@ -31,13 +33,25 @@ export function pressTaliban(ctx: DecisionContext, strength: number, reason: str
   ctx.act.add('press-taliban', reason).amount = strength;
 }
 
-/** Offers third-country custody once only contested high-value prisoners block completion. */
-export function offerCustodyWhenBlocked(ctx: DecisionContext, slots: number, minDay: number): boolean {
+/**
+ * Offers third-country custody (Walter's third-party guarantee) once the only thing blocking
+ * completion is a set of contested prisoners, after `delay` rounds of negotiating it with the
+ * objecting governments.
+ */
+export function offerCustodyWhenBlocked(ctx: DecisionContext, slots: number, delay: number): boolean {
   const s = ctx.state;
-  if (slots <= 0 || s.us.mem[MEM_GUARANTEED] !== 0 || s.day < minDay) return false;
-  const blocked = s.gov.ratification === 'rejected' || (s.gov.ratification === 'approved' && s.counters.govReleasedSerious > 0);
-  if (!blocked) return false;
-  s.us.mem[MEM_GUARANTEED] = 1;
-  ctx.act.add('guarantee', `arranges third-country custody for ${slots} contested prisoners`).count = slots;
+  const u = s.us;
+  if (slots <= 0 || u.mem[MEM_GUARANTEED] !== 0) return false;
+  const g = s.gov;
+  const blocked = g.contested > 0 && g.ratification === 'approved' && highTierHeld(s) <= g.contested && s.counters.talReleased >= s.talPool.released.length;
+  if (!blocked) {
+    u.mem[MEM_BLOCKED_SINCE] = 0;
+    return false;
+  }
+  if (u.mem[MEM_BLOCKED_SINCE] === 0) u.mem[MEM_BLOCKED_SINCE] = s.day;
+  if (s.day - u.mem[MEM_BLOCKED_SINCE]! < delay) return false;
+  u.mem[MEM_GUARANTEED] = 1;
+  const n = Math.min(slots, Math.max(g.contested, 1));
+  ctx.act.add('guarantee', `arranges third-country custody for the ${n} contested prisoners`).count = n;
   return true;
 }

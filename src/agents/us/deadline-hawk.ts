@@ -18,14 +18,14 @@ export const deadlineHawk = definePolicy({
     pressStrength: num(0.3, 0, 1, 'strength of each press'),
     everyDays: int(10, 1, 60, 'rounds between actions'),
     trustBoost: num(0.2, 0, 2, 'trust evidence added when it facilitates'),
-    custodySlots: int(6, 0, 100, 'contested prisoners it will arrange third-country custody for'),
-    custodyAfter: int(120, 0, 1000, 'earliest round for a custody guarantee'),
+    custodySlots: int(10, 0, 100, 'contested prisoners it will arrange third-country custody for'),
+    custodyDelay: int(21, 0, 180, 'rounds of negotiating with objecting governments before custody is arranged'),
   }),
   decide(ctx) {
     const {state: s, params: p, act} = ctx;
     const u = s.us;
     if (s.talks === 'broken') return void act.add('hold', 'talks have broken down');
-    if (offerCustodyWhenBlocked(ctx, p.custodySlots, p.custodyAfter)) return;
+    if (offerCustodyWhenBlocked(ctx, p.custodySlots, p.custodyDelay)) return;
     if (s.day - u.mem[MEM_LAST_ACT_DAY]! < p.everyDays) return void act.add('hold', 'monitoring');
     u.mem[MEM_LAST_ACT_DAY] = s.day;
     const urgency = Math.pow(Math.min(1.5, s.day / p.deadlineDays), p.urgencyExponent);
