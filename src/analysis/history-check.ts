@@ -1,0 +1,60 @@
+// `npm run history`: runs the afghanistan-2020 scenario over many seeds and sets its milestones
+// against the dated 2020 timeline (docs/afghanistan-2020.md reports the output). Sources of the
+// historical days: docs/sources.md.
+import {parseArgs} from 'node:util';
+import {loadScenario} from '../scenario/resolve.js';
+import {dayOfDate} from '../sim/calendar.js';
+import {runSimulation} from '../sim/run.js';
+import {distribution, milestones, type Milestones} from './milestones.js';
+
+/** What happened in 2020, as dates; converted to days of the scenario below. */
+export const HISTORY_2020: readonly {key: keyof Milestones; label: string; date: string; source: string}[] = [
+  {key: 'firstWalkout', label: 'Taliban walk-out', date: '2020-04-07', source: 'T26'},
+  {key: 'firstGovernmentRelease', label: 'first government release', date: '2020-04-08', source: 'T27'},
+  {key: 'firstTalibanRelease', label: 'first Taliban release', date: '2020-04-12', source: 'T31'},
+  {key: 'ratified', label: 'ratification (Loya Jirga)', date: '2020-08-09', source: 'T75'},
+  {key: 'complete', label: 'exchange complete (last 6 to Qatar)', date: '2020-09-10', source: 'T85'},
+];
+
+const {values} = parseArgs({options: {runs: {type: 'string', default: '200'}, json: {type: 'boolean', default: false}}});
+const runs = Number(values.runs);
+if (!Number.isInteger(runs) || runs < 1) {
+  process.stderr.write('--runs must be a positive whole number\n');
+  process.exit(2);
+}
+
+const all: Milestones[] = [];
+let cal: {startEpoch: number; roundDays: number} | undefined;
+for (let i = 0; i < runs; i++) {
+  const {config} = loadScenario('afghanistan-2020', {seed: `history-${i}`});
+  cal = config.calendar;
+  all.push(milestones(runSimulation(config, {stallRisk: false})));
+}
+const outcomes = {complete: 0, broken: 0, ongoing: 0};
+for (const m of all) outcomes[m.outcome]++;
+const rows = HISTORY_2020.map((h) => ({
+  milestone: h.label,
+  historicalDay: dayOfDate(cal!, h.date)!,
+  date: h.date,
+  source: h.source,
+  model: distribution(all.map((m) => m[h.key] as number | null)),
+}));
+const unilateral = distribution(all.map((m) => m.unilateralGovernmentBatches));
+const episodes = distribution(all.map((m) => m.stallEpisodes));
+const longest = distribution(all.map((m) => m.longestStall));
+
+if (values.json) {
+  process.stdout.write(`${JSON.stringify({runs, outcomes, milestones: rows, unilateralGovernmentBatches: unilateral, stallEpisodes: episodes, longestStall: longest}, null, 2)}\n`);
+} else {
+  const pct = (x: number): string => `${Math.round(100 * x)}%`;
+  const out = [`afghanistan-2020 over ${runs} seeds (history-0 .. history-${runs - 1})`, `outcomes: complete ${outcomes.complete}, broken down ${outcomes.broken}, unfinished at the horizon ${outcomes.ongoing}`, ''];
+  out.push('milestone                               2020 (day)         model: median [10%-90%]   happened');
+  for (const r of rows) {
+    const m = r.model;
+    const model = m.median === null ? '—' : `${m.median} [${m.p10}-${m.p90}]`;
+    out.push(`${r.milestone.padEnd(40)}${`${r.date} (${r.historicalDay})`.padEnd(19)}${model.padEnd(26)}${pct(m.share)}`);
+  }
+  out.push('', `unilateral government batches per run: median ${unilateral.median} [${unilateral.p10}-${unilateral.p90}] (2020: the April batches of 8, 9 and 11 April were unilateral, T27-T30)`);
+  out.push(`stall episodes per run: median ${episodes.median} [${episodes.p10}-${episodes.p90}]; longest stall: median ${longest.median} days [${longest.p10}-${longest.p90}]`);
+  process.stdout.write(`${out.join('\n')}\n`);
+}

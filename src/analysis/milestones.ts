@@ -1,0 +1,58 @@
+// Milestones of a run (first releases, first walk-out, unilateral batches, ratification,
+// completion) and their distribution over many seeds: the numbers set against history.
+import type {RunResult} from '../sim/run.js';
+
+export interface Milestones {
+  outcome: 'complete' | 'broken' | 'ongoing';
+  firstGovernmentRelease: number | null;
+  firstTalibanRelease: number | null;
+  firstWalkout: number | null;
+  unilateralGovernmentBatches: number;
+  ratified: number | null;
+  complete: number | null;
+  stallEpisodes: number;
+  longestStall: number;
+}
+
+export function milestones(r: RunResult): Milestones {
+  const s = r.state;
+  const batches = s.batches ?? [];
+  const firstOf = (from: 'government' | 'taliban'): number | null => batches.find((b) => b.from === from)?.day ?? null;
+  let longest = 0;
+  for (const e of s.episodes ?? []) longest = Math.max(longest, (e.end ?? s.day) - e.start);
+  return {
+    outcome: s.outcome,
+    firstGovernmentRelease: firstOf('government'),
+    firstTalibanRelease: firstOf('taliban'),
+    firstWalkout: s.walkouts?.[0]?.day ?? null,
+    unilateralGovernmentBatches: batches.filter((b) => b.from === 'government' && b.unilateral).length,
+    ratified: s.log?.find((e) => e.type === 'ratified')?.day ?? null,
+    complete: s.outcome === 'complete' ? s.outcomeDay : null,
+    stallEpisodes: s.counters.stallEpisodes,
+    longestStall: longest,
+  };
+}
+
+export interface Distribution {
+  /** Share of runs in which the milestone happened. */
+  share: number;
+  median: number | null;
+  p10: number | null;
+  p90: number | null;
+}
+
+/** Quantile by the nearest-rank method on sorted values. */
+export function quantile(sorted: readonly number[], q: number): number | null {
+  if (sorted.length === 0) return null;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
+}
+
+export function distribution(values: readonly (number | null)[]): Distribution {
+  const present = values.filter((v): v is number => v !== null).sort((a, b) => a - b);
+  return {
+    share: values.length ? present.length / values.length : 0,
+    median: quantile(present, 0.5),
+    p10: quantile(present, 0.1),
+    p90: quantile(present, 0.9),
+  };
+}
