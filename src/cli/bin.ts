@@ -1,0 +1,22 @@
+#!/usr/bin/env node
+// The `parley` executable. Only process-level concerns live here; everything else is main.ts,
+// imported dynamically so the environment is set up before any module (or colour library) loads.
+
+// Colour libraries honour FORCE_COLOR=0 but not NO_COLOR (https://no-color.org).
+if (process.env.NO_COLOR) process.env.FORCE_COLOR = '0';
+
+// `parley run --ndjson | head -1`: the reader has gone, which is not an error.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  process.stderr.write(`parley: cannot write output: ${e.message}\n`);
+  process.exit(1);
+});
+
+// Ctrl-C: say so and stop at once (the simulation runs on a worker, so this is never delayed).
+process.on('SIGINT', () => {
+  process.stderr.write(`${process.stderr.isTTY ? '\n' : ''}parley: interrupted\n`);
+  process.exit(130);
+});
+
+const {main} = await import('./main.js');
+process.exitCode = await main(process.argv.slice(2));

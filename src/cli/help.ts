@@ -1,0 +1,42 @@
+// The --help text: examples first, then commands, options, exit codes. Kept under 80 columns.
+export const HELP = `parley: simulate the 2020 Afghan government, Taliban and US prisoner exchange
+
+Examples
+  parley                                 run the baseline scenario
+  parley run baseline --seed 7           the same scenario with another seed
+  parley run baseline --set agents.taliban.policy=obstinate-list
+  parley run my-scenario.yaml --days 90  a scenario file, first 90 days only
+  parley run baseline --json > run.json  the full report, for analysis
+  parley run baseline --ndjson | head    the report as one JSON record a line
+  parley list                            bundled scenarios, policies, parameters
+  parley validate my-scenario.yaml       check a scenario without running it
+  parley schema > scenario.schema.json   JSON Schema of scenario files
+
+Commands
+  run [SCENARIO]      run a scenario and print a summary; SCENARIO is a file
+                      (.yaml, .yml, .json) or a bundled name (default: baseline)
+  list                list bundled scenarios, and policies with their parameters
+  validate SCENARIO…  check scenarios and print what each one sets up
+  schema              print the JSON Schema of scenario files
+
+Options
+  --seed S            seed of the negotiation (default: the scenario's)      run
+  --days N            simulate at most N days                                run
+  --set PATH=VALUE    change a scenario field, e.g.                run, validate
+                      --set agents.government.params.batchSize=200
+                      (repeatable; parley list shows the parameters)
+  --json              print one JSON document (the whole report)       run, list
+  --ndjson            print one JSON record a line                           run
+  --out FILE          write the output to FILE instead of stdout             run
+  --no-stall-risk     skip the daily stall-risk estimate (much faster)       run
+  -h, --help          show this help
+  --version           print the version
+
+Exit codes
+  0    success (whatever the outcome of the negotiation)
+  1    runtime failure (a bug: set PARLEY_DEBUG=1 to see the stack trace)
+  2    bad usage or input: unknown command or option, invalid scenario
+  130  interrupted (Ctrl-C)
+
+The same scenario and seed always give byte-identical output.
+`;

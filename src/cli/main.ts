@@ -1,0 +1,63 @@
+// The command dispatcher: picks the command, runs it, and turns every failure into a message
+// on stderr and an exit code (see EXIT). Never throws and never calls process.exit, so piped
+// output is always flushed.
+import {InputError} from '../scenario/errors.js';
+import {EXIT, UsageError} from './errors.js';
+import {HELP} from './help.js';
+import {processIo, type Io} from './io.js';
+import {listCommand} from './list.js';
+import {DEFAULT_SCENARIO, runCommand} from './run.js';
+import {schemaCommand} from './schema.js';
+import {validateCommand} from './validate.js';
+import {version} from './version.js';
+
+type Command = (args: string[], io: Io) => number | Promise<number>;
+
+const COMMANDS: Record<string, Command> = {
+  run: runCommand,
+  list: listCommand,
+  validate: validateCommand,
+  schema: schemaCommand,
+};
+
+/** What a bare `parley` does. A later interactive picker (on a terminal) will plug in here. */
+function withoutArguments(): string[] {
+  return ['run', DEFAULT_SCENARIO];
+}
+
+export async function main(argv: string[], io: Io = processIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  try {
+    return await dispatch(argv.length === 0 ? withoutArguments() : argv, io);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.stderr(`parley: ${e.message}; see parley --help\n`);
+      return EXIT.usage;
+    }
+    if (e instanceof InputError) {
+      io.stderr(`parley: ${e.message}\n`);
+      return EXIT.usage;
+    }
+    const err = e instanceof Error ? e : new Error(String(e));
+    io.stderr(`parley: internal error: ${err.message}\n`);
+    io.stderr(env.PARLEY_DEBUG === '1' ? `${err.stack ?? ''}\n` : 'parley: set PARLEY_DEBUG=1 to see the stack trace\n');
+    return EXIT.failure;
+  }
+}
+
+async function dispatch(argv: string[], io: Io): Promise<number> {
+  const [first = '', ...rest] = argv;
+  // --help anywhere before a `--` wins, so `parley run --help` works too.
+  const options = argv.includes('--') ? argv.slice(0, argv.indexOf('--')) : argv;
+  if (options.includes('-h') || options.includes('--help') || first === 'help') {
+    io.stdout(HELP);
+    return EXIT.ok;
+  }
+  if (first === '--version') {
+    io.stdout(`${version()}\n`);
+    return EXIT.ok;
+  }
+  const command = COMMANDS[first];
+  if (command) return command(rest, io);
+  if (first.startsWith('-')) throw new UsageError(`expected a command (${Object.keys(COMMANDS).join(', ')}) before ${first}`);
+  throw new UsageError(`unknown command "${first}"; the commands are ${Object.keys(COMMANDS).join(', ')}`);
+}

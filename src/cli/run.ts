@@ -1,0 +1,49 @@
+// `parley run`: run a scenario and print a summary, the JSON report or NDJSON records.
+import {reportRecords, type RunReport} from '../sim/report.js';
+import {formatSummary, type SummaryContext} from '../ui/summary.js';
+import {parseCommand, positiveInt} from './args.js';
+import {UsageError} from './errors.js';
+import {emit, type Io} from './io.js';
+import {simulate} from './simulate.js';
+import {version} from './version.js';
+
+export const DEFAULT_SCENARIO = 'baseline';
+
+export async function runCommand(args: string[], io: Io): Promise<number> {
+  const {values, positionals} = parseCommand('run', args, {
+    seed: {type: 'string'},
+    days: {type: 'string'},
+    set: {type: 'string', multiple: true},
+    json: {type: 'boolean'},
+    ndjson: {type: 'boolean'},
+    out: {type: 'string'},
+    'no-stall-risk': {type: 'boolean'},
+  });
+  if (positionals.length > 1) throw new UsageError(`run takes one scenario, got ${positionals.length}: ${positionals.join(' ')}`);
+  if (values.json && values.ndjson) throw new UsageError('--json and --ndjson cannot be used together');
+  if (values.out === '') throw new UsageError('--out needs a file name');
+  const days = positiveInt('--days', values.days);
+
+  let context: SummaryContext = {};
+  const report = await simulate(
+    {
+      ref: positionals[0] ?? DEFAULT_SCENARIO,
+      load: {set: values.set ?? [], seed: values.seed, days},
+      stallRisk: values['no-stall-risk'] ? false : undefined,
+      version: version(),
+    },
+    (loaded) => {
+      for (const note of loaded.notes) io.stderr(`note: ${note}\n`);
+      context = loaded.context;
+    },
+  );
+  const format = values.json ? 'json' : values.ndjson ? 'ndjson' : 'summary';
+  emit(io, render(report, format, context), values.out);
+  return 0;
+}
+
+export function render(report: RunReport, format: 'summary' | 'json' | 'ndjson', context: SummaryContext): string {
+  if (format === 'json') return `${JSON.stringify(report, null, 2)}\n`;
+  if (format === 'ndjson') return Array.from(reportRecords(report), (r) => `${JSON.stringify(r)}\n`).join('');
+  return formatSummary(report, context);
+}
