@@ -22,6 +22,8 @@ function fakeReport(patch: Partial<RunReport> = {}): RunReport {
       us: {policy: 'facilitator', params: {}},
     },
     outcome: {status: 'complete', day: 20, date: '2020-03-21'},
+    targets: {government: 5000, taliban: 1000},
+    stall: {walkoutDays: 7, noProgressDays: 14, redLineDays: 3, horizon: 14, rollouts: 200, confidence: 0.9},
     totals: {
       releasedByGovernment: 5500,
       releasedByTaliban: 1000,
@@ -47,7 +49,7 @@ function fakeReport(patch: Partial<RunReport> = {}): RunReport {
 
 describe('formatSummary', () => {
   it('gives the outcome, the totals against the targets, the batches and the policies', () => {
-    const text = formatSummary(fakeReport(), {targets: {government: 5000, taliban: 1000}, confidence: 0.9});
+    const text = formatSummary(fakeReport());
     expect(text).toContain('test · seed s · from 2020-03-01, 30 days at most');
     expect(text).toContain('exchange complete on day 20 (2020-03-21)');
     expect(text.replace(/\s+/g, ' ')).toContain('government 5,006 of 5,000 on the list (6 of them to custody; also 500 off the list)');

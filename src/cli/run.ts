@@ -1,6 +1,6 @@
 // `parley run`: run a scenario and print a summary, the JSON report or NDJSON records.
 import {reportRecords, type RunReport} from '../sim/report.js';
-import {formatSummary, type SummaryContext} from '../ui/summary.js';
+import {formatSummary} from '../ui/summary.js';
 import {parseCommand, positiveInt} from './args.js';
 import {UsageError} from './errors.js';
 import {emit, type Io} from './io.js';
@@ -24,7 +24,6 @@ export async function runCommand(args: string[], io: Io): Promise<number> {
   if (values.out === '') throw new UsageError('--out needs a file name');
   const days = positiveInt('--days', values.days);
 
-  let context: SummaryContext = {};
   const report = await simulate(
     {
       ref: positionals[0] ?? DEFAULT_SCENARIO,
@@ -34,16 +33,15 @@ export async function runCommand(args: string[], io: Io): Promise<number> {
     },
     (loaded) => {
       for (const note of loaded.notes) io.stderr(`note: ${note}\n`);
-      context = loaded.context;
     },
   );
   const format = values.json ? 'json' : values.ndjson ? 'ndjson' : 'summary';
-  emit(io, render(report, format, context), values.out);
+  emit(io, render(report, format), values.out);
   return 0;
 }
 
-export function render(report: RunReport, format: 'summary' | 'json' | 'ndjson', context: SummaryContext): string {
+export function render(report: RunReport, format: 'summary' | 'json' | 'ndjson'): string {
   if (format === 'json') return `${JSON.stringify(report, null, 2)}\n`;
   if (format === 'ndjson') return Array.from(reportRecords(report), (r) => `${JSON.stringify(r)}\n`).join('');
-  return formatSummary(report, context);
+  return formatSummary(report);
 }

@@ -11,12 +11,7 @@ const post = (m: WorkerMessage): void => parentPort!.postMessage(m);
 
 try {
   const {config, notes} = loadScenario(job.ref, job.load);
-  // The same completion targets as the engine's (src/sim/step.ts); the report does not carry them.
-  const targets = {
-    government: Math.ceil(config.completion.government * config.govPool.onList),
-    taliban: Math.ceil(config.completion.taliban * config.talPool.size),
-  };
-  post({type: 'loaded', notes, context: {targets, confidence: config.stall.confidence}});
+  post({type: 'loaded', notes});
   const options = job.stallRisk === undefined ? {} : {stallRisk: job.stallRisk};
   post({type: 'report', report: buildReport(runSimulation(config, options), job.version)});
 } catch (e) {

@@ -4,7 +4,6 @@
 import {Worker} from 'node:worker_threads';
 import {InputError, type LoadOptions} from '../scenario/resolve.js';
 import type {RunReport} from '../sim/report.js';
-import type {SummaryContext} from '../ui/summary.js';
 
 export interface SimulationJob {
   ref: string;
@@ -16,12 +15,12 @@ export interface SimulationJob {
 
 /** Messages from the worker, in order: `loaded` then `report`, or `error` at any point. */
 export type WorkerMessage =
-  | {type: 'loaded'; notes: string[]; context: SummaryContext}
+  | {type: 'loaded'; notes: string[]}
   | {type: 'report'; report: RunReport}
   | {type: 'error'; inputError: boolean; message: string; stack: string | undefined};
 
 /** Resolves with the report; calls `onLoaded` once the scenario is valid, before the (long) run. */
-export function simulate(job: SimulationJob, onLoaded: (loaded: {notes: string[]; context: SummaryContext}) => void): Promise<RunReport> {
+export function simulate(job: SimulationJob, onLoaded: (loaded: {notes: string[]}) => void): Promise<RunReport> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./simulate-worker.js', import.meta.url), {workerData: job});
     let settled = false;

@@ -44,7 +44,8 @@ export function readDataFile(path: string): unknown {
     if (extname(path) === '.json') return JSON.parse(text) as unknown;
     return parseYaml(text, {prettyErrors: true}) as unknown;
   } catch (e) {
-    const detail = e instanceof YAMLParseError ? e.message.split('\n')[0] : (e as Error).message;
+    // The YAML parser's first line names the problem and its line and column; drop the excerpt.
+    const detail = e instanceof YAMLParseError ? e.message.split('\n')[0]!.replace(/:\s*$/, '') : (e as Error).message;
     throw new InputError(`${path}: not valid ${extname(path) === '.json' ? 'JSON' : 'YAML'}: ${detail}`, path);
   }
 }

@@ -1,4 +1,5 @@
 // From a scenario reference (a file or a bundled name) plus overrides to the engine's SimConfig.
+import type {z} from 'zod';
 import {findPolicy, policiesFor} from '../agents/registry.js';
 import {dayOfDate, parseIsoDate, type Calendar} from '../sim/calendar.js';
 import type {ScheduledEvent, SimConfig} from '../sim/config.js';
@@ -37,8 +38,23 @@ export function parseScenario(raw: unknown, file: string, options: LoadOptions =
   const {data, notes} = applyOverrides(raw, overrides);
   checkPolicyNames(data, file);
   const parsed = scenarioSchema.safeParse(data);
-  if (!parsed.success) throw invalid(file, zodProblems(parsed.error));
+  if (!parsed.success) throw invalid(file, attributeToOverrides(parsed.error, overrides));
   return {file, scenario: parsed.data, config: toSimConfig(parsed.data, file), notes};
+}
+
+/**
+ * Problems in fields set on the command line name the --set (or --seed, --days) that set them,
+ * so the user is not sent looking for an error in a file that is fine.
+ */
+function attributeToOverrides(error: z.ZodError, overrides: readonly Override[]): string[] {
+  const lines = zodProblems(error);
+  return error.issues.map((issue, i) => {
+    const path = issue.path.map(String);
+    const o = [...overrides].reverse().find((ov) => ov.path.every((seg, k) => path[k] === seg));
+    if (!o) return lines[i]!;
+    const flag = o.path.length === 1 && (o.path[0] === 'seed' || o.path[0] === 'days') ? `--${o.path[0]} ${String(o.value)}` : `--set ${o.text}`;
+    return `${lines[i]} (from ${flag})`;
+  });
 }
 
 /** Unknown policy names get a message that lists the choices. */

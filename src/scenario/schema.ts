@@ -3,9 +3,13 @@
 // Schema of this for editor completion.
 import {z} from 'zod';
 import {policiesFor} from '../agents/registry.js';
+import {parseIsoDate} from '../sim/calendar.js';
 import type {AgentId} from '../sim/types.js';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
+  .refine((d) => parseIsoDate(d) !== null, 'not a calendar date');
 const share = z.number().min(0).max(1);
 
 const when = {
@@ -84,7 +88,8 @@ const world = z.strictObject({
   violenceAdjust: share.default(0.15),
   violenceNoise: z.number().min(0).max(1).default(0.03),
   ceasefireViolence: z.number().min(0).max(3).default(0.2),
-  redLine: z.number().min(0).max(3).default(1),
+  redLine: z.number().min(0).max(3).default(1).describe('US red line for violence against its own forces'),
+  retaliation: z.number().min(0).max(3).default(0.5).describe('violence against US forces provoked per unit of airstrike pressure'),
   pressureDecay: share.default(0.05),
   breakdown: z
     .strictObject({base: z.number().min(-20).max(5).default(-8), distrust: z.number().min(0).max(20).default(2), duration: z.number().min(0).max(10).default(0.15)})
@@ -109,7 +114,7 @@ const world = z.strictObject({
         ]),
     })
     .prefault({}),
-  cohesion: share.default(1),
+  cohesion: share.default(1).describe("Level-II unity of the government: its batches are this share of what it decides"),
 });
 
 export const scenarioSchema = z
@@ -148,9 +153,14 @@ export const scenarioSchema = z
       .prefault({}),
   })
   .superRefine((s, ctx) => {
+    const start = parseIsoDate(s.start);
     s.events.forEach((e, i) => {
       if ((e.date === undefined) === (e.day === undefined)) {
         ctx.addIssue({code: 'custom', path: ['events', i], message: 'give exactly one of date or day'});
+      }
+      const at = e.date === undefined ? null : parseIsoDate(e.date);
+      if (start !== null && at !== null && at < start) {
+        ctx.addIssue({code: 'custom', path: ['events', i, 'date'], message: `${e.date} is before the scenario starts (${s.start})`});
       }
     });
     const g = s.pools.government;

@@ -68,6 +68,8 @@ export interface WorldParams {
   ceasefireViolence: number;
   /** US red line for violence against its own forces. */
   redLine: number;
+  /** Violence against US forces provoked per unit of US military pressure (airstrikes). */
+  retaliation: number;
   /** Daily decay of pressure stocks. */
   pressureDecay: number;
   /** Breakdown hazard while walked out: logistic in (1 - trust) and days out. */
@@ -76,7 +78,7 @@ export interface WorldParams {
   ratification: {base: number; pressure: number; trust: number; violence: number; days: number};
   /** US troop levels: start and milestones (day, troops), linear in between. */
   troops: {start: number; milestones: readonly {day: number; troops: number}[]};
-  /** Initial Level-II cohesion of the government. */
+  /** Level-II unity of the government in [0, 1]: its batches are this share of what it decides. */
   cohesion: number;
 }
 

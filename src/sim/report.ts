@@ -1,6 +1,7 @@
 // The run report: the one document `parley run --json` prints, and the records of --ndjson.
 // Field names are a stable contract for researchers (pandas, R, DuckDB): add, never rename.
 import {dateOfDay} from './calendar.js';
+import {completionTargets} from './step.js';
 import type {RunResult} from './run.js';
 import {TALKS_CODES} from './run.js';
 import type {AgentId, OutcomeStatus, TalksState} from './types.js';
@@ -36,6 +37,10 @@ export interface RunReport {
   roundDays: number;
   policies: Record<AgentId, {policy: string; params: Readonly<Record<string, unknown>>}>;
   outcome: {status: OutcomeStatus; day: number | null; date: string | null};
+  /** Releases that complete the exchange: from the list (or to custody), and captives. */
+  targets: {government: number; taliban: number};
+  /** The stall definition and stall-risk settings this run used (docs/model.md §5). */
+  stall: {walkoutDays: number; noProgressDays: number; redLineDays: number; horizon: number; rollouts: number; confidence: number};
   totals: {
     releasedByGovernment: number;
     releasedByTaliban: number;
@@ -99,6 +104,8 @@ export function buildReport(result: RunResult, version: string): RunReport {
     roundDays: cfg.calendar.roundDays,
     policies,
     outcome: {status: s.outcome, day: s.outcomeDay >= 0 ? s.outcomeDay : null, date: s.outcomeDay >= 0 ? date(s.outcomeDay) : null},
+    targets: completionTargets(cfg),
+    stall: {...cfg.stall},
     totals: {
       releasedByGovernment: c.govReleased,
       releasedByTaliban: c.talReleased,

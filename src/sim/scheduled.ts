@@ -34,7 +34,7 @@ function apply(s: WorldState, e: ScheduledEvent): void {
       return;
     case 'holiday':
       s.holidayUntil = Math.max(s.holidayUntil, d + e.days - 1);
-      emit(s, 'world', 'holiday', e.note, e.days);
+      emit(s, 'world', 'holiday', e.note || `${e.name} begins: a ceasefire could be declared`, e.days);
       return;
     case 'covid-pressure':
       s.gov.humanitarian = e.level;
@@ -56,7 +56,7 @@ function apply(s: WorldState, e: ScheduledEvent): void {
       return;
     case 'deadline':
       s.us.deadline = d;
-      emit(s, 'us', 'deadline', e.note);
+      emit(s, 'us', 'deadline', e.note || `deadline: ${e.label}`);
       return;
     case 'talks-convene':
       if (s.talks === 'pending') {

@@ -55,13 +55,18 @@ export function createStepper(cfg: SimConfig, s: WorldState): Stepper {
     us: ctx('us'),
     govPool: gp,
     talPool: tp,
-    govTarget: Math.ceil(cfg.completion.government * cfg.govPool.onList),
-    talTarget: Math.ceil(cfg.completion.taliban * cfg.talPool.size),
+    govTarget: completionTargets(cfg).government,
+    talTarget: completionTargets(cfg).taliban,
     recentDecay: 1 - 1 / 14,
   };
 }
 
 const sigmoid = (x: number): number => 1 / (1 + Math.exp(-x));
+
+/** Releases that complete the exchange: from the list (or to custody), and captives. */
+export function completionTargets(cfg: SimConfig): {government: number; taliban: number} {
+  return {government: Math.ceil(cfg.completion.government * cfg.govPool.onList), taliban: Math.ceil(cfg.completion.taliban * cfg.talPool.size)};
+}
 
 export function step(s: WorldState, cfg: SimConfig, st: Stepper): void {
   if (s.outcome !== 'ongoing') return;
@@ -80,7 +85,7 @@ export function step(s: WorldState, cfg: SimConfig, st: Stepper): void {
   st.us.state = s;
   st.us.act.clear();
   cfg.agents.us.decide(st.us);
-  resolveUs(s, st.us.act);
+  resolveUs(s, cfg, st.us.act);
 
   // 3. Government and Taliban decide on the same state.
   st.gov.state = s;
@@ -131,7 +136,8 @@ function settle(agent: {lastAction: Action['kind']; lastReason: string}, buf: Ac
   }
 }
 
-function resolveUs(s: WorldState, buf: ActionBuffer): void {
+function resolveUs(s: WorldState, cfg: SimConfig, buf: ActionBuffer): void {
+  const cfgRetaliation = cfg.world.retaliation;
   for (let i = 0; i < buf.length; i++) {
     const a = buf.slots[i]!;
     switch (a.kind) {
@@ -155,6 +161,8 @@ function resolveUs(s: WorldState, buf: ActionBuffer): void {
       case 'press-taliban': {
         const m = a.amount * s.us.leverageTal;
         s.tal.pressure = Math.min(1, s.tal.pressure + m);
+        // Airstrikes invite retaliation against US forces, the US's own red line.
+        s.violenceVsUs += a.amount * cfgRetaliation;
         nudge(s.trust, T_TAL_US, 0, a.amount);
         emit(s, 'us', a.kind, a.reason);
         break;
@@ -198,7 +206,8 @@ function resolveGov(s: WorldState, cfg: SimConfig, st: Stepper, buf: ActionBuffe
     switch (a.kind) {
       case 'release': {
         if (s.talks === 'broken') break;
-        const n = releaseFrom(st.govPool, s.govPool, govCriteriaIndex(a.govCriteria), govFilterMask(a.filter), Math.floor(a.count));
+        // A divided government (Level II) moves smaller batches than it decides on.
+        const n = releaseFrom(st.govPool, s.govPool, govCriteriaIndex(a.govCriteria), govFilterMask(a.filter), Math.max(1, Math.floor(a.count * g.cohesion)));
         if (n === 0) break;
         c.govReleased += n;
         c.govToday += n;
@@ -410,6 +419,8 @@ function dynamics(s: WorldState, cfg: SimConfig): void {
   // Pressure stocks decay; an aid cut keeps a floor under the government's until restored.
   g.pressure = Math.max(g.pressure * (1 - w.pressureDecay), 1 - g.aid);
   s.tal.pressure *= 1 - w.pressureDecay;
+  // Leverage is what the US still has to give or take: aid not yet cut, troops not yet gone.
+  s.us.leverageGov = g.aid;
   s.us.leverageTal = w.troops.start > 0 ? s.us.troops / w.troops.start : 0;
 }
 

@@ -8,15 +8,8 @@ const WIDTH = 80;
 /** Batches listed before "… N more": enough to see the rhythm of the exchange. */
 const BATCHES_SHOWN = 10;
 
-export interface SummaryContext {
-  /** Releases that complete the exchange; the report itself does not carry the pool sizes. */
-  targets?: {government: number; taliban: number};
-  /** Confidence of the stall-risk interval (the scenario's stall.confidence). */
-  confidence?: number;
-}
-
-export function formatSummary(report: RunReport, context: SummaryContext = {}): string {
-  const sections = [header(report), totals(report, context), batches(report), walkouts(report), policies(report)];
+export function formatSummary(report: RunReport): string {
+  const sections = [header(report), totals(report), batches(report), walkouts(report), policies(report)];
   return sections.filter((s) => s !== '').join('\n\n') + '\n';
 }
 
@@ -39,7 +32,7 @@ function outcome(r: RunReport): string {
   return last ? `not finished after ${dayDate(last.day, last.date)}` : 'not started';
 }
 
-function totals(r: RunReport, context: SummaryContext): string {
+function totals(r: RunReport): string {
   const t = r.totals;
   const target = (n: number | undefined): string => (n === undefined ? '' : ` of ${groupDigits(n)}`);
   const onList = t.releasedByGovernment - t.offListReleases + t.transferredToCustody;
@@ -47,8 +40,8 @@ function totals(r: RunReport, context: SummaryContext): string {
     t.transferredToCustody > 0 ? `${groupDigits(t.transferredToCustody)} of them to custody` : '',
     t.offListReleases > 0 ? `also ${groupDigits(t.offListReleases)} off the list` : '',
   ].filter((s) => s !== '');
-  const gov = `${groupDigits(onList)}${target(context.targets?.government)} on the list${govExtras.length ? ` (${govExtras.join('; ')})` : ''}`;
-  const tal = `taliban    ${groupDigits(t.releasedByTaliban)}${target(context.targets?.taliban)} captives`;
+  const gov = `${groupDigits(onList)}${target(r.targets.government)} on the list${govExtras.length ? ` (${govExtras.join('; ')})` : ''}`;
+  const tal = `taliban    ${groupDigits(t.releasedByTaliban)}${target(r.targets.taliban)} captives`;
   const episodes = `${t.stallEpisodes} episode${t.stallEpisodes === 1 ? '' : 's'}, ${t.stalledDays} day${t.stalledDays === 1 ? '' : 's'} stalled`;
   return [
     wrap(gov, WIDTH, 'Released   government ', 22),
@@ -56,7 +49,7 @@ function totals(r: RunReport, context: SummaryContext): string {
     `Batches    ${t.batches} (government ${t.governmentBatches}, taliban ${t.talibanBatches})`,
     `Walk-outs  ${t.walkouts}`,
     `Stalls     ${episodes}`,
-    wrap(stallRisk(r, context.confidence ?? 0.9), WIDTH, 'Stall risk ', 11),
+    wrap(stallRisk(r, r.stall.confidence), WIDTH, 'Stall risk ', 11),
   ].join('\n');
 }
 
