@@ -10,12 +10,14 @@ export interface Override {
 }
 
 const SEGMENT = /^[A-Za-z_$][\w$-]*$|^\d+$/;
+/** Never a scenario field, and writing through them would change every object in the process. */
+const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);
 
 export function parseOverride(text: string): Override {
   const eq = text.indexOf('=');
   if (eq <= 0) throw new InputError(`--set ${text}: expected path=value, e.g. agents.government.params.batchSize=200`);
   const path = text.slice(0, eq).split('.');
-  if (path.some((seg) => !SEGMENT.test(seg))) throw new InputError(`--set ${text}: "${text.slice(0, eq)}" is not a field path`);
+  if (path.some((seg) => !SEGMENT.test(seg) || FORBIDDEN.has(seg))) throw new InputError(`--set ${text}: "${text.slice(0, eq)}" is not a field path`);
   const raw = text.slice(eq + 1);
   let value: unknown;
   try {
@@ -36,7 +38,10 @@ type Data = Record<string, unknown>;
 export function applyOverrides(data: unknown, overrides: readonly Override[]): {data: unknown; notes: string[]} {
   const root = structuredClone(data) as Data;
   const notes: string[] = [];
-  for (const o of overrides) {
+  // Policy switches first: they drop the file's params for the old policy, never a --set param.
+  const isPolicy = (o: Override): boolean => o.path.length === 3 && o.path[0] === 'agents' && o.path[2] === 'policy';
+  const ordered = [...overrides.filter(isPolicy), ...overrides.filter((o) => !isPolicy(o))];
+  for (const o of ordered) {
     const [a, agent, field] = o.path;
     if (o.path.length === 3 && a === 'agents' && field === 'policy') {
       const agents = root.agents as Data | undefined;

@@ -49,6 +49,7 @@ const pools = z.strictObject({
   seed: z.string().default('population').describe('seed of the prisoner population (fixed across run seeds)'),
   government: z
     .strictObject({
+      // Both at most 30,000: indices fit the pools' 16-bit orders (65,535).
       onList: z.int().min(1).max(30000).default(5000).describe("prisoners on the Taliban's list"),
       offList: z.int().min(0).max(30000).default(500).describe('prisoners held who are not on the list'),
       priority: z.int().min(0).max(500).default(15).describe('top commanders the Taliban demand first'),
@@ -166,7 +167,6 @@ export const scenarioSchema = z
     const g = s.pools.government;
     if (g.priority + g.commanders > g.onList) ctx.addIssue({code: 'custom', path: ['pools', 'government', 'commanders'], message: 'priority plus commanders exceed the list'});
     if (g.serious > g.onList) ctx.addIssue({code: 'custom', path: ['pools', 'government', 'serious'], message: 'more serious cases than prisoners on the list'});
-    if (g.onList + g.offList > 65535) ctx.addIssue({code: 'custom', path: ['pools', 'government'], message: 'at most 65,535 prisoners in all'});
     const t = s.pools.taliban;
     if (t.specialForces > t.size) ctx.addIssue({code: 'custom', path: ['pools', 'taliban', 'specialForces'], message: 'more special forces than captives'});
   });

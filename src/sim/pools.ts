@@ -307,7 +307,7 @@ function generateGovPool(spec: GovPoolSpec): Pool {
     age: (i) => -age[i]!,
     sentence: (i) => sentence[i]!,
     'low-danger': (i) => danger(i) * 1000 + sentence[i]!,
-    'priority-first': (i) => -tier[i]! * 10000 + i,
+    'priority-first': (i) => -tier[i]! * size + i,
     'list-order': (i) => i,
   };
   const orders = GOV_CRITERIA.map((c) => orderBy(size, orderFor[c]));

@@ -7,74 +7,104 @@ import type {WorldState} from './types.js';
 
 export function fireScheduledEvents(s: WorldState, cfg: SimConfig): void {
   const events = cfg.events;
-  while (s.eventCursor < events.length && events[s.eventCursor]!.day <= s.day) {
-    const e = events[s.eventCursor++]!;
-    if (e.day === s.day) apply(s, e);
+  // Events fire in the first round on or after their day (events on day 0, the start date,
+  // fire in round 1); windows and deadlines count from the event's own day.
+  while (s.eventCursor < events.length && events[s.eventCursor]!.day <= s.day) apply(s, events[s.eventCursor++]!);
+}
+
+/** The log line of an event without a note of its own. */
+function defaultNote(e: ScheduledEvent): string {
+  switch (e.type) {
+    case 'aid-cut':
+      return `the US cuts ${Math.round(e.share * 100)}% of its aid`;
+    case 'aid-restore':
+      return 'the US restores its aid';
+    case 'ceasefire':
+      return `a ${e.days}-day ceasefire begins`;
+    case 'holiday':
+      return `${e.name} begins: a ceasefire could be declared`;
+    case 'covid-pressure':
+      return 'COVID-19 adds pressure to release the old and sick';
+    case 'ratification-assembly':
+      return 'an assembly convenes to decide on the high-value prisoners';
+    case 'third-country-custody':
+      return `a third country offers custody for ${e.slots} prisoners`;
+    case 'foreign-objection':
+      return `foreign governments object to releasing ${e.count} prisoners`;
+    case 'deadline':
+      return `deadline: ${e.label}`;
+    case 'talks-convene':
+      return 'the technical teams meet face to face';
+    case 'spoiler-attack':
+      return 'a spoiler attack';
+    case 'us-press':
+      return `the US presses the ${e.target}`;
   }
 }
 
 function apply(s: WorldState, e: ScheduledEvent): void {
-  const d = s.day;
+  const d = e.day;
+  const note = e.note || defaultNote(e);
   switch (e.type) {
     case 'aid-cut':
       s.gov.aid = Math.max(0, s.gov.aid - e.share);
       s.gov.pressure = Math.min(1, s.gov.pressure + e.pressure);
       s.us.aidCutDay = d;
       nudge(s.trust, T_GOV_US, 0, 2 * e.share);
-      emit(s, 'us', 'aid-cut', e.note);
+      emit(s, 'us', 'aid-cut', note);
       return;
     case 'aid-restore':
       s.gov.aid = 1;
       s.us.aidCutDay = -1;
-      emit(s, 'us', 'aid-restore', e.note);
+      emit(s, 'us', 'aid-restore', note);
       return;
     case 'ceasefire':
       s.ceasefireUntil = Math.max(s.ceasefireUntil, d + e.days - 1);
-      emit(s, 'world', 'ceasefire', e.note, e.days);
+      emit(s, 'world', 'ceasefire', note, e.days);
       return;
     case 'holiday':
       s.holidayUntil = Math.max(s.holidayUntil, d + e.days - 1);
-      emit(s, 'world', 'holiday', e.note || `${e.name} begins: a ceasefire could be declared`, e.days);
+      emit(s, 'world', 'holiday', note, e.days);
       return;
     case 'covid-pressure':
       s.gov.humanitarian = e.level;
-      emit(s, 'world', 'covid-pressure', e.note);
+      emit(s, 'world', 'covid-pressure', note);
       return;
     case 'ratification-assembly':
       if (s.gov.ratification === 'approved') return;
       s.gov.ratification = 'pending';
       s.gov.ratificationDay = d + e.days - 1;
-      emit(s, 'government', 'ratification-assembly', e.note, e.days);
+      emit(s, 'government', 'ratification-assembly', note, e.days);
       return;
     case 'third-country-custody':
       s.gov.custodySlots += e.slots;
-      emit(s, 'us', 'third-country-custody', e.note, e.slots);
+      emit(s, 'us', 'third-country-custody', note, e.slots);
       return;
     case 'foreign-objection':
       s.gov.contested = Math.max(s.gov.contested, e.count);
-      emit(s, 'world', 'foreign-objection', e.note, e.count);
+      emit(s, 'world', 'foreign-objection', note, e.count);
       return;
     case 'deadline':
       s.us.deadline = d;
-      emit(s, 'us', 'deadline', e.note || `deadline: ${e.label}`);
+      emit(s, 'us', 'deadline', note);
       return;
     case 'talks-convene':
       if (s.talks === 'pending') {
         s.talks = 'active';
-        s.convenedDay = d;
+        s.convenedDay = s.day;
         s.progressToday = true;
-        emit(s, 'world', 'talks-convene', e.note);
+        emit(s, 'world', 'talks-convene', note);
       }
       return;
     case 'spoiler-attack':
       s.violence += e.severity;
       nudge(s.trust, T_GOV_TAL, 0, e.severity);
-      emit(s, 'world', 'spoiler-attack', e.note);
+      emit(s, 'world', 'spoiler-attack', note);
       return;
     case 'us-press':
       if (e.target === 'government') s.gov.pressure = Math.min(1, s.gov.pressure + e.strength);
       else s.tal.pressure = Math.min(1, s.tal.pressure + e.strength);
-      emit(s, 'us', 'us-press', e.note);
+      emit(s, 'us', 'us-press', note);
       return;
   }
 }

@@ -82,6 +82,7 @@ export function wilson(hits: number, n: number, confidence: number): {p: number;
   const den = 1 + z2 / n;
   const mid = (p + z2 / (2 * n)) / den;
   const half = (z * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n))) / den;
-  return {p, lo: Math.max(0, mid - half), hi: Math.min(1, mid + half)};
+  // Clamp so that lo <= p <= hi holds exactly despite rounding at 0 and 1.
+  return {p, lo: Math.min(p, Math.max(0, mid - half)), hi: Math.max(p, Math.min(1, mid + half))};
 }
 

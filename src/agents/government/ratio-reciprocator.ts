@@ -49,6 +49,7 @@ export const ratioReciprocator = definePolicy({
       g.mem[MEM_LAST_BATCH_DAY] = s.day;
       return releaseLowTier(ctx, p.goodwillBatch, p.criteria, (k) => `frees ${k} as goodwill although the Taliban are behind`, true);
     }
+    if (owed > 0) return void act.add('hold', `holding: ${owed} owed is less than a batch`);
     act.add('hold', `holding: the Taliban have not reciprocated (owed ${Math.ceil(-owed / p.ratio)} captives)`);
   },
 });

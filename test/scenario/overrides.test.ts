@@ -1,0 +1,120 @@
+import {describe, expect, it} from 'vitest';
+import {InputError} from '../../src/scenario/errors.js';
+import {applyOverrides, parseOverride} from '../../src/scenario/overrides.js';
+import {loadScenario, parseScenario} from '../../src/scenario/resolve.js';
+import {rawScenario, type Raw} from '../helpers/scenario.js';
+
+describe('parseOverride', () => {
+  it.each([
+    ['a.b.c=200', ['a', 'b', 'c'], 200],
+    ['stall.confidence=0.95', ['stall', 'confidence'], 0.95],
+    ['world.violence=-1.5', ['world', 'violence'], -1.5],
+    ['agents.taliban.params.acceptUnilateral=true', ['agents', 'taliban', 'params', 'acceptUnilateral'], true],
+    ['x=false', ['x'], false],
+    ['agents.taliban.policy=ratio-releaser', ['agents', 'taliban', 'policy'], 'ratio-releaser'],
+    ['world.trust.gov-tal=0.4', ['world', 'trust', 'gov-tal'], 0.4],
+    ['events.0.day=3', ['events', '0', 'day'], 3],
+    ['start=2020-03-01', ['start'], '2020-03-01'],
+    ['name=two words', ['name'], 'two words'],
+    ['note=a=b', ['note'], 'a=b'],
+    ['name=', ['name'], ''],
+    ['x=null', ['x'], null],
+    ['list=[1, 2]', ['list'], [1, 2]],
+    ['map={a: 1}', ['map'], {a: 1}],
+  ])('%s', (text, path, value) => {
+    expect(parseOverride(text)).toEqual({path, value, text});
+  });
+
+  it.each(['nothing', '=3', 'a..b=1', '.a=1', 'a.=1', '1a.b=2', 'a b=1', 'a/b=1'])('rejects %j', (text) => {
+    expect(() => parseOverride(text)).toThrow(InputError);
+    expect(() => parseOverride(text)).toThrow(text.split('=')[0]!.length > 0 && text.includes('=') ? /is not a field path/ : /expected path=value/);
+  });
+});
+
+describe('applyOverrides', () => {
+  it('sets values on a copy, creating sections as needed', () => {
+    const data = {a: {b: 1}, keep: [1, 2]};
+    const before = structuredClone(data);
+    const {data: out, notes} = applyOverrides(data, [parseOverride('a.c.d=5'), parseOverride('a.b=2'), parseOverride('list.0.x=1')]);
+    expect(out).toEqual({a: {b: 2, c: {d: 5}}, keep: [1, 2], list: [{x: 1}]});
+    expect(notes).toEqual([]);
+    expect(data).toEqual(before); // the input is untouched
+  });
+
+  it('applies overrides in order (the last one wins)', () => {
+    const {data} = applyOverrides({}, [parseOverride('a=1'), parseOverride('a=2')]);
+    expect(data).toEqual({a: 2});
+  });
+
+  it('refuses to descend into a value', () => {
+    expect(() => applyOverrides({days: 10}, [parseOverride('days.x=1')])).toThrow(InputError);
+    expect(() => applyOverrides({days: 10}, [parseOverride('days.x=1')])).toThrow(/days is a value, not a section/);
+  });
+
+  it("switching a policy drops the file's params for the old one and says so", () => {
+    const raw = {agents: {government: {policy: 'phased-conditional', params: {batchSize: 50}}}};
+    const {data, notes} = applyOverrides(raw, [parseOverride('agents.government.policy=boulware')]);
+    expect(data).toEqual({agents: {government: {policy: 'boulware'}}});
+    expect(notes).toHaveLength(1);
+    expect(notes[0]).toContain('phased-conditional');
+    expect(notes[0]).toContain('boulware');
+    expect(notes[0]).toContain('agents.government');
+  });
+
+  it('keeps params when the policy is unchanged or the file gave none', () => {
+    const same = applyOverrides({agents: {us: {policy: 'facilitator', params: {everyDays: 3}}}}, [parseOverride('agents.us.policy=facilitator')]);
+    expect(same.data).toEqual({agents: {us: {policy: 'facilitator', params: {everyDays: 3}}}});
+    expect(same.notes).toEqual([]);
+    const none = applyOverrides({agents: {us: {policy: 'facilitator'}}}, [parseOverride('agents.us.policy=carrot-stick')]);
+    expect(none.data).toEqual({agents: {us: {policy: 'carrot-stick'}}});
+    expect(none.notes).toEqual([]);
+  });
+});
+
+describe('--set through parseScenario', () => {
+  const withParams = (): Raw => rawScenario({agents: {government: {policy: 'phased-conditional', params: {batchSize: 50}}, taliban: {policy: 'ratio-releaser'}, us: {policy: 'facilitator'}}});
+
+  it('sets numbers, booleans and strings, validated like the file', () => {
+    const {config} = parseScenario(withParams(), 'f.yaml', {
+      set: ['agents.government.params.batchSize=200', 'agents.taliban.params.acceptUnilateral=false', 'stall.rollouts=50', 'talks=pending'],
+    });
+    expect(config.agents.government.params.batchSize).toBe(200);
+    expect(config.agents.taliban.params.acceptUnilateral).toBe(false);
+    expect(config.stall.rollouts).toBe(50);
+    expect(config.talksStart).toBe('pending');
+    expect(() => parseScenario(withParams(), 'f.yaml', {set: ['agents.government.params.batchSize=1']})).toThrow(/agents\.government\.params\.batchSize: /);
+    expect(() => parseScenario(withParams(), 'f.yaml', {set: ['stall.bogus=1']})).toThrow(/stall: unknown field "bogus"/);
+  });
+
+  it('switches a policy with a note, and then takes params for the new one', () => {
+    const loaded = parseScenario(withParams(), 'f.yaml', {set: ['agents.government.policy=boulware', 'agents.government.params.beta=2']});
+    expect(loaded.config.agents.government.policy).toBe('boulware');
+    expect(loaded.config.agents.government.params.beta).toBe(2);
+    expect(loaded.config.agents.government.params).not.toHaveProperty('batchSize');
+    expect(loaded.notes).toHaveLength(1);
+    // Without the drop, batchSize (not a boulware parameter) would be rejected.
+    const kept = withParams();
+    ((kept.agents as Raw).government as Raw).policy = 'boulware';
+    expect(() => parseScenario(kept, 'f.yaml')).toThrow(/agents\.government\.params: unknown field "batchSize"/);
+    // Switching to another agent's policy is an unknown policy for this agent.
+    expect(() => parseScenario(withParams(), 'f.yaml', {set: ['agents.government.policy=ratio-releaser']})).toThrow(/unknown policy "ratio-releaser"/);
+  });
+
+  it('--seed and --days win over --set and the file', () => {
+    const {config} = parseScenario(withParams(), 'f.yaml', {set: ['seed=from-set', 'days=99'], seed: 'from-flag', days: 12});
+    expect(config.seed).toBe('from-flag');
+    expect(config.days).toBe(12);
+  });
+
+  it('rejects bad paths', () => {
+    expect(() => parseScenario(withParams(), 'f.yaml', {set: ['no-equals-sign']})).toThrow(InputError);
+    expect(() => parseScenario(withParams(), 'f.yaml', {set: ['days.x=1']})).toThrow(/not a section/);
+    expect(() => parseScenario(withParams(), 'f.yaml', {set: ['worlds.violence=1']})).toThrow(/unknown field "worlds"/);
+  });
+
+  it('works on a bundled scenario', () => {
+    const {config} = loadScenario('baseline', {set: ['agents.taliban.policy=obstinate-list', 'stall.rollouts=0']});
+    expect(config.agents.taliban.policy).toBe('obstinate-list');
+    expect(config.stall.rollouts).toBe(0);
+  });
+});
