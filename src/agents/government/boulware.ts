@@ -3,7 +3,7 @@
 import {z} from 'zod';
 import {GOV_CRITERIA} from '../../sim/types.js';
 import {definePolicy, int, num, oneOf} from '../define.js';
-import {MEM_LAST_BATCH_DAY, highTierEndgame, lowTierHeld, refuseNamedOnce, releaseLowTier, verificationHold} from './common.js';
+import {MEM_LAST_BATCH_DAY, commonSteps, lowTierHeld, releaseLowTier, sharedParams} from './common.js';
 
 export const boulware = definePolicy({
   name: 'boulware',
@@ -18,18 +18,12 @@ export const boulware = definePolicy({
     intervalDays: int(3, 1, 60, 'rounds between batches'),
     maxBatch: int(1000, 10, 5000, 'largest batch'),
     criteria: oneOf(GOV_CRITERIA, 'humanitarian', 'how prisoners are chosen'),
-    verificationDays: int(7, 0, 60, 'rounds of face-to-face verification before the first release'),
-    ratifyThreshold: num(0.5, 0, 2, 'pressure plus trust needed to put the high-value prisoners to an assembly'),
-    specialForcesDemand: int(0, 0, 100, 'commandos to demand before freeing ratified prisoners'),
+    ...sharedParams,
   }),
   decide(ctx) {
     const {state: s, params: p, act} = ctx;
     const g = s.gov;
-    if (s.talks === 'broken') return void act.add('hold', 'talks have broken down');
-    const verifying = verificationHold(s, p.verificationDays);
-    if (verifying) return void act.add('hold', verifying);
-    refuseNamedOnce(ctx);
-    if (highTierEndgame(ctx, p, p.maxBatch)) return;
+    if (commonSteps(ctx, p, p.maxBatch)) return;
     const low = lowTierHeld(s);
     if (low === 0) return void act.add('hold', 'no low-threat prisoners left to release');
     if (s.day - g.mem[MEM_LAST_BATCH_DAY]! < p.intervalDays) return void act.add('hold', 'between batches');

@@ -2,6 +2,7 @@
 // constraints every policy respects (verification, the win-set for high-value prisoners,
 // third-country custody). Policies differ in when and how much they release.
 import type {DecisionContext} from '../../sim/policy.js';
+import {int, num} from '../define.js';
 import {govFilterMask, heldIn} from '../../sim/pools.js';
 import {trustOf, T_GOV_TAL} from '../../sim/trust.js';
 import type {GovCriteria, WorldState} from '../../sim/types.js';
@@ -143,4 +144,31 @@ export function highTierEndgame(ctx: DecisionContext, p: HighTierParams, capacit
   }
   ctx.act.add('hold', `refuses to free the last ${high}: serious criminal cases and commanders`);
   return true;
+}
+
+/** Parameters every government policy has: verification before releases, and the end game. */
+export const sharedParams = {
+  verificationDays: int(7, 0, 60, 'rounds of face-to-face verification before the first release'),
+  ratifyThreshold: num(0.5, 0, 2, 'pressure plus trust needed to put the high-value prisoners to an assembly'),
+  specialForcesDemand: int(0, 0, 100, 'commandos to demand before freeing ratified prisoners'),
+};
+
+/**
+ * What every government policy does first: nothing once talks are broken, nothing before the
+ * lists are verified, refuse the named commanders once, and play the end game when only the
+ * high-value prisoners are left. Returns true if that decided the round.
+ */
+export function commonSteps(ctx: DecisionContext, p: HighTierParams & {verificationDays: number}, capacity: number): boolean {
+  const s = ctx.state;
+  if (s.talks === 'broken') {
+    ctx.act.add('hold', 'talks have broken down');
+    return true;
+  }
+  const verifying = verificationHold(s, p.verificationDays);
+  if (verifying) {
+    ctx.act.add('hold', verifying);
+    return true;
+  }
+  refuseNamedOnce(ctx);
+  return highTierEndgame(ctx, p, capacity);
 }

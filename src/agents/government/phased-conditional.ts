@@ -10,34 +10,31 @@ import {
   MEM_LAST_BATCH_DAY,
   MEM_OFFERED,
   MEM_TAL_AT_LAST_BATCH,
-  highTierEndgame,
   inCeasefire,
   lowTierHeld,
-  refuseNamedOnce,
   releaseLowTier,
   talibanShortfall,
   trustInTaliban,
-  verificationHold,
+  commonSteps,
+  sharedParams,
 } from './common.js';
 
 export const phasedParams = z.object({
-    batchSize: int(100, 10, 2000, 'first batch size'),
-    growth: num(1.25, 1, 3, 'batch multiplier after the Taliban reciprocate'),
-    maxBatch: int(300, 10, 5000, 'largest ordinary batch'),
-    intervalDays: int(3, 1, 60, 'rounds between batches'),
-    trustThreshold: num(0.3, 0, 1, 'willingness needed to release (trust plus pressure terms)'),
-    violenceCeiling: num(1.5, 0.2, 3, 'no releases while violence is above this (1 = pre-deal baseline)'),
-    pressureWeight: num(0.6, 0, 3, 'how much US pressure raises willingness and the violence ceiling'),
-    humanitarianWeight: num(0.3, 0, 1, 'how much COVID-19 pressure raises willingness'),
-    goodwillBatch: int(900, 0, 5000, 'batch size in a ceasefire (goodwill surge)'),
-    ratio: num(5, 1, 20, 'agreed ratio of government to Taliban releases'),
-    reciprocityTolerance: int(100, 0, 2000, 'Taliban shortfall (captives) tolerated before demanding reciprocity'),
-    verificationDays: int(7, 0, 60, 'rounds of face-to-face verification before the first release'),
-    criteria: oneOf(GOV_CRITERIA, 'humanitarian', 'how prisoners are chosen for ordinary batches'),
-    offerSize: int(400, 0, 5000, 'low-threat prisoners offered once for a considerable reduction in violence (0: never)'),
-    ratifyThreshold: num(0.5, 0, 2, 'pressure plus trust needed to put the high-value prisoners to an assembly'),
-    specialForcesDemand: int(0, 0, 100, 'commandos to demand before freeing ratified prisoners'),
-    offListGoodwill: int(0, 0, 5000, 'off-list prisoners freed as goodwill while ratification is pending'),
+  batchSize: int(100, 10, 2000, 'first batch size'),
+  growth: num(1.25, 1, 3, 'batch multiplier after the Taliban reciprocate'),
+  maxBatch: int(300, 10, 5000, 'largest ordinary batch'),
+  intervalDays: int(3, 1, 60, 'rounds between batches'),
+  trustThreshold: num(0.3, 0, 1, 'willingness needed to release (trust plus pressure terms)'),
+  violenceCeiling: num(1.5, 0.2, 3, 'no releases while violence is above this (1 = pre-deal baseline)'),
+  pressureWeight: num(0.6, 0, 3, 'how much US pressure raises willingness and the violence ceiling'),
+  humanitarianWeight: num(0.3, 0, 1, 'how much COVID-19 pressure raises willingness'),
+  goodwillBatch: int(900, 0, 5000, 'batch size in a ceasefire (goodwill surge)'),
+  ratio: num(5, 1, 20, 'agreed ratio of government to Taliban releases'),
+  reciprocityTolerance: int(100, 0, 2000, 'Taliban shortfall (captives) tolerated before demanding reciprocity'),
+  criteria: oneOf(GOV_CRITERIA, 'humanitarian', 'how prisoners are chosen for ordinary batches'),
+  offerSize: int(400, 0, 5000, 'low-threat prisoners offered once for a considerable reduction in violence (0: never)'),
+  ...sharedParams,
+  offListGoodwill: int(0, 0, 5000, 'off-list prisoners freed as goodwill while ratification is pending'),
 });
 export type PhasedParams = z.output<typeof phasedParams>;
 
@@ -52,57 +49,53 @@ export const phasedConditional = definePolicy({
 
 /** The phased-conditional rule, shared with policies that only change its end game. */
 export function phasedDecide(ctx: DecisionContext<PhasedParams>): void {
-    const {state: s, params: p, act} = ctx;
-    const g = s.gov;
-    if (s.talks === 'broken') return void act.add('hold', 'talks have broken down');
-    const verifying = verificationHold(s, p.verificationDays);
-    if (verifying) return void act.add('hold', verifying);
-    refuseNamedOnce(ctx);
-    if (g.mem[MEM_BATCH] === 0) g.mem[MEM_BATCH] = p.batchSize;
+  const {state: s, params: p, act} = ctx;
+  const g = s.gov;
+  if (commonSteps(ctx, p, p.maxBatch)) return;
+  if (g.mem[MEM_BATCH] === 0) g.mem[MEM_BATCH] = p.batchSize;
 
-    if (g.offerCount > 0 && g.offerAccepted && s.violence <= g.offerCeiling) {
-      releaseLowTier(ctx, g.offerCount, 'low-danger', (k) => `frees ${k} low-threat prisoners: the Taliban accepted the offer and violence fell`);
-      g.offerCount = 0;
-      return;
-    }
-    if (highTierEndgame(ctx, p, p.maxBatch)) return;
-    if (lowTierHeld(s) === 0) return void act.add('hold', 'no low-threat prisoners left to release');
+  if (g.offerCount > 0 && g.offerAccepted && s.violence <= g.offerCeiling) {
+    releaseLowTier(ctx, g.offerCount, 'low-danger', (k) => `frees ${k} low-threat prisoners: the Taliban accepted the offer and violence fell`);
+    g.offerCount = 0;
+    return;
+  }
+  if (lowTierHeld(s) === 0) return void act.add('hold', 'no low-threat prisoners left to release');
 
-    const ceasefire = inCeasefire(s);
-    const willingness = trustInTaliban(s) + p.pressureWeight * g.pressure + p.humanitarianWeight * g.humanitarian + (ceasefire ? 0.3 : 0);
-    if (ceasefire && p.goodwillBatch > 0 && willingness >= p.trustThreshold && g.mem[MEM_LAST_BATCH_DAY] !== s.day - 1) {
-      g.mem[MEM_LAST_BATCH_DAY] = s.day;
-      g.mem[MEM_TAL_AT_LAST_BATCH] = s.counters.talReleased;
-      return releaseLowTier(ctx, p.goodwillBatch, p.criteria, (k) => `frees ${k} as a goodwill gesture during the ceasefire`, true);
-    }
-    if (g.reciprocityDemand > 0) return void act.add('hold', `holding: waiting for the Taliban to free ${g.reciprocityDemand} more`);
-    const shortfall = talibanShortfall(s, p.ratio);
-    if (shortfall > p.reciprocityTolerance) {
-      act.add('demand-reciprocity', `pauses releases until the Taliban free ${shortfall} more (agreed ratio ${p.ratio}:1)`).count = shortfall;
-      return;
-    }
-    if (s.day - g.mem[MEM_LAST_BATCH_DAY]! < p.intervalDays) return void act.add('hold', 'between phases of the release schedule');
-    const ceiling = p.violenceCeiling * (1 + p.pressureWeight * g.pressure);
-    if (!ceasefire && s.violence > ceiling) {
-      if (p.offerSize > 0 && g.mem[MEM_OFFERED] === 0) {
-        g.mem[MEM_OFFERED] = 1;
-        const a = act.add('offer', `offers ${p.offerSize} low-threat prisoners for a considerable reduction in violence`);
-        a.count = p.offerSize;
-        a.amount = p.violenceCeiling;
-        return;
-      }
-      if (g.violenceCeiling === 0) {
-        act.add('condition', `conditions releases on violence falling below ${ceiling.toFixed(1)} (now ${s.violence.toFixed(1)})`).amount = ceiling;
-        return;
-      }
-      return void act.add('hold', 'holding: violence is above the ceiling set as a condition');
-    }
-    if (willingness < p.trustThreshold) return void act.add('hold', 'holding: too little trust that releases will be reciprocated');
-
-    // Reciprocated since the last batch? Grow the next one (GRIT).
-    if (s.counters.talReleased > g.mem[MEM_TAL_AT_LAST_BATCH]!) g.mem[MEM_BATCH] = Math.min(p.maxBatch, g.mem[MEM_BATCH]! * p.growth);
-    const n = Math.floor(g.mem[MEM_BATCH]!);
+  const ceasefire = inCeasefire(s);
+  const willingness = trustInTaliban(s) + p.pressureWeight * g.pressure + p.humanitarianWeight * g.humanitarian + (ceasefire ? 0.3 : 0);
+  if (ceasefire && p.goodwillBatch > 0 && willingness >= p.trustThreshold && g.mem[MEM_LAST_BATCH_DAY] !== s.day - 1) {
     g.mem[MEM_LAST_BATCH_DAY] = s.day;
     g.mem[MEM_TAL_AT_LAST_BATCH] = s.counters.talReleased;
-    releaseLowTier(ctx, n, p.criteria, (k) => `frees a batch of ${k} chosen by ${p.criteria}`);
+    return releaseLowTier(ctx, p.goodwillBatch, p.criteria, (k) => `frees ${k} as a goodwill gesture during the ceasefire`, true);
+  }
+  if (g.reciprocityDemand > 0) return void act.add('hold', `holding: waiting for the Taliban to free ${g.reciprocityDemand} more`);
+  const shortfall = talibanShortfall(s, p.ratio);
+  if (shortfall > p.reciprocityTolerance) {
+    act.add('demand-reciprocity', `pauses releases until the Taliban free ${shortfall} more (agreed ratio ${p.ratio}:1)`).count = shortfall;
+    return;
+  }
+  if (s.day - g.mem[MEM_LAST_BATCH_DAY]! < p.intervalDays) return void act.add('hold', 'between phases of the release schedule');
+  const ceiling = p.violenceCeiling * (1 + p.pressureWeight * g.pressure);
+  if (!ceasefire && s.violence > ceiling) {
+    if (p.offerSize > 0 && g.mem[MEM_OFFERED] === 0) {
+      g.mem[MEM_OFFERED] = 1;
+      const a = act.add('offer', `offers ${p.offerSize} low-threat prisoners for a considerable reduction in violence`);
+      a.count = p.offerSize;
+      a.amount = p.violenceCeiling;
+      return;
+    }
+    if (g.violenceCeiling === 0) {
+      act.add('condition', `conditions releases on violence falling below ${ceiling.toFixed(1)} (now ${s.violence.toFixed(1)})`).amount = ceiling;
+      return;
+    }
+    return void act.add('hold', 'holding: violence is above the ceiling set as a condition');
+  }
+  if (willingness < p.trustThreshold) return void act.add('hold', 'holding: too little trust that releases will be reciprocated');
+
+  // Reciprocated since the last batch? Grow the next one (GRIT).
+  if (s.counters.talReleased > g.mem[MEM_TAL_AT_LAST_BATCH]!) g.mem[MEM_BATCH] = Math.min(p.maxBatch, g.mem[MEM_BATCH]! * p.growth);
+  const n = Math.floor(g.mem[MEM_BATCH]!);
+  g.mem[MEM_LAST_BATCH_DAY] = s.day;
+  g.mem[MEM_TAL_AT_LAST_BATCH] = s.counters.talReleased;
+  releaseLowTier(ctx, n, p.criteria, (k) => `frees a batch of ${k} chosen by ${p.criteria}`);
 }

@@ -5,7 +5,7 @@ import {z} from 'zod';
 import {chance} from '../../sim/rng.js';
 import {GOV_CRITERIA} from '../../sim/types.js';
 import {definePolicy, int, num, oneOf} from '../define.js';
-import {MEM_LAST_BATCH_DAY, highTierEndgame, inCeasefire, lowTierHeld, refuseNamedOnce, releaseLowTier, verificationHold} from './common.js';
+import {MEM_LAST_BATCH_DAY, commonSteps, inCeasefire, lowTierHeld, releaseLowTier, sharedParams} from './common.js';
 
 export const ratioReciprocator = definePolicy({
   name: 'ratio-reciprocator',
@@ -21,18 +21,12 @@ export const ratioReciprocator = definePolicy({
     ceasefireBatch: int(500, 0, 5000, 'goodwill batch in a ceasefire'),
     maxBatch: int(500, 10, 5000, 'largest batch'),
     criteria: oneOf(GOV_CRITERIA, 'humanitarian', 'how prisoners are chosen'),
-    verificationDays: int(7, 0, 60, 'rounds of face-to-face verification before the first release'),
-    ratifyThreshold: num(0.5, 0, 2, 'pressure plus trust needed to put the high-value prisoners to an assembly'),
-    specialForcesDemand: int(0, 0, 100, 'commandos to demand before freeing ratified prisoners'),
+    ...sharedParams,
   }),
   decide(ctx) {
     const {state: s, params: p, act} = ctx;
     const g = s.gov;
-    if (s.talks === 'broken') return void act.add('hold', 'talks have broken down');
-    const verifying = verificationHold(s, p.verificationDays);
-    if (verifying) return void act.add('hold', verifying);
-    refuseNamedOnce(ctx);
-    if (highTierEndgame(ctx, p, p.maxBatch)) return;
+    if (commonSteps(ctx, p, p.maxBatch)) return;
     if (lowTierHeld(s) === 0) return void act.add('hold', 'no low-threat prisoners left to release');
     if (s.day - g.mem[MEM_LAST_BATCH_DAY]! < p.lagDays) return void act.add('hold', 'waiting to match the next Taliban release');
     const owed = p.openingBatch + p.ratio * s.counters.talReleased - s.counters.govReleased;
