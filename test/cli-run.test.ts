@@ -45,7 +45,7 @@ describe('--json', () => {
   });
 
   it('records walk-outs with who, why and when they returned', async () => {
-    const doc = await report(['baseline', ...NO_RISK, '--set', 'agents.government.policy=ratio-reciprocator', '--set', 'agents.taliban.policy=obstinate-list', '--set', 'agents.taliban.params.patienceDays=1']);
+    const doc = await report(['baseline', ...NO_RISK, '--set', 'agents.government.policy=ratio-reciprocator', '--set', 'agents.taliban.policy=obstinate-list', '--set', 'agents.taliban.params.patienceDays=1', '--set', 'agents.taliban.params.returnAfter=50', '--set', 'world.breakdown.base=-20']);
     expect(doc.walkouts.length).toBeGreaterThan(0);
     for (const w of doc.walkouts) expect(keys(w)).toEqual(expect.arrayContaining(['day', 'by', 'reason', 'returnDay']));
   });
@@ -173,7 +173,7 @@ describe('the summary', () => {
   });
 
   it('lists walk-outs with their return', async () => {
-    const r = await parley(['run', 'baseline', ...NO_RISK, '--set', 'agents.government.policy=ratio-reciprocator', '--set', 'agents.taliban.policy=obstinate-list', '--set', 'agents.taliban.params.patienceDays=1']);
+    const r = await parley(['run', 'baseline', ...NO_RISK, '--set', 'agents.government.policy=ratio-reciprocator', '--set', 'agents.taliban.policy=obstinate-list', '--set', 'agents.taliban.params.patienceDays=1', '--set', 'agents.taliban.params.returnAfter=50', '--set', 'world.breakdown.base=-20']);
     expect(r.stdout).toMatch(/^Walk-outs$/m);
     expect(r.stdout).toMatch(/taliban +walks out/);
     expect(r.stdout).toContain('returned on day');

@@ -72,8 +72,7 @@ export function randInt(rng: Rng, n: number): number {
   return Math.floor(rng.next() * n);
 }
 
-/** Approximately normal (sum of four uniforms, scaled): cheap and bounded. */
+/** Zero-mean noise with standard deviation `sd`: triangular (two uniforms), cheap and bounded. */
 export function noise(rng: Rng, sd: number): number {
-  const s = rng.next() + rng.next() + rng.next() + rng.next() - 2;
-  return s * sd * 1.7320508075688772;
+  return (rng.next() + rng.next() - 1) * sd * 2.449489742783178; // sqrt(6)
 }

@@ -62,8 +62,7 @@ export function phasedDecide(ctx: DecisionContext<PhasedParams>): void {
   if (lowTierHeld(s) === 0) return void act.add('hold', 'no low-threat prisoners left to release');
 
   const ceasefire = inCeasefire(s);
-  const willingness = trustInTaliban(s) + p.pressureWeight * g.pressure + p.humanitarianWeight * g.humanitarian + (ceasefire ? 0.3 : 0);
-  if (ceasefire && p.goodwillBatch > 0 && willingness >= p.trustThreshold && g.mem[MEM_LAST_BATCH_DAY] !== s.day - 1) {
+  if (ceasefire && p.goodwillBatch > 0 && g.mem[MEM_LAST_BATCH_DAY] !== s.day - 1 && willingness(s, p, ceasefire) >= p.trustThreshold) {
     g.mem[MEM_LAST_BATCH_DAY] = s.day;
     g.mem[MEM_TAL_AT_LAST_BATCH] = s.counters.talReleased;
     return releaseLowTier(ctx, p.goodwillBatch, p.criteria, (k) => `frees ${k} as a goodwill gesture during the ceasefire`, true);
@@ -90,7 +89,7 @@ export function phasedDecide(ctx: DecisionContext<PhasedParams>): void {
     }
     return void act.add('hold', 'holding: violence is above the ceiling set as a condition');
   }
-  if (willingness < p.trustThreshold) return void act.add('hold', 'holding: too little trust that releases will be reciprocated');
+  if (willingness(s, p, ceasefire) < p.trustThreshold) return void act.add('hold', 'holding: too little trust that releases will be reciprocated');
 
   // Reciprocated since the last batch? Grow the next one (GRIT).
   if (s.counters.talReleased > g.mem[MEM_TAL_AT_LAST_BATCH]!) g.mem[MEM_BATCH] = Math.min(p.maxBatch, g.mem[MEM_BATCH]! * p.growth);
@@ -98,4 +97,10 @@ export function phasedDecide(ctx: DecisionContext<PhasedParams>): void {
   g.mem[MEM_LAST_BATCH_DAY] = s.day;
   g.mem[MEM_TAL_AT_LAST_BATCH] = s.counters.talReleased;
   releaseLowTier(ctx, n, p.criteria, (k) => `frees a batch of ${k} chosen by ${p.criteria}`);
+}
+
+/** Trust plus the pressures that push towards releasing; a ceasefire adds goodwill. */
+function willingness(s: DecisionContext['state'], p: PhasedParams, ceasefire: boolean): number {
+  const g = s.gov;
+  return trustInTaliban(s) + p.pressureWeight * g.pressure + p.humanitarianWeight * g.humanitarian + (ceasefire ? 0.3 : 0);
 }
