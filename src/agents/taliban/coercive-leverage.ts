@@ -3,7 +3,7 @@
 // large releases and stop for holidays to show control.
 import {z} from 'zod';
 import {bool, definePolicy, int, num} from '../define.js';
-import {holidayCeasefire, maybeReturn, releaseOwed, respondToBatch, steerViolence, walkOut} from './common.js';
+import {holidayCeasefire, maybeReturn, releaseOwed, respondToBatch, respondToOffer, steerViolence, walkOut} from './common.js';
 
 export const coerciveLeverage = definePolicy({
   name: 'coercive-leverage',
@@ -23,6 +23,7 @@ export const coerciveLeverage = definePolicy({
     returnAfter: int(200, 0, 5000, 'prisoners the government must free after a walk-out before returning'),
     holidayCeasefire: num(1, 0, 1, 'chance of declaring a ceasefire over a holiday'),
     demandResponse: num(0.1, 0, 1, 'daily chance of meeting a standing government demand beyond the ratio'),
+    acceptOffer: num(0.3, 0, 1, 'chance of accepting a conditional offer (prisoners for less violence)'),
     acceptUnilateral: bool(false, 'accept unilateral government batches as part of the mechanism'),
   }),
   decide(ctx) {
@@ -30,6 +31,7 @@ export const coerciveLeverage = definePolicy({
     const t = s.tal;
     if (s.talks === 'broken') return void act.add('hold', 'talks have broken down');
     respondToBatch(ctx, p.acceptUnilateral);
+    respondToOffer(ctx, p.acceptOffer);
     holidayCeasefire(ctx, p.holidayCeasefire);
     if (maybeReturn(ctx, p.returnAfter)) return;
     const idle = s.day - s.lastProgressDay;

@@ -115,3 +115,18 @@ export function maybeReturn(ctx: DecisionContext, q: number): boolean {
   s.tal.mem[MEM_RETURN_DAY] = s.day;
   return true;
 }
+
+/**
+ * Answers a standing conditional offer from the government (e.g. 400 low-threat prisoners for
+ * a considerable reduction in violence, seed article 004): accept with probability `p`.
+ */
+export function respondToOffer(ctx: DecisionContext, p: number): void {
+  const s = ctx.state;
+  const g = s.gov;
+  if (g.offerCount <= 0 || g.offerAccepted) return;
+  if (chance(s.rng, p)) {
+    ctx.act.add('accept-offer', `accepts ${g.offerCount} prisoners for lowering violence below ${g.offerCeiling.toFixed(1)}`);
+  } else {
+    ctx.act.add('reject-offer', `rejects the offer of ${g.offerCount} prisoners for less violence: all 5,000 first`);
+  }
+}

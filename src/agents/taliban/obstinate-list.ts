@@ -4,7 +4,7 @@
 import {z} from 'zod';
 import {chance} from '../../sim/rng.js';
 import {bool, definePolicy, int, num} from '../define.js';
-import {MEM_DEMANDED, MEM_RETURN_DAY, holidayCeasefire, maybeReturn, releaseOwed, respondToBatch, steerViolence, walkOut} from './common.js';
+import {MEM_DEMANDED, MEM_RETURN_DAY, holidayCeasefire, maybeReturn, releaseOwed, respondToBatch, respondToOffer, steerViolence, walkOut} from './common.js';
 
 export const obstinateList = definePolicy({
   name: 'obstinate-list',
@@ -23,6 +23,7 @@ export const obstinateList = definePolicy({
     violence: num(1.6, 0, 3, 'violence kept as leverage (1 = pre-deal baseline)'),
     holidayCeasefire: num(0.9, 0, 1, 'chance of declaring a ceasefire over a holiday'),
     demandResponse: num(0.07, 0, 1, 'daily chance of meeting a standing government demand beyond the ratio'),
+    acceptOffer: num(0.1, 0, 1, 'chance of accepting a conditional offer (prisoners for less violence)'),
     acceptUnilateral: bool(false, 'accept unilateral government batches as part of the mechanism'),
   }),
   decide(ctx) {
@@ -34,6 +35,7 @@ export const obstinateList = definePolicy({
       act.add('demand', `demands all 5,000 on the list, the ${p.priorityDemand} priority commanders first`).count = p.priorityDemand;
     }
     respondToBatch(ctx, p.acceptUnilateral);
+    respondToOffer(ctx, p.acceptOffer);
     holidayCeasefire(ctx, p.holidayCeasefire);
     const priorityOpen = t.priorityDemand > 0 && s.counters.govReleasedPriority < t.priorityDemand;
     if (s.talks === 'active' && priorityOpen) {

@@ -4,7 +4,7 @@
 import {z} from 'zod';
 import {chance} from '../../sim/rng.js';
 import {bool, definePolicy, int, num} from '../define.js';
-import {MEM_RETURN_DAY, holidayCeasefire, maybeReturn, releaseOwed, respondToBatch, steerViolence, trustInGovernment, walkOut} from './common.js';
+import {MEM_RETURN_DAY, holidayCeasefire, maybeReturn, releaseOwed, respondToBatch, respondToOffer, steerViolence, trustInGovernment, walkOut} from './common.js';
 
 export const ratioReleaserParams = z.object({
   ratio: num(5, 1, 20, 'government prisoners expected per captive freed'),
@@ -18,6 +18,7 @@ export const ratioReleaserParams = z.object({
   returnAfter: int(100, 0, 5000, 'prisoners the government must free after a walk-out before returning'),
   holidayCeasefire: num(0.9, 0, 1, 'chance of declaring a ceasefire over a holiday'),
   demandResponse: num(0.2, 0, 1, 'daily chance of meeting a standing government demand beyond the ratio'),
+  acceptOffer: num(0.7, 0, 1, 'chance of accepting a conditional offer (prisoners for less violence)'),
   acceptUnilateral: bool(true, 'accept unilateral government batches as part of the mechanism'),
 });
 export type RatioReleaserParams = z.output<typeof ratioReleaserParams>;
@@ -36,6 +37,7 @@ export function ratioReleaserDecide(ctx: Parameters<typeof ratioReleaser.decide>
   const {state: s, params: p, act} = ctx;
   if (s.talks === 'broken') return void act.add('hold', 'talks have broken down');
   respondToBatch(ctx, p.acceptUnilateral);
+  respondToOffer(ctx, p.acceptOffer);
   holidayCeasefire(ctx, p.holidayCeasefire);
   if (maybeReturn(ctx, p.returnAfter)) return;
   const drought = s.day - Math.max(s.counters.govLastReleaseDay, s.convenedDay, s.tal.mem[MEM_RETURN_DAY]!);

@@ -25,6 +25,13 @@ export const deadlineHawk = definePolicy({
     const {state: s, params: p, act} = ctx;
     const u = s.us;
     if (s.talks === 'broken') return void act.add('hold', 'talks have broken down');
+    if (u.deadline < 0) {
+      // The hawk's first move: make its deadline public, so both sides feel it.
+      const a = act.add('set-deadline', `sets a deadline: the exchange should be done by day ${p.deadlineDays}`);
+      a.count = Math.max(0, p.deadlineDays - s.day);
+      a.amount = 0.05;
+      return;
+    }
     if (offerCustodyWhenBlocked(ctx, p.custodySlots, p.custodyDelay)) return;
     if (s.day - u.mem[MEM_LAST_ACT_DAY]! < p.everyDays) return void act.add('hold', 'monitoring');
     u.mem[MEM_LAST_ACT_DAY] = s.day;
