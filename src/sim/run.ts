@@ -1,6 +1,5 @@
 // Running a whole simulation: the round loop, the daily series (typed arrays, one row a round)
 // and the optional daily stall-risk estimate.
-import {dateOfDay} from './calendar.js';
 import type {SimConfig} from './config.js';
 import {StallRiskEstimator} from './risk.js';
 import {createState} from './state.js';
@@ -90,5 +89,3 @@ export function runHeadless(cfg: SimConfig): WorldState {
   while (s.day < cfg.days && s.outcome === 'ongoing') step(s, cfg, stepper);
   return s;
 }
-
-export const dateOf = (cfg: SimConfig, day: number): string => dateOfDay(cfg.calendar, day);
