@@ -3,7 +3,9 @@
 //   - the time of one 200-day run;
 //   - the time of one stall-risk estimate with N = 1,000 rollouts over H = 14 rounds (goal: < 10 ms),
 //     from day 60 of a run (a stalled day: every rollout runs all 14 rounds, the costly case) and
-//     as the median over every tenth day of a whole run.
+//     as the median over every tenth day of a whole run;
+//   - a full run with the dashboard rendering at top speed against the same run headless
+//     (goal: within 10%).
 // Runs use the bundled afghanistan-2020 scenario (the heaviest bundled one) over many seeds.
 import {parseArgs} from 'node:util';
 import {loadScenario} from '../scenario/resolve.js';
@@ -11,6 +13,7 @@ import {StallRiskEstimator} from '../sim/risk.js';
 import {runHeadless} from '../sim/run.js';
 import {createState} from '../sim/state.js';
 import {createStepper, step} from '../sim/step.js';
+import {dashboardOverhead} from './dashboard-overhead.js';
 import {median, throughput, timeEach} from './stats.js';
 
 const {values} = parseArgs({
@@ -64,6 +67,13 @@ const perDay: number[] = [];
   }
 }
 
+// The dashboard at top speed against the same runs headless: with daily stall risk from 1,000
+// rollouts (the benchmark's N; a run of a few seconds), and as shipped (200 rollouts, a short
+// run, where the fixed start-up of Ink and React weighs most).
+const overheadTrials = Math.max(3, Math.ceil(trials / 2));
+const overhead = await dashboardOverhead(config.name, overheadTrials, ['stall.rollouts=1000']);
+const overheadShipped = await dashboardOverhead(config.name, overheadTrials);
+
 const result = {
   scenario: config.name,
   node: process.version,
@@ -72,7 +82,13 @@ const result = {
   msPer200DayRun: Number(median(msPerRun).toFixed(4)),
   stallRiskMs: Number(riskMs.toFixed(3)),
   stallRiskMedianOverRunMs: Number(median(perDay).toFixed(3)),
-  goals: {roundsPerSecond: 1_000_000, stallRiskMs: 10},
+  headlessRunMs: Number(overhead.headlessMs.toFixed(1)),
+  dashboardRunMs: Number(overhead.dashboardMs.toFixed(1)),
+  dashboardOverhead: Number((overhead.ratio - 1).toFixed(3)),
+  headlessShippedRunMs: Number(overheadShipped.headlessMs.toFixed(1)),
+  dashboardShippedRunMs: Number(overheadShipped.dashboardMs.toFixed(1)),
+  dashboardShippedOverhead: Number((overheadShipped.ratio - 1).toFixed(3)),
+  goals: {roundsPerSecond: 1_000_000, stallRiskMs: 10, dashboardOverhead: 0.1},
 };
 
 if (values.json) {
@@ -85,6 +101,9 @@ if (values.json) {
     `  one 200-day run                       ${result.msPer200DayRun.toFixed(3)} ms`,
     `  stall risk, N=1000, H=14, day 60      ${result.stallRiskMs.toFixed(2)} ms   (goal < 10 ms: ${ok(result.stallRiskMs < 10)})`,
     `  stall risk, median over a run's days  ${result.stallRiskMedianOverRunMs.toFixed(2)} ms`,
+    `  full run, stall risk N=1000 daily     headless ${result.headlessRunMs.toFixed(0)} ms, dashboard at top speed ${result.dashboardRunMs.toFixed(0)} ms`,
+    `    dashboard overhead                  ${(100 * result.dashboardOverhead).toFixed(1)}%   (goal <= 10%: ${ok(result.dashboardOverhead <= 0.1)})`,
+    `  full run as shipped (N=200 daily)     headless ${result.headlessShippedRunMs.toFixed(0)} ms, dashboard ${result.dashboardShippedRunMs.toFixed(0)} ms (+${(100 * result.dashboardShippedOverhead).toFixed(1)}%: mostly Ink's fixed start-up)`,
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
 }

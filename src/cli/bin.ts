@@ -2,8 +2,9 @@
 // The `parley` executable. Only process-level concerns live here; everything else is main.ts,
 // imported dynamically so the environment is set up before any module (or colour library) loads.
 
-// Colour libraries honour FORCE_COLOR=0 but not NO_COLOR (https://no-color.org).
-if (process.env.NO_COLOR) process.env.FORCE_COLOR = '0';
+// Colour libraries honour FORCE_COLOR=0 but not NO_COLOR (https://no-color.org); --no-color
+// does the same, set here before anything that colours can load.
+if (process.env.NO_COLOR || process.argv.includes('--no-color')) process.env.FORCE_COLOR = '0';
 
 // `parley run --ndjson | head -1`: the reader has gone, which is not an error.
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {

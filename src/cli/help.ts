@@ -2,7 +2,7 @@
 export const HELP = `parley: simulate the 2020 Afghan government, Taliban and US prisoner exchange
 
 Examples
-  parley                                 run the baseline scenario
+  parley                                 pick a scenario and watch it live
   parley run baseline --seed 7           the same scenario with another seed
   parley run baseline --set agents.taliban.policy=obstinate-list
   parley run my-scenario.yaml --days 90  a scenario file, first 90 days only
@@ -13,8 +13,9 @@ Examples
   parley schema > scenario.schema.json   JSON Schema of scenario files
 
 Commands
-  run [SCENARIO]      run a scenario and print a summary; SCENARIO is a file
-                      (.yaml, .yml, .json) or a bundled name (default: baseline)
+  run [SCENARIO]      run a scenario: the live dashboard on a terminal, else a
+                      summary; SCENARIO is a file (.yaml, .yml, .json) or a
+                      bundled name (default: baseline)
   list                list bundled scenarios, and policies with their parameters
   validate SCENARIO…  check scenarios and print what each one sets up
   schema              print the JSON Schema of scenario files
@@ -29,8 +30,16 @@ Options
   --ndjson            print one JSON record a line                           run
   --out FILE          write the output to FILE instead of stdout             run
   --no-stall-risk     skip the daily stall-risk estimate (much faster)       run
+  --speed N|max       dashboard speed in days a second (1 2 5 10 20 50 100)  run
+  --no-color          no colours (also when NO_COLOR is set)
   -h, --help          show this help
   --version           print the version
+
+Dashboard keys
+  space pause/resume   → step a day   + - speed   r restart   n new seed
+  ? help and the stall definition   q quit
+  The dashboard opens on a terminal; with --json, --ndjson, --out, in CI or
+  when piped, parley prints plain output instead.
 
 Exit codes
   0    success (whatever the outcome of the negotiation)

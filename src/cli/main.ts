@@ -10,6 +10,7 @@ import {DEFAULT_SCENARIO, runCommand} from './run.js';
 import {schemaCommand} from './schema.js';
 import {validateCommand} from './validate.js';
 import {version} from './version.js';
+import {canUseDashboard} from './mode.js';
 
 type Command = (args: string[], io: Io) => number | Promise<number>;
 
@@ -20,14 +21,20 @@ const COMMANDS: Record<string, Command> = {
   schema: schemaCommand,
 };
 
-/** What a bare `parley` does. A later interactive picker (on a terminal) will plug in here. */
-function withoutArguments(): string[] {
-  return ['run', DEFAULT_SCENARIO];
+/** A bare `parley`: the scenario picker and dashboard on a terminal, else the baseline summary. */
+async function withoutArguments(io: Io): Promise<number> {
+  if (canUseDashboard()) {
+    const {runDashboard} = await import('./dashboard.js');
+    return runDashboard(io, {load: {}});
+  }
+  return dispatch(['run', DEFAULT_SCENARIO], io);
 }
 
 export async function main(argv: string[], io: Io = processIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   try {
-    return await dispatch(argv.length === 0 ? withoutArguments() : argv, io);
+    // --no-color is global (bin.ts already applied it); it is not a command's option.
+    const args = argv.filter((a) => a !== '--no-color');
+    return await (args.length === 0 ? withoutArguments(io) : dispatch(args, io));
   } catch (e) {
     if (e instanceof UsageError) {
       io.stderr(`parley: ${e.message}; see parley --help\n`);

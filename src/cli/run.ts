@@ -6,6 +6,8 @@ import {UsageError} from './errors.js';
 import {emit, type Io} from './io.js';
 import {simulate} from './simulate.js';
 import {version} from './version.js';
+import {canUseDashboard} from './mode.js';
+import {SPEEDS} from '../ui/dashboard/sim-loop.js';
 
 export const DEFAULT_SCENARIO = 'baseline';
 
@@ -18,17 +20,25 @@ export async function runCommand(args: string[], io: Io): Promise<number> {
     ndjson: {type: 'boolean'},
     out: {type: 'string'},
     'no-stall-risk': {type: 'boolean'},
+    speed: {type: 'string'},
   });
   if (positionals.length > 1) throw new UsageError(`run takes one scenario, got ${positionals.length}: ${positionals.join(' ')}`);
   if (values.json && values.ndjson) throw new UsageError('--json and --ndjson cannot be used together');
   if (values.out === '') throw new UsageError('--out needs a file name');
   const days = positiveInt('--days', values.days);
+  const speed = parseSpeed(values.speed);
+  const load = {set: values.set ?? [], seed: values.seed, days};
+  const stallRisk = values['no-stall-risk'] ? false : undefined;
+  if (!values.json && !values.ndjson && values.out === undefined && canUseDashboard()) {
+    const {runDashboard} = await import('./dashboard.js');
+    return runDashboard(io, {scenario: positionals[0] ?? DEFAULT_SCENARIO, load, stallRisk, speed});
+  }
 
   const report = await simulate(
     {
       ref: positionals[0] ?? DEFAULT_SCENARIO,
-      load: {set: values.set ?? [], seed: values.seed, days},
-      stallRisk: values['no-stall-risk'] ? false : undefined,
+      load,
+      stallRisk,
       version: version(),
     },
     (loaded) => {
@@ -44,4 +54,13 @@ export function render(report: RunReport, format: 'summary' | 'json' | 'ndjson')
   if (format === 'json') return `${JSON.stringify(report, null, 2)}\n`;
   if (format === 'ndjson') return Array.from(reportRecords(report), (r) => `${JSON.stringify(r)}\n`).join('');
   return formatSummary(report);
+}
+
+/** `--speed 10` (rounds per second, one of the dashboard's steps) or `--speed max`. */
+export function parseSpeed(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  if (text === 'max') return Infinity;
+  const n = Number(text);
+  if (!SPEEDS.includes(n)) throw new UsageError(`--speed must be one of ${SPEEDS.filter(Number.isFinite).join(', ')} or max, got "${text}"`);
+  return n;
 }

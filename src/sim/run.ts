@@ -54,32 +54,56 @@ function createDaily(days: number): DailySeries {
   };
 }
 
-export function runSimulation(cfg: SimConfig, options: RunOptions = {}): RunResult {
+/** A run in progress, advanced one round at a time (the dashboard drives it this way). */
+export interface RunHandle extends RunResult {
+  /** Simulates one round and records it; false once the run is over (nothing simulated). */
+  advance(): boolean;
+  /** True once the horizon is reached or the exchange completed or broke down. */
+  readonly finished: boolean;
+}
+
+export function startRun(cfg: SimConfig, options: RunOptions = {}): RunHandle {
   const s = createState(cfg, {record: true});
   const stepper = createStepper(cfg, s);
   const daily = createDaily(cfg.days);
   const withRisk = options.stallRisk ?? cfg.stall.rollouts > 0;
   const estimator = withRisk ? new StallRiskEstimator(cfg) : null;
-  while (s.day < cfg.days && s.outcome === 'ongoing') {
-    step(s, cfg, stepper);
-    const r = daily.length++;
-    const c = s.counters;
-    daily.govReleased[r] = c.govReleased;
-    daily.talReleased[r] = c.talReleased;
-    daily.govCustody[r] = c.govCustody;
-    daily.talks[r] = TALKS_CODES.indexOf(s.talks);
-    daily.violence[r] = s.violence;
-    daily.stalled[r] = s.stalled ? 1 : 0;
-    if (estimator) {
-      const e = estimator.estimate(s);
-      daily.riskP[r] = e.p;
-      daily.riskLo[r] = e.lo;
-      daily.riskHi[r] = e.hi;
-      daily.riskMode[r] = e.mode === 'onset' ? 0 : 1;
-    }
-    options.onRound?.(s, daily);
-  }
-  return {config: cfg, state: s, daily};
+  const over = (): boolean => s.day >= cfg.days || s.outcome !== 'ongoing';
+  return {
+    config: cfg,
+    state: s,
+    daily,
+    get finished() {
+      return over();
+    },
+    advance() {
+      if (over()) return false;
+      step(s, cfg, stepper);
+      const r = daily.length++;
+      const c = s.counters;
+      daily.govReleased[r] = c.govReleased;
+      daily.talReleased[r] = c.talReleased;
+      daily.govCustody[r] = c.govCustody;
+      daily.talks[r] = TALKS_CODES.indexOf(s.talks);
+      daily.violence[r] = s.violence;
+      daily.stalled[r] = s.stalled ? 1 : 0;
+      if (estimator) {
+        const e = estimator.estimate(s);
+        daily.riskP[r] = e.p;
+        daily.riskLo[r] = e.lo;
+        daily.riskHi[r] = e.hi;
+        daily.riskMode[r] = e.mode === 'onset' ? 0 : 1;
+      }
+      options.onRound?.(s, daily);
+      return true;
+    },
+  };
+}
+
+export function runSimulation(cfg: SimConfig, options: RunOptions = {}): RunResult {
+  const run = startRun(cfg, options);
+  while (run.advance());
+  return {config: run.config, state: run.state, daily: run.daily};
 }
 
 /** Runs rounds with no recording and no stall risk: the engine's raw speed (for benchmarks). */

@@ -1,0 +1,91 @@
+// Stall risk: today's estimate with its interval, then its history as a sparkline. While
+// stalled the estimate is the chance of recovery instead, and the sparkline draws those days
+// with braille levels rather than blocks, so the two read apart without colour.
+import {Lines} from '../Lines.js';
+import {firstFitting, percent, percentRange, SPARK, SPARK_ALT, sparkline, textWidth, type Color, type Line, type Seg} from '../format.js';
+import type {PanelProps, PanelSpec} from '../panel.js';
+import type {Snapshot} from '../snapshot.js';
+
+/** Onset risk: low is good. Recovery chance: high is good. */
+function levelColor(p: number, mode: 'onset' | 'recovery'): Color {
+  const bad = mode === 'onset' ? p : 1 - p;
+  return bad < 0.2 ? 'green' : bad < 0.5 ? 'yellow' : 'red';
+}
+
+/** How much of an estimate to say, from all of it to just the number. */
+type Detail = 0 | 1 | 2 | 3;
+const DETAILS: readonly Detail[] = [0, 1, 2, 3];
+
+/** Today's estimate, in fewer words when the width is short. */
+export function statusLine(s: Snapshot, width: number): Line {
+  const {risk, stallDefinition: def} = s;
+  const estimate = (p: number, lo: number, hi: number, mode: 'onset' | 'recovery', detail: Detail): Seg[] => [
+    {text: percent(p), bold: true, color: levelColor(p, mode)},
+    ...(detail < 3 ? [{text: detail === 0 ? ` (${percent(def.confidence)}: ${percentRange(lo, hi)})` : ` (${percentRange(lo, hi)})`, dim: true}] : []),
+    ...(detail < 2 ? [{text: detail === 0 ? ` within ${def.horizon} days` : ` in ${def.horizon} d`}] : []),
+  ];
+  if (s.stalled) {
+    const banner: Seg = {text: ` STALLED (${s.stallCause ?? 'stall'}) `, bold: true, color: 'red', inverse: true};
+    if (risk?.mode !== 'recovery') return [banner, {text: ' recovery not estimated', dim: true}];
+    return firstFitting(
+      DETAILS.map((d) => [banner, {text: ' recovery '}, ...estimate(risk.p, risk.lo, risk.hi, 'recovery', d)]),
+      width,
+    );
+  }
+  if (!risk) return [{text: 'stall risk not estimated', dim: true}, ...(def.rollouts === 0 ? [{text: ' (stall.rollouts is 0)', dim: true}] : [])];
+  return firstFitting(
+    DETAILS.map((d) => [{text: 'Stall risk '}, ...estimate(risk.p, risk.lo, risk.hi, risk.mode, d)]),
+    width,
+  );
+}
+
+/** The latest history that fits, coloured by runs of onset or recovery days. */
+export function sparkLine(s: Snapshot, width: number): Line {
+  const chars = [...sparkline(s.riskHistory, width, s.recoveryHistory)];
+  const from = s.riskHistory.length - chars.length;
+  const line: Seg[] = [];
+  chars.forEach((ch, k) => {
+    const recovery = s.recoveryHistory[from + k] ?? false;
+    const last = line[line.length - 1];
+    if (last && k > 0 && recovery === (s.recoveryHistory[from + k - 1] ?? false)) line[line.length - 1] = {...last, text: last.text + ch};
+    else line.push({text: ch, color: recovery ? 'magenta' : 'cyan'});
+  });
+  return line.length > 0 ? line : [{text: 'no history yet', dim: true}];
+}
+
+/** The days the sparkline covers (entry i is the estimate after round i + 1). */
+function rangeLine(s: Snapshot, width: number): Line {
+  const n = s.riskHistory.length;
+  if (n === 0) return [];
+  const shown = Math.min(n, width);
+  const left = `day ${n - shown + 1}`;
+  const right = `day ${n}`;
+  const gap = shown - textWidth(left) - textWidth(right);
+  return [{text: gap >= 1 ? left + ' '.repeat(gap) + right : right, dim: true}];
+}
+
+function legendLine(width: number): Line {
+  const onset = `${SPARK[0]}${SPARK[3]}${SPARK[7]}`;
+  const recovery = `${SPARK_ALT[0]}${SPARK_ALT[3]}${SPARK_ALT[7]}`;
+  const hint: Seg[] = [{text: '  '}, {text: '?', bold: true, color: 'cyan'}, {text: ' definition', dim: true}];
+  const legend = (a: string, b: string): Seg[] => [
+    {text: onset, color: 'cyan'},
+    {text: ` ${a}  `, dim: true},
+    {text: recovery, color: 'magenta'},
+    {text: ` ${b}`, dim: true},
+  ];
+  return firstFitting([[...legend('risk of a stall', 'chance of recovery'), ...hint], [...legend('risk', 'recovery'), ...hint], legend('risk', 'recovery')], width);
+}
+
+export function stallRiskLines(s: Snapshot, width: number, rows: number): Line[] {
+  const lines: Line[] = [statusLine(s, width), sparkLine(s, width)];
+  if (rows >= 4) lines.push(rangeLine(s, width));
+  if (rows >= 3) lines.push(legendLine(width));
+  return lines.slice(0, rows);
+}
+
+export function StallRiskPanel({snapshot, width, rows}: PanelProps) {
+  return <Lines lines={stallRiskLines(snapshot, width, rows)} width={width} rows={rows} />;
+}
+
+export const stallRiskPanel: PanelSpec = {id: 'stall-risk', title: 'Stall risk', component: StallRiskPanel, minRows: 2, maxRows: 4};

@@ -1,0 +1,78 @@
+// The dashboard end to end, in tmux at 80x24: it opens, shows the Taliban walk-out banner, pauses,
+// steps one day, quits with q (exit 0) or Ctrl-C (exit 130), and never draws a line wider than
+// the terminal. CI installs tmux (.ci/run); elsewhere the test is skipped if tmux is missing.
+import {afterEach, describe, expect, it} from 'vitest';
+import {CLI, hasTmux, Terminal} from './tmux.js';
+
+const dayOf = (screen: string): number => Number(/day (\d+)\//.exec(screen)?.[1] ?? NaN);
+
+describe.skipIf(!hasTmux && !process.env.CI)('dashboard in a real terminal (tmux 80x24)', () => {
+  let term: Terminal | null = null;
+  afterEach(() => term?.close());
+
+  it('shows the walk-out banner, pauses, steps one day and quits', async () => {
+    term = new Terminal(`node ${CLI} run afghanistan-2020 --speed 20 --set stall.rollouts=50`);
+    const banner = await term.waitFor((s) => s.includes('WALK-OUT'));
+    expect(banner).toMatch(/taliban/i);
+    for (const line of banner.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
+    expect(banner.split('\n').filter((l) => l.trim() !== '').length).toBeLessThan(24);
+
+    term.keys('Space');
+    const paused = await term.waitFor((s) => s.includes('paused'));
+    const day = dayOf(paused);
+    expect(Number.isNaN(day)).toBe(false);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(dayOf(term.screen())).toBe(day);
+
+    term.keys('Right');
+    await term.waitFor((s) => dayOf(s) === day + 1);
+
+    term.keys('q');
+    const end = await term.waitFor((s) => s.includes('[exit '));
+    expect(end).toContain('[exit 0]');
+  });
+
+  it('restores the terminal and exits 130 on Ctrl-C', async () => {
+    term = new Terminal(`node ${CLI} run baseline --speed 5 --set stall.rollouts=20`);
+    await term.waitFor((s) => s.includes('baseline') && s.includes('running'));
+    term.keys('C-c');
+    const end = await term.waitFor((s) => s.includes('[exit '));
+    expect(end).toContain('[exit 130]');
+    // The shell got its terminal back: it can echo a typed command line.
+    term.keys('echo restored-ok', 'Enter');
+    await term.waitFor((s) => s.includes('restored-ok'));
+  });
+
+  it('opens the scenario picker with no arguments, then the chosen scenario', async () => {
+    term = new Terminal(`node ${CLI}`);
+    await term.waitFor((s) => s.includes('Choose a scenario') && s.includes('❯ afghanistan-2020'));
+    term.keys('Down', 'Enter');
+    await term.waitFor((s) => s.includes('baseline · seed baseline'));
+    term.keys('q');
+    expect(await term.waitFor((s) => s.includes('[exit '))).toContain('[exit 0]');
+  });
+
+  it('leaves the picker with Ctrl-C and exit code 130', async () => {
+    term = new Terminal(`node ${CLI}`);
+    await term.waitFor((s) => s.includes('Choose a scenario'));
+    term.keys('C-c');
+    expect(await term.waitFor((s) => s.includes('[exit '))).toContain('[exit 130]');
+  });
+
+  it('draws without colour under NO_COLOR and with --no-color, with colour otherwise', async () => {
+    // An SGR sequence that sets something (a colour, dim, bold), not a plain reset.
+    // eslint-disable-next-line no-control-regex
+    const colour = /\x1b\[[0-9;]*[1-9][0-9;]*m/;
+    for (const [command, coloured] of [
+      [`NO_COLOR=1 node ${CLI} run baseline --speed 5`, false],
+      [`node ${CLI} run baseline --speed 5 --no-color`, false],
+      [`node ${CLI} run baseline --speed 5`, true],
+    ] as const) {
+      term = new Terminal(command);
+      await term.waitFor((s) => s.includes('running'));
+      expect(colour.test(term.rawScreen())).toBe(coloured);
+      term.close();
+    }
+    term = null;
+  });
+});

@@ -1,0 +1,35 @@
+// Frame helpers for Ink component tests. Import './no-color.js' before this (and before ink).
+import type {ReactNode} from 'react';
+import {renderToString} from 'ink';
+import {textWidth} from '../../src/ui/dashboard/format.js';
+
+// eslint-disable-next-line no-control-regex
+const ANSI = /\u001B\[[0-9;?]*[ -/]*[@-~]/g;
+
+/** A frame as plain lines (colour codes stripped, should any remain). */
+export const linesOf = (frame: string | undefined): string[] => (frame ?? '').replace(ANSI, '').split('\n');
+
+/** Lets Ink handle input written to stdin (one macrotask, two for a lone Escape). */
+export const tick = (times = 1): Promise<void> =>
+  Array.from({length: times}).reduce<Promise<void>>((p) => p.then(() => new Promise((r) => setTimeout(r, 0))), Promise.resolve());
+
+/** Yields until `check` holds (React runs effects a macrotask or two after a commit). */
+export async function waitFor(check: () => boolean, tries = 50): Promise<void> {
+  for (let i = 0; i < tries && !check(); i++) await tick();
+}
+
+/**
+ * Renders into a terminal far wider than any budget, so a line that overflows its width shows
+ * up as too long instead of being clipped (ink-testing-library's stdout is 100 columns).
+ */
+export const renderWide = (node: ReactNode): string[] => linesOf(renderToString(node, {columns: 400}));
+
+/** Problems with a frame's size, empty when it fits `rows` x `width`. */
+export function sizeProblems(lines: readonly string[], width: number, rows: number): string[] {
+  const out: string[] = [];
+  if (lines.length > rows) out.push(`${lines.length} lines > ${rows}`);
+  lines.forEach((l, i) => {
+    if (textWidth(l) > width) out.push(`line ${i + 1} is ${textWidth(l)} > ${width}: ${l}`);
+  });
+  return out;
+}

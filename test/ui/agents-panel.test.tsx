@@ -1,0 +1,59 @@
+import '../helpers/no-color.js';
+import {cleanup, render} from 'ink-testing-library';
+import {afterEach, describe, expect, test} from 'vitest';
+import {AgentsPanel} from '../../src/ui/dashboard/panels/AgentsPanel.js';
+import {linesOf, renderWide} from '../helpers/ink.js';
+import {realSnapshot} from '../helpers/snapshots.js';
+
+afterEach(cleanup);
+
+const frame = (width: number, rows: number): string[] =>
+  linesOf(render(<AgentsPanel snapshot={realSnapshot()} width={width} rows={rows} />).lastFrame());
+
+describe('AgentsPanel', () => {
+  test('three rows: one line an agent, name first; short labels when they let more fit', () => {
+    const lines = frame(80, 3);
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toBe('government · two-level-ratifier · trust 27% · press. 25% · aid 75% · ratif. none');
+    expect(frame(38, 3)[0]).toBe('government · trust 27% · press. 25%');
+    expect(lines[1]).toMatch(/^taliban · obstinate-list · trust/);
+    expect(lines[2]).toMatch(/^US · deadline-hawk · troops/);
+  });
+
+  test('four rows: a spare line with the last actions', () => {
+    const lines = frame(80, 4);
+    expect(lines).toHaveLength(4);
+    expect(lines[3]).toBe('▸ government hold · taliban hold · US hold');
+  });
+
+  test('six rows: state, then the last action with its reason', () => {
+    const lines = frame(80, 6);
+    expect(lines).toHaveLength(6);
+    expect(lines[1]).toBe('▸ hold: between phases of the release schedule');
+    expect(lines[3]).toBe('▸ hold: waiting for the next government batch');
+    expect(lines[5]).toBe('▸ hold: monitoring');
+  });
+
+  test('nine rows: name and policy, state, action', () => {
+    const lines = frame(100, 9);
+    expect(lines).toEqual([
+      'government · two-level-ratifier',
+      'trust in Taliban 27% · pressure 25% · aid 75% · ratification none',
+      '▸ hold: between phases of the release schedule',
+      'taliban · obstinate-list',
+      'trust in government 24% · violence now / target 1.57 / 1.6 · pressure <1% · priority demand none',
+      '▸ hold: waiting for the next government batch',
+      'US · deadline-hawk',
+      'troops now / start 11,533 / 13,000 · deadline day 10 (passed) · leverage 75%',
+      '▸ hold: monitoring',
+    ]);
+  });
+
+  test('wide: side by side, one item a line when rows allow', () => {
+    const lines = renderWide(<AgentsPanel snapshot={realSnapshot()} width={140} rows={9} />);
+    expect(lines[0]).toMatch(/^government · two-level-ratifier +│ taliban · obstinate-list +│ US · deadline-hawk$/);
+    expect(lines[1]).toMatch(/^trust in Taliban 27% +│ trust in government 24% +│ troops now \/ start 11,533 \/ 13,000$/);
+    expect(lines.some((l) => l.includes('ratification none'))).toBe(true);
+    expect(lines.some((l) => l.includes('▸ hold: monitoring'))).toBe(true);
+  });
+});

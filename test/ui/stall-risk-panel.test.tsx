@@ -1,0 +1,53 @@
+import '../helpers/no-color.js';
+import {cleanup, render} from 'ink-testing-library';
+import {afterEach, describe, expect, test} from 'vitest';
+import {StallRiskPanel} from '../../src/ui/dashboard/panels/StallRiskPanel.js';
+import type {Snapshot} from '../../src/ui/dashboard/snapshot.js';
+import {linesOf} from '../helpers/ink.js';
+import {noRiskSnapshot, onsetSnapshot, realSnapshot, recoverySnapshot} from '../helpers/snapshots.js';
+
+afterEach(cleanup);
+
+const frame = (s: Snapshot, width: number, rows: number): string[] =>
+  linesOf(render(<StallRiskPanel snapshot={s} width={width} rows={rows} />).lastFrame());
+
+describe('StallRiskPanel', () => {
+  test('the onset risk with its interval and horizon', () => {
+    expect(frame(onsetSnapshot(), 80, 2)[0]).toBe('Stall risk 34% (90%: 28–40%) within 14 days');
+  });
+
+  test('while stalled: the cause and the chance of recovery instead', () => {
+    expect(frame(recoverySnapshot(), 80, 2)[0]).toBe(' STALLED (walk-out)  recovery 12% (90%: 8–17%) within 14 days');
+  });
+
+  test('fewer words, same number, when narrow', () => {
+    expect(frame(recoverySnapshot(), 38, 2)[0]).toBe(' STALLED (walk-out)  recovery 12%');
+    expect(frame(onsetSnapshot(), 38, 2)[0]).toBe('Stall risk 34% (28–40%) in 14 d');
+  });
+
+  test('the sparkline draws recovery days with braille, onset days with blocks', () => {
+    const s = realSnapshot();
+    const spark = frame(s, 80, 2)[1]!;
+    expect([...spark]).toHaveLength(s.riskHistory.length);
+    // Days 1-13: onset risk 100%; days 14-16: recovery 0%; then recovery 100%, …
+    expect(spark.slice(0, 16)).toBe('█'.repeat(13) + '⡀⡀⡀');
+    expect(spark.at(-1)).toBe('⡀');
+  });
+
+  test('only the latest history when it is longer than the width', () => {
+    const s = {...realSnapshot(), riskHistory: [...Array<number>(50).fill(0), ...Array<number>(38).fill(1)], recoveryHistory: []};
+    expect(frame(s, 38, 2)[1]).toBe('█'.repeat(38));
+  });
+
+  test('with spare rows: the range of days shown and a legend with the help hint', () => {
+    const lines = frame(realSnapshot(), 80, 4);
+    expect(lines[2]).toMatch(/^day 1 +day 45$/);
+    expect(lines[3]).toBe('▁▄█ risk of a stall  ⡀⣤⣿ chance of recovery  ? definition');
+  });
+
+  test('not estimated: says so, and the history is blank', () => {
+    const lines = frame(noRiskSnapshot(), 80, 2);
+    expect(lines[0]).toBe('stall risk not estimated (stall.rollouts is 0)');
+    expect(lines[1]!.trim()).toBe('');
+  });
+});
