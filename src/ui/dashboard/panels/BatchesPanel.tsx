@@ -153,4 +153,4 @@ export function BatchesPanel({snapshot, width, rows}: PanelProps) {
   return <Lines lines={batchesLines(snapshot, width, rows)} width={width} rows={rows} />;
 }
 
-export const batchesPanel: PanelSpec = {id: 'batches', title: 'Release batches', component: BatchesPanel, minRows: 3, maxRows: 12};
+export const batchesPanel: PanelSpec = {id: 'batches', title: 'Release batches', component: BatchesPanel, minRows: 3, maxRows: 30};

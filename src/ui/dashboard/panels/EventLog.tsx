@@ -42,4 +42,4 @@ export function EventLog({snapshot, width, rows}: PanelProps) {
   return <Lines lines={eventLines(snapshot.events, width, rows)} width={width} rows={rows} />;
 }
 
-export const eventLog: PanelSpec = {id: 'events', title: 'Events', component: EventLog, minRows: 2, maxRows: 30};
+export const eventLog: PanelSpec = {id: 'events', title: 'Events', component: EventLog, minRows: 2, maxRows: 50};
