@@ -148,4 +148,4 @@ export function AgentsPanel({snapshot, width, rows}: PanelProps) {
   return <Lines lines={agentsLines(snapshot, width, rows)} width={width} rows={rows} />;
 }
 
-export const agentsPanel: PanelSpec = {id: 'agents', title: 'Agents', component: AgentsPanel, minRows: 3, maxRows: 9};
+export const agentsPanel: PanelSpec = {id: 'agents', title: 'Agents', component: AgentsPanel, minRows: 6, maxRows: 9};
