@@ -13,7 +13,6 @@ import {StallRiskEstimator} from '../sim/risk.js';
 import {runHeadless} from '../sim/run.js';
 import {createState} from '../sim/state.js';
 import {createStepper, step} from '../sim/step.js';
-import {dashboardOverhead} from './dashboard-overhead.js';
 import {median, throughput, timeEach} from './stats.js';
 
 const {values} = parseArgs({
@@ -71,6 +70,9 @@ const perDay: number[] = [];
 // rollouts (the benchmark's N; a run of a few seconds), and as shipped (200 rollouts, a short
 // run, where the fixed start-up of Ink and React weighs most).
 const overheadTrials = Math.max(3, Math.ceil(trials / 2));
+// As in the parley executable: React's production build (set before React loads).
+process.env.NODE_ENV ??= 'production';
+const {dashboardOverhead} = await import('./dashboard-overhead.js');
 const overhead = await dashboardOverhead(config.name, overheadTrials, ['stall.rollouts=1000']);
 const overheadShipped = await dashboardOverhead(config.name, overheadTrials);
 

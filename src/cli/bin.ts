@@ -2,6 +2,10 @@
 // The `parley` executable. Only process-level concerns live here; everything else is main.ts,
 // imported dynamically so the environment is set up before any module (or colour library) loads.
 
+// React's development build checks every render and is several times slower; parley is an
+// application, not a library under development. Set before React (via Ink) can load.
+process.env.NODE_ENV ??= 'production';
+
 // Colour libraries honour FORCE_COLOR=0 but not NO_COLOR (https://no-color.org); --no-color
 // does the same, set here before anything that colours can load.
 if (process.env.NO_COLOR || process.argv.includes('--no-color')) process.env.FORCE_COLOR = '0';

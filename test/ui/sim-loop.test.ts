@@ -134,9 +134,9 @@ describe('SimLoop', () => {
     expect(n).toBeLessThanOrEqual(21);
   });
 
-  it('publishes about 10 snapshots a second at top speed, where frames cost engine time', () => {
+  it('publishes about 4 snapshots a second at top speed, where frames cost engine time', () => {
     const n = publishesInOneSecond(Infinity);
-    expect(n).toBeGreaterThanOrEqual(8);
-    expect(n).toBeLessThanOrEqual(11);
+    expect(n).toBeGreaterThanOrEqual(3);
+    expect(n).toBeLessThanOrEqual(5);
   });
 });

