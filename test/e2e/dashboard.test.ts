@@ -52,6 +52,20 @@ describe.skipIf(!hasTmux && !process.env.CI)('dashboard in a real terminal (tmux
     expect(await term.waitFor((s) => s.includes('[exit '))).toContain('[exit 0]');
   });
 
+  it('re-lays out when the terminal is resized, from 200x60 down to 80x24', async () => {
+    term = new Terminal(`node ${CLI} run afghanistan-2020 --speed 20 --set stall.rollouts=50`, 200, 60);
+    const wide = await term.waitFor((s) => s.includes('running') && s.includes('Gov → Taliban'));
+    expect(Math.max(...wide.split('\n').map((l) => [...l].length))).toBeGreaterThan(100);
+    term.tmux('resize-window', '-t', 'main', '-x', '80', '-y', '24');
+    const narrow = await term.waitFor((s) => {
+      const lines = s.split('\n');
+      return lines.length <= 25 && lines.every((l) => [...l].length <= 80) && s.includes('Gov → Taliban') && /day \d+\/230/.test(s);
+    });
+    expect(narrow.split('\n').filter((l) => l.trim() !== '').length).toBeLessThan(24);
+    term.keys('q');
+    expect(await term.waitFor((s) => s.includes('[exit '))).toContain('[exit 0]');
+  });
+
   it('leaves the picker with Ctrl-C and exit code 130', async () => {
     term = new Terminal(`node ${CLI}`);
     await term.waitFor((s) => s.includes('Choose a scenario'));
