@@ -1,0 +1,35 @@
+// Numbers in the docs come from commands: these tests rerun them and compare, so the docs
+// cannot drift from what parley prints (regenerate the blocks from the commands if they fail).
+import {execFileSync} from 'node:child_process';
+import {readFileSync} from 'node:fs';
+import {describe, expect, it} from 'vitest';
+
+const ROOT = new URL('../', import.meta.url);
+const read = (file: string): string => readFileSync(new URL(file, ROOT), 'utf8');
+const cli = (...args: string[]): string =>
+  execFileSync(process.execPath, [new URL('dist/cli/bin.js', ROOT).pathname, ...args], {encoding: 'utf8', env: {...process.env, CI: 'true'}});
+
+/** The lines of the fenced block that starts with `$ <command>`. */
+function block(text: string, command: string): string[] {
+  const start = text.indexOf(`$ ${command}\n`);
+  if (start < 0) throw new Error(`no example of "${command}"`);
+  const body = text.slice(start + command.length + 3);
+  return body.slice(0, body.indexOf('```')).replace(/\n$/, '').split('\n');
+}
+
+describe('docs show what the commands print', () => {
+  it('README: parley run baseline', () => {
+    const shown = block(read('README.md'), 'parley run baseline | cat').filter((l) => l.trim() !== '…');
+    const actual = cli('run', 'baseline').split('\n');
+    expect(shown.length).toBeGreaterThan(8);
+    expect(actual.slice(0, shown.length)).toEqual(shown);
+  });
+
+  it('docs/afghanistan-2020.md: npm run history', () => {
+    const doc = read('docs/afghanistan-2020.md');
+    const start = doc.indexOf('```\nafghanistan-2020 over ');
+    const shown = doc.slice(start + 4, doc.indexOf('```', start + 4)).replace(/\n$/, '');
+    const actual = execFileSync(process.execPath, [new URL('dist/analysis/history-check.js', ROOT).pathname], {encoding: 'utf8'}).replace(/\n$/, '');
+    expect(actual).toBe(shown);
+  });
+});
