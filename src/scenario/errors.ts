@@ -31,6 +31,6 @@ export function zodProblems(error: z.ZodError): string[] {
   });
 }
 
-export function invalid(file: string, problems: readonly string[]): InputError {
-  return new InputError(`${file}: invalid scenario\n${problems.map((p) => `  - ${p}`).join('\n')}`, file);
+export function invalid(file: string, problems: readonly string[], what = 'scenario'): InputError {
+  return new InputError(`${file}: invalid ${what}\n${problems.map((p) => `  - ${p}`).join('\n')}`, file);
 }
