@@ -16,6 +16,8 @@ Commands
   run [SCENARIO]      run a scenario: the live dashboard on a terminal, else a
                       summary; SCENARIO is a file (.yaml, .yml, .json) or a
                       bundled name (default: baseline)
+  replay [HISTORY]    the 2020 timeline day by day, as the sources report it
+                      (default: afghanistan-2020; --json for the data)
   list                list bundled scenarios, and policies with their parameters
   validate SCENARIO…  check scenarios and print what each one sets up
   schema              print the JSON Schema of scenario files

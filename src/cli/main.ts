@@ -7,6 +7,7 @@ import {HELP} from './help.js';
 import {processIo, type Io} from './io.js';
 import {listCommand} from './list.js';
 import {DEFAULT_SCENARIO, runCommand} from './run.js';
+import {replayCommand} from './replay.js';
 import {schemaCommand} from './schema.js';
 import {validateCommand} from './validate.js';
 import {version} from './version.js';
@@ -16,6 +17,7 @@ type Command = (args: string[], io: Io) => number | Promise<number>;
 
 const COMMANDS: Record<string, Command> = {
   run: runCommand,
+  replay: replayCommand,
   list: listCommand,
   validate: validateCommand,
   schema: schemaCommand,

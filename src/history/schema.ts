@@ -74,6 +74,10 @@ const event = z
     transferred: count.optional().describe('prisoners moved to custody abroad'),
     reciprocal: count.optional().describe("freed by the other side in the same exchange, counted against `side`'s release"),
     members: count.optional().describe('size of a team or assembly'),
+    talks: z
+      .enum(['convene', 'walk-out', 'return', 'open'])
+      .optional()
+      .describe('how this event changed the talks: teams first meet, a party walks out, it returns, intra-party talks open'),
     numbers: text.optional().describe('the numbers of the row that have no field'),
     summary: text.max(160, 'keep the summary to one line (160 characters)'),
     sources: z.array(url).min(1, 'every event needs at least one source'),

@@ -1,0 +1,52 @@
+// The whole 2020 timeline replayed headless: key dates and totals agree with the data file.
+import {describe, expect, it} from 'vitest';
+import {cumulativeOn, dayOf, loadHistory} from '../../src/history/load.js';
+import {replayTimeline} from '../../src/history/replay.js';
+
+const history = loadHistory('afghanistan-2020');
+const replay = replayTimeline(history);
+const at = (date: string) => replay.days[dayOf(history, date)]!;
+
+describe('replay of the 2020 timeline', () => {
+  it('covers every day from the signing to the opening of talks', () => {
+    expect(replay.days[0]!.date).toBe('2020-02-29');
+    expect(replay.days.at(-1)!.date).toBe('2020-09-12');
+    expect(replay.days).toHaveLength(dayOf(history, '2020-09-12') + 1);
+    expect(replay.days.flatMap((d) => d.events)).toHaveLength(history.events.length);
+  });
+
+  it('has the key dates of the sources', () => {
+    expect(replay.milestones.firstWalkout).toBe(38); // 2020-04-07, T26
+    expect(replay.milestones.firstGovernmentRelease).toBe(39); // 2020-04-08, T27
+    expect(replay.milestones.firstTalibanRelease).toBe(43); // 2020-04-12, T31
+    expect(replay.milestones.talksOpen).toBe(196); // 2020-09-12, T87
+  });
+
+  it('follows the talks: pending until the team arrives, away from 7 April to 28 May, open on 12 September', () => {
+    expect(at('2020-03-30').talks).toBe('pending');
+    expect(at('2020-03-31').talks).toBe('active');
+    expect(at('2020-04-07').talks).toBe('walked-out');
+    expect(at('2020-05-27').walkout?.since).toBe(38);
+    expect(at('2020-05-28').talks).toBe('active');
+    expect(at('2020-09-12').talks).toBe('open');
+  });
+
+  it('gives the cumulative releases of the data file, never decreasing', () => {
+    for (const side of ['government', 'taliban'] as const) {
+      for (const d of replay.days) expect(d.released[side]).toBe(cumulativeOn(history, side, d.day));
+      for (let i = 1; i < replay.days.length; i++) expect(replay.days[i]!.released[side]).toBeGreaterThanOrEqual(replay.days[i - 1]!.released[side]);
+    }
+    expect(at('2020-05-31').released.government).toBe(2710); // T50
+    expect(at('2020-07-30').released.taliban).toBe(1005); // T68
+    expect(at('2020-08-02').released.government).toBe(4917); // T71
+  });
+
+  it('finds the stall episodes of 2020 under the model’s definition', () => {
+    // No release from the signing to 8 April: a no-progress stall from day 14 (as models.md §3.1 lists).
+    expect(replay.episodes[0]!.start).toBe(14);
+    // The April walk-out stalls the talks from its seventh day.
+    expect(replay.days[38 + 7]!.stalled).toBe(true);
+    expect(replay.episodes.length).toBeGreaterThanOrEqual(2);
+    for (const ep of replay.episodes) expect(ep.end === null || ep.end > ep.start).toBe(true);
+  });
+});
