@@ -25,6 +25,13 @@ describe('docs show what the commands print', () => {
     expect(actual.slice(0, shown.length)).toEqual(shown);
   });
 
+  it('README: parley replay', () => {
+    const shown = block(read('README.md'), "parley replay | grep -A1 '^2020-04-07'");
+    const lines = cli('replay').split('\n');
+    const at = lines.findIndex((l) => l.startsWith('2020-04-07'));
+    expect(lines.slice(at, at + 2)).toEqual(shown);
+  });
+
   it('docs/afghanistan-2020.md: npm run history', () => {
     const doc = read('docs/afghanistan-2020.md');
     const start = doc.indexOf('```\nafghanistan-2020 over ');
