@@ -17,7 +17,8 @@ Commands
                       summary; SCENARIO is a file (.yaml, .yml, .json) or a
                       bundled name (default: baseline)
   replay [HISTORY]    the 2020 timeline day by day, as the sources report it
-                      (default: afghanistan-2020; --json for the data)
+                      (default: afghanistan-2020; --json for the data);
+                      --compare [SCENARIO] [--runs N]: the model against it
   list                list bundled scenarios, and policies with their parameters
   validate SCENARIO…  check scenarios and print what each one sets up
   schema              print the JSON Schema of scenario files

@@ -1,5 +1,7 @@
 // `parley replay` as plain text: the 2020 timeline day by day, each event with its source row
 // and confidence, the releases so far, and the stall episodes under the model's definition.
+import type {Comparison} from '../analysis/compare.js';
+import type {Distribution} from '../analysis/milestones.js';
 import type {Replay} from '../history/replay.js';
 import {groupDigits} from './text.js';
 
@@ -25,5 +27,30 @@ export function formatReplay(r: Replay): string {
     `stall episodes (docs/model.md §5): ${r.episodes.map((e) => `day ${e.start}–${e.end ?? last.day}`).join(', ') || 'none'}`,
     'sources: docs/sources.md lists every row T<n> with its URLs',
   );
+  return `${out.join('\n')}\n`;
+}
+
+/** The fit of model runs to the replayed history, as a small table. */
+export function formatComparison(scenario: string, c: Comparison): string {
+  const dist = (d: Distribution, digits = 0): string => (d.median === null ? '—' : `${d.median.toFixed(digits)} [${d.p10!.toFixed(digits)}–${d.p90!.toFixed(digits)}]`);
+  const row = (label: string, observed: number | null, model: Distribution, share = true): string =>
+    `${label.padEnd(34)}${String(observed ?? '—').padStart(8)}   ${dist(model).padEnd(22)}${share ? `${Math.round(model.share * 100)}% of runs` : ''}`;
+  const out = [
+    `${scenario} over ${c.runs} seeds against the 2020 timeline (day 0 = 2020-02-29)`,
+    '',
+    `${'measure'.padEnd(34)}${'2020'.padStart(8)}   model: median [10%–90%]`,
+    row('first government release (day)', c.firstGovernmentRelease.observed, c.firstGovernmentRelease.model),
+    row('first walk-out (day)', c.firstWalkout.observed, c.firstWalkout.model),
+    row('exchange complete (day)', c.complete.observed, c.complete.model),
+    row('stall episodes', c.stallEpisodes.observed, c.stallEpisodes.model, false),
+    row('longest stall (days)', c.longestStall.observed, c.longestStall.model, false),
+    `${'log-RMSE, government releases'.padEnd(34)}${''.padStart(8)}   ${dist(c.logRmse.government, 2)}`,
+    `${'log-RMSE, Taliban releases'.padEnd(34)}${''.padStart(8)}   ${dist(c.logRmse.taliban, 2)}`,
+    '',
+    'cumulative releases on the observed dates: 2020 · model median [10%–90%]',
+  ];
+  for (const b of c.band) {
+    out.push(`  ${b.side.padEnd(10)} day ${String(b.day).padStart(3)}  ${groupDigits(b.observed).padStart(6)} · ${b.median === null ? '—' : `${groupDigits(b.median)} [${groupDigits(b.p10!)}–${groupDigits(b.p90!)}]`}`);
+  }
   return `${out.join('\n')}\n`;
 }

@@ -1,0 +1,68 @@
+// The model set against history: a scenario run over N seeds, scored against the replayed
+// timeline with the fit measures of fit.ts. Used by `parley replay --compare`.
+import {dayOf} from '../history/load.js';
+import type {Replay} from '../history/replay.js';
+import type {SimConfig} from '../sim/config.js';
+import {runSimulation} from '../sim/run.js';
+import {logRmse, longest, valueOn, type Observation} from './fit.js';
+import {distribution, milestones, type Distribution} from './milestones.js';
+
+export interface Comparison {
+  runs: number;
+  /** Log-RMSE of cumulative releases at the observed dates, per run: distribution. */
+  logRmse: {government: Distribution; taliban: Distribution};
+  firstGovernmentRelease: {observed: number | null; model: Distribution};
+  firstWalkout: {observed: number | null; model: Distribution};
+  stallEpisodes: {observed: number; model: Distribution};
+  longestStall: {observed: number; model: Distribution};
+  complete: {observed: number | null; model: Distribution};
+  /** Median and 10-90% band of the model's cumulative releases on each observed date. */
+  band: {side: 'government' | 'taliban'; day: number; observed: number; median: number | null; p10: number | null; p90: number | null}[];
+}
+
+export function compareWithHistory(config: SimConfig, replay: Replay, runs: number, seedPrefix = 'compare'): Comparison {
+  const h = replay.history;
+  const observed = (side: 'government' | 'taliban'): Observation[] => h.series[side].map((p) => ({day: dayOf(h, p.date), cumulative: p.cumulative}));
+  const obs = {government: observed('government'), taliban: observed('taliban')};
+  const last = replay.days.length - 1;
+  const rmse = {government: [] as number[], taliban: [] as number[]};
+  const firstRelease: (number | null)[] = [];
+  const firstWalkout: (number | null)[] = [];
+  const complete: (number | null)[] = [];
+  const episodes: number[] = [];
+  const longestStall: number[] = [];
+  const atObs = {government: obs.government.map(() => [] as number[]), taliban: obs.taliban.map(() => [] as number[])};
+  for (let i = 0; i < runs; i++) {
+    const result = runSimulation({...config, seed: `${seedPrefix}-${i}`}, {stallRisk: false});
+    const d = result.daily;
+    const m = milestones(result);
+    for (const side of ['government', 'taliban'] as const) {
+      const series = side === 'government' ? d.govReleased : d.talReleased;
+      rmse[side].push(logRmse((day) => valueOn(series, d.length, day), obs[side]));
+      obs[side].forEach((o, k) => atObs[side][k]!.push(valueOn(series, d.length, o.day)));
+    }
+    firstRelease.push(m.firstGovernmentRelease);
+    firstWalkout.push(m.firstWalkout);
+    complete.push(m.complete);
+    episodes.push(m.stallEpisodes);
+    longestStall.push(m.longestStall);
+  }
+  const band: Comparison['band'] = [];
+  for (const side of ['government', 'taliban'] as const) {
+    obs[side].forEach((o, k) => {
+      const dist = distribution(atObs[side][k]!);
+      band.push({side, day: o.day, observed: o.cumulative, median: dist.median, p10: dist.p10, p90: dist.p90});
+    });
+  }
+  return {
+    runs,
+    logRmse: {government: distribution(rmse.government), taliban: distribution(rmse.taliban)},
+    firstGovernmentRelease: {observed: replay.milestones.firstGovernmentRelease, model: distribution(firstRelease)},
+    firstWalkout: {observed: replay.milestones.firstWalkout, model: distribution(firstWalkout)},
+    stallEpisodes: {observed: replay.episodes.length, model: distribution(episodes)},
+    longestStall: {observed: longest(replay.episodes, last), model: distribution(longestStall)},
+    // The exchange was complete when the last prisoners went to custody; talks opened two days later.
+    complete: {observed: h.events.filter((e) => e.type === 'custody').map((e) => dayOf(h, e.date)).at(-1) ?? null, model: distribution(complete)},
+    band,
+  };
+}
