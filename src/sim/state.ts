@@ -91,6 +91,7 @@ export function createState(cfg: SimConfig, options: CreateOptions = {record: tr
     walkoutBy: null,
     walkoutSince: -1,
     walkoutReason: '',
+    walkoutGovReleased: 0,
     violence: cfg.world.violence,
     violenceVsUs: 0,
     ceasefireUntil: -1,
@@ -129,6 +130,7 @@ export function copyState(dst: WorldState, src: WorldState): void {
   dst.walkoutBy = src.walkoutBy;
   dst.walkoutSince = src.walkoutSince;
   dst.walkoutReason = src.walkoutReason;
+  dst.walkoutGovReleased = src.walkoutGovReleased;
   dst.violence = src.violence;
   dst.violenceVsUs = src.violenceVsUs;
   dst.ceasefireUntil = src.ceasefireUntil;

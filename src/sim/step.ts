@@ -325,6 +325,8 @@ function resolveTal(s: WorldState, cfg: SimConfig, st: Stepper, buf: ActionBuffe
         s.walkoutBy = 'taliban';
         s.walkoutSince = s.day;
         s.walkoutReason = a.reason;
+        // As the walker saw it when deciding: before this round's government batch.
+        s.walkoutGovReleased = c.govReleased - c.govToday;
         c.walkouts++;
         nudge(s.trust, T_GOV_TAL, 0, 1);
         recordWalkout(s, 'taliban', a.reason);

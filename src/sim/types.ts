@@ -230,6 +230,8 @@ export interface WorldState {
   walkoutBy: AgentId | null;
   walkoutSince: number;
   walkoutReason: string;
+  /** Government releases when the current walk-out began (what the walker measures a return by). */
+  walkoutGovReleased: number;
   /** Taliban violence against government forces; 1 = the pre-deal baseline. */
   violence: number;
   /** Taliban violence against US forces; the US red line. */

@@ -9,7 +9,6 @@ import type {WorldState} from '../../sim/types.js';
 // Scratch memory slots (state.tal.mem).
 export const MEM_DEMANDED = 0;
 export const MEM_LAST_RELEASE_DAY = 1;
-export const MEM_GOV_AT_WALKOUT = 2;
 export const MEM_LAST_HOLIDAY = 3;
 export const MEM_LAST_VIOLENCE_CHANGE = 4;
 export const MEM_RETURN_DAY = 5;
@@ -93,9 +92,7 @@ export function steerViolence(ctx: DecisionContext, target: number, why: string)
   a.amount = Math.abs(gap);
 }
 
-/** Walks out (records how much the government had freed, to judge when to come back). */
 export function walkOut(ctx: DecisionContext, reason: string): void {
-  ctx.state.tal.mem[MEM_GOV_AT_WALKOUT] = ctx.state.counters.govReleased;
   ctx.act.add('walk-out', reason);
 }
 
@@ -103,7 +100,7 @@ export function walkOut(ctx: DecisionContext, reason: string): void {
 export function maybeReturn(ctx: DecisionContext, q: number): boolean {
   const s = ctx.state;
   if (s.talks !== 'walked-out' || s.walkoutBy !== 'taliban') return false;
-  const since = s.counters.govReleased - ctx.state.tal.mem[MEM_GOV_AT_WALKOUT]!;
+  const since = s.counters.govReleased - s.walkoutGovReleased;
   if (since >= q) {
     ctx.act.add('return', `returns to the table: the government has freed ${since} since the walk-out`);
   } else if (s.day <= s.ceasefireUntil && s.counters.govToday + s.tal.pendingBatch > 0) {
