@@ -26,4 +26,21 @@ describe('parley replay', () => {
     expect(r.stderr).toContain('nowhere-1999');
     expect(r.stderr).not.toMatch(/^\s+at /m);
   });
+
+  it('run --from forks from the 2020 record, and says so', async () => {
+    const r = await parley(['run', 'afghanistan-2020', '--from', '2020-04-07', '--no-stall-risk', '--json']);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout) as {from: {day: number; talks: string}; daily: {day: number}[]};
+    expect(doc.from).toMatchObject({day: 38, talks: 'walked-out'});
+    expect(doc.daily[0]!.day).toBe(39);
+    const text = await parley(['run', 'afghanistan-2020', '--from', '2020-04-07', '--no-stall-risk']);
+    expect(text.stdout).toMatch(/^Forked +from the historical record on 2020-04-07 \(day 38\)/m);
+  });
+
+  it('run --from refuses a scenario without a history, naming the file', async () => {
+    const r = await parley(['run', 'baseline', '--from', '2020-04-07']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('baseline.yaml');
+    expect(r.stderr).toContain('history');
+  });
 });

@@ -16,6 +16,7 @@ function fakeReport(patch: Partial<RunReport> = {}): RunReport {
     days: 30,
     rounds: 20,
     roundDays: 1,
+    from: null,
     policies: {
       government: {policy: 'phased-conditional', params: {batchSize: 100}},
       taliban: {policy: 'ratio-releaser', params: {}},

@@ -45,7 +45,7 @@ describe('determinism', () => {
   });
 
   it('the golden run has the pinned hash', () => {
-    expect(hash).toMatchInlineSnapshot(`"c67c46cf16dd3a5bbec0612737bbc14395b8e3dbd3085665bd061a81596b0e8a"`);
+    expect(hash).toMatchInlineSnapshot(`"0c3a45fa9000b0182d8ab195c8e1bb722e22b62679f6d6d4590b62eb99639da8"`);
   });
 
   it('is a real run with stall risk', () => {

@@ -15,13 +15,14 @@ export interface DashboardOptions {
   load: LoadOptions;
   stallRisk?: boolean;
   speed?: number;
+  from?: string;
 }
 
 export async function runDashboard(io: Io, options: DashboardOptions): Promise<number> {
   const notes: string[] = [];
   let loop: Loop | null = null;
   const startLoop = async (scenario: string): Promise<Loop> => {
-    const started = await startWorkerLoop({ref: scenario, load: options.load, speed: options.speed, stallRisk: options.stallRisk});
+    const started = await startWorkerLoop({ref: scenario, load: options.load, speed: options.speed, stallRisk: options.stallRisk, from: options.from});
     notes.push(...started.notes);
     return started.loop;
   };

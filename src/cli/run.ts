@@ -21,6 +21,7 @@ export async function runCommand(args: string[], io: Io): Promise<number> {
     out: {type: 'string'},
     'no-stall-risk': {type: 'boolean'},
     speed: {type: 'string'},
+    from: {type: 'string'},
   });
   if (positionals.length > 1) throw new UsageError(`run takes one scenario, got ${positionals.length}: ${positionals.join(' ')}`);
   if (values.json && values.ndjson) throw new UsageError('--json and --ndjson cannot be used together');
@@ -31,7 +32,7 @@ export async function runCommand(args: string[], io: Io): Promise<number> {
   const stallRisk = values['no-stall-risk'] ? false : undefined;
   if (!values.json && !values.ndjson && values.out === undefined && canUseDashboard()) {
     const {runDashboard} = await import('./dashboard.js');
-    return runDashboard(io, {scenario: positionals[0] ?? DEFAULT_SCENARIO, load, stallRisk, speed});
+    return runDashboard(io, {scenario: positionals[0] ?? DEFAULT_SCENARIO, load, stallRisk, speed, from: values.from});
   }
 
   const report = await simulate(
@@ -39,6 +40,7 @@ export async function runCommand(args: string[], io: Io): Promise<number> {
       ref: positionals[0] ?? DEFAULT_SCENARIO,
       load,
       stallRisk,
+      from: values.from,
       version: version(),
     },
     (loaded) => {

@@ -10,6 +10,8 @@ export interface SimulationJob {
   load: LoadOptions;
   /** false: no daily stall risk; undefined: as the scenario says. */
   stallRisk: boolean | undefined;
+  /** Start from the scenario's history on this date (`--from`). */
+  from?: string;
   version: string;
 }
 

@@ -39,7 +39,7 @@ export interface Replay {
 export const DEFAULT_STALL: StallDefinition = {walkoutDays: 7, noProgressDays: 14};
 
 /** Days something moved, as in the model: a release batch by either side, custody, the talks convening, returning or opening. */
-function isProgress(e: HistoryEvent): boolean {
+export function isProgress(e: HistoryEvent): boolean {
   return e.type === 'release-batch' || e.type === 'custody' || e.talks === 'convene' || e.talks === 'return' || e.talks === 'open';
 }
 

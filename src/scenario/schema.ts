@@ -127,6 +127,7 @@ export const scenarioSchema = z
     days: z.int().min(1).max(5000).describe('rounds to simulate at most'),
     roundDays: z.int().min(1).max(30).default(1).describe('calendar days per round'),
     seed: z.union([z.string(), z.number()]).transform(String).describe('seed of the negotiation (a string)'),
+    history: z.string().optional().describe('the bundled history this scenario models (for replay, --compare and --from)'),
     talks: z.enum(['pending', 'active']).default('active').describe("'pending' until a talks-convene event, or 'active' from day 0"),
     agents: z.strictObject({
       government: agentSchema('government'),

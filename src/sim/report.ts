@@ -35,6 +35,8 @@ export interface RunReport {
   /** Rounds actually simulated (fewer if the exchange completed or broke down). */
   rounds: number;
   roundDays: number;
+  /** The historical state the run was forked from (`--from`), or null for a run from day 0. */
+  from: {day: number; date: string; released: {government: number; taliban: number}; talks: string} | null;
   policies: Record<AgentId, {policy: string; params: Readonly<Record<string, unknown>>}>;
   outcome: {status: OutcomeStatus; day: number | null; date: string | null};
   /** Releases that complete the exchange: from the list (or to custody), and captives. */
@@ -72,7 +74,7 @@ export function buildReport(result: RunResult, version: string): RunReport {
   const rows: DailyRow[] = [];
   let peak: RunReport['peakStallRisk'] = null;
   for (let r = 0; r < daily.length; r++) {
-    const day = r + 1;
+    const day = daily.offset + r + 1;
     const hasRisk = !Number.isNaN(daily.riskP[r]!);
     const risk: RiskCell | null = hasRisk
       ? {p: r4(daily.riskP[r]!), lo: r4(daily.riskLo[r]!), hi: r4(daily.riskHi[r]!), mode: daily.riskMode[r] === 0 ? 'onset' : 'recovery'}
@@ -102,6 +104,7 @@ export function buildReport(result: RunResult, version: string): RunReport {
     days: cfg.days,
     rounds: s.day,
     roundDays: cfg.calendar.roundDays,
+    from: result.fork ? {day: result.fork.day, date: date(result.fork.day), released: {...result.fork.released}, talks: result.fork.talks} : null,
     policies,
     outcome: {status: s.outcome, day: s.outcomeDay >= 0 ? s.outcomeDay : null, date: s.outcomeDay >= 0 ? date(s.outcomeDay) : null},
     targets: completionTargets(cfg),

@@ -1,6 +1,7 @@
 // Running a whole simulation: the round loop, the daily series (typed arrays, one row a round)
 // and the optional daily stall-risk estimate.
 import type {SimConfig} from './config.js';
+import {applyFork, type Fork} from './fork.js';
 import {StallRiskEstimator} from './risk.js';
 import {createState} from './state.js';
 import {createStepper, step} from './step.js';
@@ -8,9 +9,11 @@ import type {TalksState, WorldState} from './types.js';
 
 export const TALKS_CODES: readonly TalksState[] = ['pending', 'active', 'walked-out', 'broken'];
 
-/** The daily series, column-wise. Row r describes the state after round r + 1. */
+/** The daily series, column-wise. Row r describes the state after round offset + r + 1. */
 export interface DailySeries {
   length: number;
+  /** Rounds before the first row: 0, or the fork's day when the run started from one. */
+  offset: number;
   govReleased: Int32Array;
   talReleased: Int32Array;
   govCustody: Int32Array;
@@ -28,6 +31,8 @@ export interface DailySeries {
 export interface RunOptions {
   /** Estimate stall risk every round (default: when the scenario asks for rollouts). */
   stallRisk?: boolean;
+  /** Start from an observed state on a later day instead of day 0 (a counterfactual fork). */
+  fork?: Fork;
   /** Called after each round with the live state (the UI reads snapshots through this). */
   onRound?: (s: WorldState, daily: DailySeries) => void;
 }
@@ -36,11 +41,14 @@ export interface RunResult {
   config: SimConfig;
   state: WorldState;
   daily: DailySeries;
+  /** The observed state the run started from, when it was forked. */
+  fork?: Fork;
 }
 
 function createDaily(days: number): DailySeries {
   return {
     length: 0,
+    offset: 0,
     govReleased: new Int32Array(days),
     talReleased: new Int32Array(days),
     govCustody: new Int32Array(days),
@@ -65,7 +73,9 @@ export interface RunHandle extends RunResult {
 export function startRun(cfg: SimConfig, options: RunOptions = {}): RunHandle {
   const s = createState(cfg, {record: true});
   const stepper = createStepper(cfg, s);
+  if (options.fork) applyFork(s, cfg, stepper, options.fork);
   const daily = createDaily(cfg.days);
+  daily.offset = s.day;
   const withRisk = options.stallRisk ?? cfg.stall.rollouts > 0;
   const estimator = withRisk ? new StallRiskEstimator(cfg) : null;
   const over = (): boolean => s.day >= cfg.days || s.outcome !== 'ongoing';
@@ -73,6 +83,7 @@ export function startRun(cfg: SimConfig, options: RunOptions = {}): RunHandle {
     config: cfg,
     state: s,
     daily,
+    fork: options.fork,
     get finished() {
       return over();
     },
@@ -103,7 +114,7 @@ export function startRun(cfg: SimConfig, options: RunOptions = {}): RunHandle {
 export function runSimulation(cfg: SimConfig, options: RunOptions = {}): RunResult {
   const run = startRun(cfg, options);
   while (run.advance());
-  return {config: run.config, state: run.state, daily: run.daily};
+  return {config: run.config, state: run.state, daily: run.daily, fork: run.fork};
 }
 
 /** Runs rounds with no recording and no stall risk: the engine's raw speed (for benchmarks). */

@@ -17,10 +17,19 @@ const dayDate = (day: number, date: string): string => `day ${day} (${date})`;
 
 function header(r: RunReport): string {
   const horizon = r.roundDays === 1 ? `${r.days} days` : `${r.days} rounds of ${r.roundDays} days`;
-  const lines = [
-    wrap(`${r.scenario} · seed ${r.seed} · from ${r.start}, ${horizon} at most`, WIDTH, '', 2),
-    `Outcome    ${outcome(r)}`,
-  ];
+  const lines = [wrap(`${r.scenario} · seed ${r.seed} · from ${r.start}, ${horizon} at most`, WIDTH, '', 2)];
+  if (r.from) {
+    const f = r.from;
+    lines.push(
+      wrap(
+        `from the historical record on ${f.date} (day ${f.day}): government ${groupDigits(f.released.government)} and taliban ${groupDigits(f.released.taliban)} released, talks ${f.talks}; simulated from there`,
+        WIDTH,
+        'Forked     ',
+        11,
+      ),
+    );
+  }
+  lines.push(`Outcome    ${outcome(r)}`);
   return lines.join('\n');
 }
 

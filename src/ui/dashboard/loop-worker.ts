@@ -4,6 +4,7 @@
 import {parentPort, workerData} from 'node:worker_threads';
 import {InputError, loadScenario, type LoadOptions} from '../../scenario/resolve.js';
 import {startRun} from '../../sim/run.js';
+import {forkForScenario} from '../../history/fork.js';
 import {SimLoop} from './sim-loop.js';
 import type {LoopRequest, LoopMessage} from './worker-loop.js';
 
@@ -12,14 +13,18 @@ export interface LoopJob {
   load: LoadOptions;
   speed?: number;
   stallRisk?: boolean;
+  /** Start from the scenario's history on this date (`--from`). */
+  from?: string;
 }
 
 const job = workerData as LoopJob;
 const post = (m: LoopMessage): void => parentPort!.postMessage(m);
 
 try {
-  const {config, notes} = loadScenario(job.ref, job.load);
-  const options = job.stallRisk === undefined ? {} : {stallRisk: job.stallRisk};
+  const loaded = loadScenario(job.ref, job.load);
+  const {config, notes} = loaded;
+  const fork = job.from === undefined ? undefined : forkForScenario(loaded, job.from);
+  const options = {...(job.stallRisk === undefined ? {} : {stallRisk: job.stallRisk}), fork};
   const loop = new SimLoop((seed) => startRun({...config, seed}, options), {seed: config.seed, speed: job.speed});
   post({type: 'ready', notes, snapshot: loop.getSnapshot()});
   loop.subscribe(() => post({type: 'snapshot', snapshot: loop.getSnapshot()}));
