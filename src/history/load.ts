@@ -1,37 +1,18 @@
 // Finding, reading and querying a history file: the dated record of 2020 that the model is set
 // against (a scenario says how the model starts; a history says what actually happened).
-import {existsSync, readdirSync, statSync} from 'node:fs';
-import {basename, extname, join} from 'node:path';
-import {InputError, invalid, zodProblems} from '../scenario/errors.js';
-import {readDataFile, SCENARIO_DIR} from '../scenario/load.js';
+import {join} from 'node:path';
+import {invalid, zodProblems} from '../scenario/errors.js';
+import {bundledNames, readDataFile, resolveDataPath, SCENARIO_DIR} from '../scenario/load.js';
 import {parseIsoDate} from '../sim/calendar.js';
 import {historySchema, type HistoryEvent, type HistoryFile, type Side} from './schema.js';
 
 /** The bundled histories (scenarios/history/, the same relative place from src/ and dist/). */
 export const HISTORY_DIR = join(SCENARIO_DIR, 'history');
 
-const EXTENSIONS = ['.yaml', '.yml', '.json'];
-
-export function bundledHistoryNames(): string[] {
-  if (!existsSync(HISTORY_DIR)) return [];
-  return readdirSync(HISTORY_DIR)
-    .filter((f) => EXTENSIONS.includes(extname(f)))
-    .map((f) => basename(f, extname(f)))
-    .sort();
-}
+export const bundledHistoryNames = (): string[] => bundledNames(HISTORY_DIR);
 
 /** A path to an existing file, or the bundled history of that name. */
-export function resolveHistoryPath(ref: string): string {
-  if (existsSync(ref) && statSync(ref).isFile()) return ref;
-  if (!ref.includes('/') && !ref.includes('\\')) {
-    for (const ext of ['', ...EXTENSIONS]) {
-      const candidate = join(HISTORY_DIR, ref + ext);
-      if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
-    }
-  }
-  const names = bundledHistoryNames();
-  throw new InputError(`${ref}: no such history file or bundled history${names.length ? ` (bundled: ${names.join(', ')})` : ''}`, ref);
-}
+export const resolveHistoryPath = (ref: string): string => resolveDataPath(ref, HISTORY_DIR, 'history');
 
 /** Validates already-read data; `file` names the source in errors. */
 export function parseHistory(raw: unknown, file: string): HistoryFile {

@@ -10,26 +10,32 @@ export const SCENARIO_DIR = fileURLToPath(new URL('../../scenarios/', import.met
 
 const EXTENSIONS = ['.yaml', '.yml', '.json'];
 
-export function bundledScenarioNames(): string[] {
-  if (!existsSync(SCENARIO_DIR)) return [];
-  return readdirSync(SCENARIO_DIR)
-    .filter((f) => EXTENSIONS.includes(extname(f)) && statSync(join(SCENARIO_DIR, f)).isFile())
+/** Names of the data files (YAML or JSON) directly in `dir`, without extension. */
+export function bundledNames(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => EXTENSIONS.includes(extname(f)) && statSync(join(dir, f)).isFile())
     .map((f) => basename(f, extname(f)))
     .sort();
 }
 
-/** A path to an existing file, or the bundled scenario of that name. */
-export function resolveScenarioPath(ref: string): string {
+/** A path to an existing file, or the bundled file of that name in `dir`; `what` names the kind in errors. */
+export function resolveDataPath(ref: string, dir: string, what: string): string {
   if (existsSync(ref) && statSync(ref).isFile()) return ref;
   if (!ref.includes('/') && !ref.includes('\\')) {
     for (const ext of ['', ...EXTENSIONS]) {
-      const candidate = join(SCENARIO_DIR, ref + ext);
+      const candidate = join(dir, ref + ext);
       if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
     }
   }
-  const names = bundledScenarioNames();
-  throw new InputError(`${ref}: no such scenario file or bundled scenario${names.length ? ` (bundled: ${names.join(', ')})` : ''}`, ref);
+  const names = bundledNames(dir);
+  throw new InputError(`${ref}: no such ${what} file or bundled ${what}${names.length ? ` (bundled: ${names.join(', ')})` : ''}`, ref);
 }
+
+export const bundledScenarioNames = (): string[] => bundledNames(SCENARIO_DIR);
+
+/** A path to an existing file, or the bundled scenario of that name. */
+export const resolveScenarioPath = (ref: string): string => resolveDataPath(ref, SCENARIO_DIR, 'scenario');
 
 /** Reads a YAML or JSON file into plain data, with the file named in any error. */
 export function readDataFile(path: string): unknown {
