@@ -2,16 +2,11 @@
 // (many stall-risk rollouts); off the main thread, Ctrl-C is handled at once instead of after
 // the run.
 import {Worker} from 'node:worker_threads';
-import {InputError, type LoadOptions} from '../scenario/resolve.js';
+import {InputError} from '../scenario/resolve.js';
+import type {RunJob} from './run-job.js';
 import type {RunReport} from '../sim/report.js';
 
-export interface SimulationJob {
-  ref: string;
-  load: LoadOptions;
-  /** false: no daily stall risk; undefined: as the scenario says. */
-  stallRisk: boolean | undefined;
-  /** Start from the scenario's history on this date (`--from`). */
-  from?: string;
+export interface SimulationJob extends RunJob {
   version: string;
 }
 

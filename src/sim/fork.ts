@@ -4,7 +4,7 @@
 import type {SimConfig} from './config.js';
 import {govCriteriaIndex, govFilterMask, lastRelease, releaseFrom, talCriteriaIndex, talFilterMask} from './pools.js';
 import {fireScheduledEvents} from './scheduled.js';
-import type {Stepper} from './step.js';
+import {countGovRelease, type Stepper} from './step.js';
 import type {WorldState} from './types.js';
 
 export interface Fork {
@@ -32,11 +32,7 @@ export function applyFork(s: WorldState, cfg: SimConfig, st: Stepper, fork: Fork
   let gov = 0;
   for (const mask of [lowTier, anyOnList, anyHeld]) {
     gov += releaseFrom(st.govPool, s.govPool, govCriteriaIndex('humanitarian'), mask, fork.released.government - gov);
-    c.govReleasedOffList += lastRelease.offList;
-    c.govReleasedOnList += lastRelease.count - lastRelease.offList;
-    c.govReleasedPriority += lastRelease.priority;
-    c.govReleasedCommanders += lastRelease.commanders;
-    c.govReleasedSerious += lastRelease.serious;
+    countGovRelease(c);
   }
   c.govReleased = gov;
   let tal = releaseFrom(st.talPool, s.talPool, talCriteriaIndex('regular-first'), talFilterMask(false), fork.released.taliban);

@@ -25,7 +25,7 @@ import {chance, noise} from './rng.js';
 import {fireScheduledEvents} from './scheduled.js';
 import {updateStall} from './stall.js';
 import {nudge, observe, T_GOV_TAL, T_GOV_US, T_TAL_GOV, T_TAL_US, T_US_GOV, T_US_TAL, trustOf} from './trust.js';
-import type {Action, WorldState} from './types.js';
+import type {Action, Counters, WorldState} from './types.js';
 
 /** Per-run scratch: the decision contexts and action buffers, reused every round. */
 export interface Stepper {
@@ -59,6 +59,15 @@ export function createStepper(cfg: SimConfig, s: WorldState): Stepper {
     talTarget: completionTargets(cfg).taliban,
     recentDecay: 1 - 1 / 14,
   };
+}
+
+/** Adds what the last government `releaseFrom` took (lastRelease) to the counters by kind. */
+export function countGovRelease(c: Counters): void {
+  c.govReleasedOffList += lastRelease.offList;
+  c.govReleasedOnList += lastRelease.count - lastRelease.offList;
+  c.govReleasedPriority += lastRelease.priority;
+  c.govReleasedCommanders += lastRelease.commanders;
+  c.govReleasedSerious += lastRelease.serious;
 }
 
 const sigmoid = (x: number): number => 1 / (1 + Math.exp(-x));
@@ -212,11 +221,7 @@ function resolveGov(s: WorldState, cfg: SimConfig, st: Stepper, buf: ActionBuffe
         c.govReleased += n;
         c.govToday += n;
         c.govLastReleaseDay = s.day;
-        c.govReleasedOffList += lastRelease.offList;
-        c.govReleasedOnList += n - lastRelease.offList;
-        c.govReleasedPriority += lastRelease.priority;
-        c.govReleasedCommanders += lastRelease.commanders;
-        c.govReleasedSerious += lastRelease.serious;
+        countGovRelease(c);
         c.govBatches++;
         if (a.goodwill) c.govGoodwill += n;
         const unilateral = a.goodwill || s.talks !== 'active';

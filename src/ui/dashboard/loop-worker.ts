@@ -2,29 +2,20 @@
 // posts its snapshots; the UI thread renders them and sends back the controls. On its own
 // thread the engine is never slowed by rendering.
 import {parentPort, workerData} from 'node:worker_threads';
-import {InputError, loadScenario, type LoadOptions} from '../../scenario/resolve.js';
+import {errorMessage, prepareRun, type RunJob} from '../../cli/run-job.js';
 import {startRun} from '../../sim/run.js';
-import {forkForScenario} from '../../history/fork.js';
 import {SimLoop} from './sim-loop.js';
 import type {LoopRequest, LoopMessage} from './worker-loop.js';
 
-export interface LoopJob {
-  ref: string;
-  load: LoadOptions;
+export interface LoopJob extends RunJob {
   speed?: number;
-  stallRisk?: boolean;
-  /** Start from the scenario's history on this date (`--from`). */
-  from?: string;
 }
 
 const job = workerData as LoopJob;
 const post = (m: LoopMessage): void => parentPort!.postMessage(m);
 
 try {
-  const loaded = loadScenario(job.ref, job.load);
-  const {config, notes} = loaded;
-  const fork = job.from === undefined ? undefined : forkForScenario(loaded, job.from);
-  const options = {...(job.stallRisk === undefined ? {} : {stallRisk: job.stallRisk}), fork};
+  const {config, notes, options} = prepareRun(job);
   const loop = new SimLoop((seed) => startRun({...config, seed}, options), {seed: config.seed, speed: job.speed});
   post({type: 'ready', notes, snapshot: loop.getSnapshot()});
   loop.subscribe(() => post({type: 'snapshot', snapshot: loop.getSnapshot()}));
@@ -46,6 +37,5 @@ try {
     }
   });
 } catch (e) {
-  const err = e instanceof Error ? e : new Error(String(e));
-  post({type: 'error', inputError: e instanceof InputError, message: err.message, stack: err.stack});
+  post(errorMessage(e));
 }
