@@ -4,8 +4,9 @@ import {InputError} from '../scenario/errors.js';
 import type {LoadedScenario} from '../scenario/resolve.js';
 import {parseIsoDate} from '../sim/calendar.js';
 import type {Fork} from '../sim/fork.js';
-import {dayOf, loadHistory} from './load.js';
+import {dayOf, scenarioHistory} from './load.js';
 import {isProgress, replayTimeline, type Replay} from './replay.js';
+import type {HistoryFile} from './schema.js';
 
 export function forkFromReplay(replay: Replay, date: string): Fork {
   const h = replay.history;
@@ -31,13 +32,10 @@ export function forkFromReplay(replay: Replay, date: string): Fork {
   };
 }
 
-/** The fork for `--from DATE` on a scenario that names its history. */
-export function forkForScenario(loaded: LoadedScenario, date: string): Fork {
-  const name = loaded.scenario.history;
-  if (!name) throw new InputError(`${loaded.file}: --from needs a scenario with a history (the field "history"); this one has none`, loaded.file);
-  const history = loadHistory(name);
-  if (history.start !== loaded.scenario.start) {
-    throw new InputError(`${loaded.file}: starts on ${loaded.scenario.start} but its history starts on ${history.start}; --from needs them to match`, loaded.file);
-  }
-  return forkFromReplay(replayTimeline(history), date);
+/** The fork for `--from DATE` on a scenario that names its history (replayed once by the caller, or here). */
+export function forkForScenario(loaded: LoadedScenario, date: string, replay: Replay | null = replayOf(scenarioHistory(loaded))): Fork {
+  if (!replay) throw new InputError(`${loaded.file}: --from needs a scenario with a history (the field "history"); this one has none`, loaded.file);
+  return forkFromReplay(replay, date);
 }
+
+const replayOf = (h: HistoryFile | null): Replay | null => (h ? replayTimeline(h) : null);

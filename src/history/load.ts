@@ -1,7 +1,8 @@
 // Finding, reading and querying a history file: the dated record of 2020 that the model is set
 // against (a scenario says how the model starts; a history says what actually happened).
 import {join} from 'node:path';
-import {invalid, zodProblems} from '../scenario/errors.js';
+import {InputError, invalid, zodProblems} from '../scenario/errors.js';
+import type {LoadedScenario} from '../scenario/resolve.js';
 import {bundledNames, readDataFile, resolveDataPath, SCENARIO_DIR} from '../scenario/load.js';
 import {parseIsoDate} from '../sim/calendar.js';
 import {historySchema, type HistoryEvent, type HistoryFile, type Side} from './schema.js';
@@ -24,6 +25,17 @@ export function parseHistory(raw: unknown, file: string): HistoryFile {
 export function loadHistory(ref = 'afghanistan-2020'): HistoryFile {
   const file = resolveHistoryPath(ref);
   return parseHistory(readDataFile(file), file);
+}
+
+/** The history a scenario names (field `history`), or null; it must start on the scenario's start date. */
+export function scenarioHistory(loaded: LoadedScenario): HistoryFile | null {
+  const name = loaded.scenario.history;
+  if (!name) return null;
+  const history = loadHistory(name);
+  if (history.start !== loaded.scenario.start) {
+    throw new InputError(`${loaded.file}: starts on ${loaded.scenario.start} but its history starts on ${history.start}; the two must match`, loaded.file);
+  }
+  return history;
 }
 
 function epoch(date: string): number {

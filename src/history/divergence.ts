@@ -1,0 +1,61 @@
+// Where a model run parts from what happened: its cumulative releases set against the observed
+// series at each reported date after the run's start (day 0, or the --from fork). `parley run
+// --json` reports it for scenarios that name a history; the dashboard shows the same test.
+import {dayOf} from './load.js';
+import type {Replay} from './replay.js';
+import type {Side} from './schema.js';
+
+/** A model value departs from an observed one by more than 50 prisoners and more than 10%. */
+export const DIVERGENCE = {absolute: 50, relative: 0.1} as const;
+
+export function departs(model: number, observed: number): boolean {
+  return Math.abs(model - observed) > Math.max(DIVERGENCE.absolute, DIVERGENCE.relative * observed);
+}
+
+export interface DivergencePoint {
+  side: Side;
+  day: number;
+  date: string;
+  observed: number;
+  model: number;
+  departs: boolean;
+}
+
+export interface Divergence {
+  history: string;
+  /** The run's first simulated day is fromDay + 1; reported dates before that are history for both. */
+  fromDay: number;
+  /** Reported dates after the start, both sides, with the run's value on each. */
+  points: DivergencePoint[];
+  /** The first reported date on which the run departs from the record, per side. */
+  first: Record<Side, {day: number; date: string} | null>;
+}
+
+/**
+ * `modelOn(side, day)` is the run's cumulative release on a day; dates after the run's last day
+ * are left out (the run says nothing about them).
+ */
+export function divergence(replay: Replay, modelOn: (side: Side, day: number) => number, fromDay: number, lastDay: number): Divergence {
+  const points: DivergencePoint[] = [];
+  const first: Divergence['first'] = {government: null, taliban: null};
+  for (const side of ['government', 'taliban'] as const) {
+    let prev = -1;
+    for (const day of observedDays(replay, side)) {
+      if (day <= fromDay || day > lastDay || day === prev) continue;
+      prev = day;
+      const observed = replay.days[day]!.released[side];
+      const model = modelOn(side, day);
+      const p: DivergencePoint = {side, day, date: replay.days[day]!.date, observed, model, departs: departs(model, observed)};
+      points.push(p);
+      if (p.departs && first[side] === null) first[side] = {day, date: p.date};
+    }
+  }
+  return {history: replay.history.name, fromDay, points, first};
+}
+
+/** Days (within the replay) on which a side's cumulative releases were reported. */
+function observedDays(replay: Replay, side: Side): number[] {
+  return replay.history.series[side]
+    .map((p) => dayOf(replay.history, p.date))
+    .filter((d) => d >= 0 && d < replay.days.length);
+}
