@@ -17,6 +17,7 @@ function fakeReport(patch: Partial<RunReport> = {}): RunReport {
     rounds: 20,
     roundDays: 1,
     from: null,
+    history: null,
     policies: {
       government: {policy: 'phased-conditional', params: {batchSize: 100}},
       taliban: {policy: 'ratio-releaser', params: {}},

@@ -32,6 +32,17 @@ describe('docs show what the commands print', () => {
     expect(lines.slice(at, at + 2)).toEqual(shown);
   });
 
+  it('README: counterfactual forks', () => {
+    const freed = 'events.+={type: release, date: 2020-04-07, side: government, count: 15}';
+    const readme = read('README.md');
+    const fork = ['run', 'afghanistan-2020', '--from', '2020-04-07'];
+    expect(cli(...fork).split('\n').slice(0, 4)).toEqual(block(readme, 'parley run afghanistan-2020 --from 2020-04-07 | head -4'));
+    const whatIf = cli(...fork, '--set', freed).split('\n');
+    expect(whatIf.slice(0, 4)).toEqual(block(readme, `parley run afghanistan-2020 --from 2020-04-07 --set '${freed}' | head -4`));
+    const at = whatIf.findIndex((l) => l.startsWith('Record'));
+    expect(whatIf.slice(at, at + 3)).toEqual(block(readme, `parley run afghanistan-2020 --from 2020-04-07 --set '${freed}' | grep -A2 '^Record'`));
+  });
+
   it('docs/afghanistan-2020.md: npm run history', () => {
     const doc = read('docs/afghanistan-2020.md');
     const start = doc.indexOf('```\nafghanistan-2020 over ');

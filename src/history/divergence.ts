@@ -1,34 +1,19 @@
 // Where a model run parts from what happened: its cumulative releases set against the observed
 // series at each reported date after the run's start (day 0, or the --from fork). `parley run
 // --json` reports it for scenarios that name a history; the dashboard shows the same test.
+import type {Divergence, DivergencePoint} from '../sim/report.js';
+import type {RunResult} from '../sim/run.js';
 import {dayOf} from './load.js';
 import type {Replay} from './replay.js';
 import type {Side} from './schema.js';
+
+export type {Divergence, DivergencePoint};
 
 /** A model value departs from an observed one by more than 50 prisoners and more than 10%. */
 export const DIVERGENCE = {absolute: 50, relative: 0.1} as const;
 
 export function departs(model: number, observed: number): boolean {
   return Math.abs(model - observed) > Math.max(DIVERGENCE.absolute, DIVERGENCE.relative * observed);
-}
-
-export interface DivergencePoint {
-  side: Side;
-  day: number;
-  date: string;
-  observed: number;
-  model: number;
-  departs: boolean;
-}
-
-export interface Divergence {
-  history: string;
-  /** The run's first simulated day is fromDay + 1; reported dates before that are history for both. */
-  fromDay: number;
-  /** Reported dates after the start, both sides, with the run's value on each. */
-  points: DivergencePoint[];
-  /** The first reported date on which the run departs from the record, per side. */
-  first: Record<Side, {day: number; date: string} | null>;
 }
 
 /**
@@ -51,6 +36,18 @@ export function divergence(replay: Replay, modelOn: (side: Side, day: number) =>
     }
   }
   return {history: replay.history.name, fromDay, points, first};
+}
+
+/** A finished run against the record, from its start (or fork) to its horizon. */
+export function runDivergence(replay: Replay, result: RunResult): Divergence {
+  const d = result.daily;
+  const fork = result.fork;
+  const modelOn = (side: Side, day: number): number => {
+    const r = Math.min(day - d.offset, d.length) - 1;
+    if (r >= 0) return (side === 'government' ? d.govReleased : d.talReleased)[r]!;
+    return fork ? fork.released[side] : 0;
+  };
+  return divergence(replay, modelOn, fork?.day ?? 0, result.config.days);
 }
 
 /** Days (within the replay) on which a side's cumulative releases were reported. */

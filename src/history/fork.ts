@@ -16,9 +16,12 @@ export function forkFromReplay(replay: Replay, date: string): Fork {
   const today = replay.days[day]!;
   let lastProgressDay = 0;
   let convenedDay = -1;
+  let priorityDemand = 0;
   for (const d of replay.days.slice(0, day + 1)) {
     if (d.events.some(isProgress)) lastProgressDay = d.day;
     if (convenedDay < 0 && d.talks !== 'pending') convenedDay = d.day;
+    // The record ties the Taliban's named-commanders demand to their walk-out (15 on 7 April, T26).
+    for (const e of d.events) if (e.talks === 'walk-out' && e.actor === 'taliban' && e.demanded !== undefined) priorityDemand = e.demanded;
   }
   return {
     day,
@@ -29,6 +32,7 @@ export function forkFromReplay(replay: Replay, date: string): Fork {
       : null,
     convenedDay,
     lastProgressDay,
+    priorityDemand,
   };
 }
 

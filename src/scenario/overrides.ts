@@ -12,12 +12,15 @@ export interface Override {
 const SEGMENT = /^[A-Za-z_$][\w$-]*$|^\d+$/;
 /** Never a scenario field, and writing through them would change every object in the process. */
 const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);
+const APPEND = '+';
 
 export function parseOverride(text: string): Override {
   const eq = text.indexOf('=');
   if (eq <= 0) throw new InputError(`--set ${text}: expected path=value, e.g. agents.government.params.batchSize=200`);
   const path = text.slice(0, eq).split('.');
-  if (path.some((seg) => !SEGMENT.test(seg) || FORBIDDEN.has(seg))) throw new InputError(`--set ${text}: "${text.slice(0, eq)}" is not a field path`);
+  // A last segment `+` appends to a list: --set 'events.+={type: release, ...}'.
+  const ok = (seg: string, i: number): boolean => (seg === APPEND ? i === path.length - 1 && i > 0 : SEGMENT.test(seg) && !FORBIDDEN.has(seg));
+  if (!path.every(ok)) throw new InputError(`--set ${text}: "${text.slice(0, eq)}" is not a field path`);
   const raw = text.slice(eq + 1);
   let value: unknown;
   try {
@@ -35,9 +38,11 @@ type Data = Record<string, unknown>;
  * Applies overrides to a copy of `data`. Changing an agent's policy drops the params the file
  * gave for the old policy (they belong to it); the names of what was dropped are returned.
  */
-export function applyOverrides(data: unknown, overrides: readonly Override[]): {data: unknown; notes: string[]} {
+export function applyOverrides(data: unknown, overrides: readonly Override[]): {data: unknown; notes: string[]; targets: Map<Override, string[]>} {
   const root = structuredClone(data) as Data;
   const notes: string[] = [];
+  /** Where each override landed: its path, with an appended item's index in place of `+`. */
+  const targets = new Map<Override, string[]>();
   // Policy switches first: they drop the file's params for the old policy, never a --set param.
   const isPolicy = (o: Override): boolean => o.path.length === 3 && o.path[0] === 'agents' && o.path[2] === 'policy';
   const ordered = [...overrides.filter(isPolicy), ...overrides.filter((o) => !isPolicy(o))];
@@ -51,21 +56,28 @@ export function applyOverrides(data: unknown, overrides: readonly Override[]): {
         delete entry.params;
       }
     }
-    setPath(root, o);
+    targets.set(o, setPath(root, o));
   }
-  return {data: root, notes};
+  return {data: root, notes, targets};
 }
 
-function setPath(root: Data, o: Override): void {
+function setPath(root: Data, o: Override): string[] {
   let node: unknown = root;
   for (let i = 0; i < o.path.length - 1; i++) {
     const seg = o.path[i]!;
     const container = node as Record<string, unknown>;
-    if (container[seg] === undefined || container[seg] === null) container[seg] = /^\d+$/.test(o.path[i + 1]!) ? [] : {};
+    if (container[seg] === undefined || container[seg] === null) container[seg] = /^\d+$/.test(o.path[i + 1]!) || o.path[i + 1] === APPEND ? [] : {};
     node = container[seg];
     if (typeof node !== 'object' || node === null) {
       throw new InputError(`--set ${o.text}: ${o.path.slice(0, i + 1).join('.')} is a value, not a section`);
     }
   }
-  (node as Record<string, unknown>)[o.path[o.path.length - 1]!] = o.value;
+  const last = o.path[o.path.length - 1]!;
+  if (last !== APPEND) {
+    (node as Record<string, unknown>)[last] = o.value;
+    return o.path;
+  }
+  if (!Array.isArray(node)) throw new InputError(`--set ${o.text}: ${o.path.slice(0, -1).join('.')} is not a list, so + cannot append to it`);
+  node.push(o.value);
+  return [...o.path.slice(0, -1), String(node.length - 1)];
 }

@@ -35,10 +35,10 @@ export function parseScenario(raw: unknown, file: string, options: LoadOptions =
   if (options.seed !== undefined) overrides.push({path: ['seed'], value: options.seed, text: `seed=${options.seed}`});
   if (options.days !== undefined) overrides.push({path: ['days'], value: options.days, text: `days=${options.days}`});
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw invalid(file, ['(top level): expected a mapping of scenario fields']);
-  const {data, notes} = applyOverrides(raw, overrides);
+  const {data, notes, targets} = applyOverrides(raw, overrides);
   checkPolicyNames(data, file);
   const parsed = scenarioSchema.safeParse(data);
-  if (!parsed.success) throw invalid(file, attributeToOverrides(parsed.error, overrides));
+  if (!parsed.success) throw invalid(file, attributeToOverrides(parsed.error, overrides, targets));
   return {file, scenario: parsed.data, config: toSimConfig(parsed.data, file), notes};
 }
 
@@ -46,11 +46,11 @@ export function parseScenario(raw: unknown, file: string, options: LoadOptions =
  * Problems in fields set on the command line name the --set (or --seed, --days) that set them,
  * so the user is not sent looking for an error in a file that is fine.
  */
-function attributeToOverrides(error: z.ZodError, overrides: readonly Override[]): string[] {
+function attributeToOverrides(error: z.ZodError, overrides: readonly Override[], targets: Map<Override, string[]>): string[] {
   const lines = zodProblems(error);
   return error.issues.map((issue, i) => {
     const path = issue.path.map(String);
-    const o = [...overrides].reverse().find((ov) => ov.path.every((seg, k) => path[k] === seg));
+    const o = [...overrides].reverse().find((ov) => (targets.get(ov) ?? ov.path).every((seg, k) => path[k] === seg));
     if (!o) return lines[i]!;
     const flag = o.path.length === 1 && (o.path[0] === 'seed' || o.path[0] === 'days') ? `--${o.path[0]} ${String(o.value)}` : `--set ${o.text}`;
     return `${lines[i]} (from ${flag})`;
@@ -91,6 +91,7 @@ function toSimConfig(s: Scenario, file: string): SimConfig {
       day = d;
     }
     const {date: _date, day: _day, source, ...rest} = e;
+    if (rest.type === 'release' && rest.criteria === undefined) rest.criteria = rest.side === 'government' ? 'priority-first' : 'regular-first';
     events.push({...rest, day: day!, source: source ?? ''} as ScheduledEvent);
   });
   if (problems.length) throw invalid(file, problems);

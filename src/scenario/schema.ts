@@ -4,7 +4,7 @@
 import {z} from 'zod';
 import {policiesFor} from '../agents/registry.js';
 import {parseIsoDate} from '../sim/calendar.js';
-import type {AgentId} from '../sim/types.js';
+import {GOV_CRITERIA, TAL_CRITERIA, type AgentId} from '../sim/types.js';
 
 const isoDate = z
   .string()
@@ -32,6 +32,17 @@ const event = z.discriminatedUnion('type', [
   z.strictObject({type: z.literal('talks-convene'), ...when}),
   z.strictObject({type: z.literal('spoiler-attack'), ...when, severity: z.number().min(0).max(3).default(0.5)}),
   z.strictObject({type: z.literal('us-press'), ...when, target: z.enum(['government', 'taliban']), strength: share.default(0.3)}),
+  z.strictObject({
+    type: z.literal('release'),
+    ...when,
+    side: z.enum(['government', 'taliban']).describe('who frees prisoners: an exogenous decision the policies do not make (a counterfactual)'),
+    count: z.int().min(1).max(30000).describe('how many, at most (only those still held go)'),
+    unilateral: z.boolean().default(false).describe('a goodwill gesture outside the agreed mechanism (false: part of the exchange, as the other side asked)'),
+    criteria: z
+      .enum([...GOV_CRITERIA, ...TAL_CRITERIA])
+      .optional()
+      .describe(`order of release; government: ${GOV_CRITERIA.join(', ')} (default priority-first, i.e. the priority commanders first); taliban: ${TAL_CRITERIA.join(', ')} (default regular-first)`),
+  }),
 ]);
 export type ScenarioEvent = z.output<typeof event>;
 
@@ -157,6 +168,10 @@ export const scenarioSchema = z
   .superRefine((s, ctx) => {
     const start = parseIsoDate(s.start);
     s.events.forEach((e, i) => {
+      if (e.type === 'release' && e.criteria !== undefined) {
+        const allowed: readonly string[] = e.side === 'government' ? GOV_CRITERIA : TAL_CRITERIA;
+        if (!allowed.includes(e.criteria)) ctx.addIssue({code: 'custom', path: ['events', i, 'criteria'], message: `${e.criteria} is not a ${e.side} criterion (${allowed.join(', ')})`});
+      }
       if ((e.date === undefined) === (e.day === undefined)) {
         ctx.addIssue({code: 'custom', path: ['events', i], message: 'give exactly one of date or day'});
       }

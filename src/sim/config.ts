@@ -3,7 +3,7 @@
 import type {Calendar} from './calendar.js';
 import type {DecisionContext} from './policy.js';
 import type {GovPoolSpec, TalPoolSpec} from './pools.js';
-import type {AgentId, TrustPair} from './types.js';
+import type {AgentId, GovCriteria, TalCriteria, TrustPair} from './types.js';
 
 export interface ResolvedAgent {
   /** Registered policy name. */
@@ -27,6 +27,8 @@ export type ScheduledEvent = {day: number; note: string; source: string} & (
   | {type: 'talks-convene'}
   | {type: 'spoiler-attack'; severity: number}
   | {type: 'us-press'; target: 'government' | 'taliban'; strength: number}
+  | {type: 'release'; side: 'government'; count: number; criteria: GovCriteria; unilateral: boolean}
+  | {type: 'release'; side: 'taliban'; count: number; criteria: TalCriteria; unilateral: boolean}
 );
 export type ScheduledEventType = ScheduledEvent['type'];
 

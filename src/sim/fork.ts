@@ -4,7 +4,8 @@
 import type {SimConfig} from './config.js';
 import {govCriteriaIndex, govFilterMask, lastRelease, releaseFrom, talCriteriaIndex, talFilterMask} from './pools.js';
 import {fireScheduledEvents} from './scheduled.js';
-import {countGovRelease, type Stepper} from './step.js';
+import {countGovRelease} from './release.js';
+import type {Stepper} from './step.js';
 import type {WorldState} from './types.js';
 
 export interface Fork {
@@ -17,6 +18,8 @@ export interface Fork {
   /** Day the teams first met, or -1. */
   convenedDay: number;
   lastProgressDay: number;
+  /** Commanders the Taliban demand first (0: none stands). */
+  priorityDemand: number;
 }
 
 /**
@@ -46,19 +49,22 @@ export function applyFork(s: WorldState, cfg: SimConfig, st: Stepper, fork: Fork
   s.convenedDay = fork.convenedDay;
   s.lastProgressDay = fork.lastProgressDay;
   s.tal.lastPriorityProgressDay = Math.max(0, fork.convenedDay);
+  s.tal.priorityDemand = fork.priorityDemand;
   if (fork.walkout) {
     s.walkoutBy = 'taliban';
     s.walkoutSince = fork.walkout.since;
     s.walkoutReason = fork.walkout.reason;
     s.walkoutGovReleased = fork.walkout.governmentReleasedThen;
     c.walkouts = 1;
+    s.walkouts?.push({day: fork.walkout.since, by: 'taliban', reason: fork.walkout.reason, returnDay: null});
   }
-  // Events before the fork happened already: apply their lasting effects, log nothing.
+  // Events before the fork happened already: apply their lasting effects, log nothing. Releases
+  // among them are not applied again: the record's counts above already hold what was freed.
   const log = s.log;
   s.log = null;
   const day = s.day;
   s.day = fork.day - 1;
-  fireScheduledEvents(s, cfg);
+  fireScheduledEvents(s, cfg, st, false);
   s.day = day;
   s.log = log;
 }

@@ -25,6 +25,28 @@ export interface DailyRow {
   stallRisk: RiskCell | null;
 }
 
+/** A run's cumulative releases against an observed series on one reported date. */
+export interface DivergencePoint {
+  side: 'government' | 'taliban';
+  day: number;
+  date: string;
+  observed: number;
+  model: number;
+  /** Off by more than 50 prisoners and more than 10% (src/history/divergence.ts). */
+  departs: boolean;
+}
+
+/** Where a run parts from the history its scenario names. */
+export interface Divergence {
+  history: string;
+  /** The run's first simulated day is fromDay + 1; reported dates before that are history for both. */
+  fromDay: number;
+  /** Reported dates after the start, both sides, with the run's value on each. */
+  points: DivergencePoint[];
+  /** The first reported date on which the run departs from the record, per side. */
+  first: Record<'government' | 'taliban', {day: number; date: string} | null>;
+}
+
 export interface RunReport {
   scenario: string;
   seed: string;
@@ -37,6 +59,8 @@ export interface RunReport {
   roundDays: number;
   /** The historical state the run was forked from (`--from`), or null for a run from day 0. */
   from: {day: number; date: string; released: {government: number; taliban: number}; talks: string} | null;
+  /** The run set against the observed series of the scenario's history, or null when it names none. */
+  history: Divergence | null;
   policies: Record<AgentId, {policy: string; params: Readonly<Record<string, unknown>>}>;
   outcome: {status: OutcomeStatus; day: number | null; date: string | null};
   /** Releases that complete the exchange: from the list (or to custody), and captives. */
@@ -67,7 +91,7 @@ export interface RunReport {
 /** Rounds floats for output: stable, readable, and far below the model's precision anyway. */
 const r4 = (x: number): number => Math.round(x * 1e4) / 1e4;
 
-export function buildReport(result: RunResult, version: string): RunReport {
+export function buildReport(result: RunResult, version: string, history: Divergence | null = null): RunReport {
   const {config: cfg, state: s, daily} = result;
   const date = (day: number): string => dateOfDay(cfg.calendar, day);
   const c = s.counters;
@@ -105,6 +129,7 @@ export function buildReport(result: RunResult, version: string): RunReport {
     rounds: s.day,
     roundDays: cfg.calendar.roundDays,
     from: result.fork ? {day: result.fork.day, date: date(result.fork.day), released: {...result.fork.released}, talks: result.fork.talks} : null,
+    history,
     policies,
     outcome: {status: s.outcome, day: s.outcomeDay >= 0 ? s.outcomeDay : null, date: s.outcomeDay >= 0 ? date(s.outcomeDay) : null},
     targets: completionTargets(cfg),

@@ -2,18 +2,43 @@
 // scenario fixes in advance).
 import type {ScheduledEvent, SimConfig} from './config.js';
 import {emit} from './log.js';
+import {govFilterMask} from './pools.js';
+import {governmentRelease, talibanRelease} from './release.js';
+import type {Stepper} from './step.js';
 import {nudge, T_GOV_TAL, T_GOV_US} from './trust.js';
 import type {WorldState} from './types.js';
 
-export function fireScheduledEvents(s: WorldState, cfg: SimConfig): void {
+/** `releases: false` skips scheduled releases (a fork's counts already hold what was freed before it). */
+export function fireScheduledEvents(s: WorldState, cfg: SimConfig, st: Stepper, releases = true): void {
   const events = cfg.events;
   // Events fire in the first round on or after their day (events on day 0, the start date,
   // fire in round 1); windows and deadlines count from the event's own day.
-  while (s.eventCursor < events.length && events[s.eventCursor]!.day <= s.day) apply(s, events[s.eventCursor++]!);
+  while (s.eventCursor < events.length && events[s.eventCursor]!.day <= s.day) {
+    const e = events[s.eventCursor++]!;
+    if (e.type === 'release') {
+      if (releases) release(s, st, e);
+    } else apply(s, e);
+  }
+}
+
+/**
+ * An exogenous release the scenario fixes (a counterfactual: "what if the government had freed
+ * the 15 commanders on 7 April"). It bypasses the policies' own limits, not the pools: only
+ * prisoners still held go, and not once talks have broken down.
+ */
+function release(s: WorldState, st: Stepper, e: Extract<ScheduledEvent, {type: 'release'}>): void {
+  if (s.talks === 'broken') return;
+  const note = e.note || `scheduled release of ${e.count} by the ${e.side}, ${e.criteria}`;
+  if (e.side === 'government') {
+    const mask = govFilterMask({list: 'on', allowSerious: true, allowCommanders: true});
+    governmentRelease(s, st.govPool, e.criteria, mask, e.count, e.unilateral, e.unilateral, `${e.criteria}, from the list, scheduled`, note);
+  } else {
+    talibanRelease(s, st.talPool, e.criteria, true, e.count, e.unilateral, note);
+  }
 }
 
 /** The log line of an event without a note of its own. */
-function defaultNote(e: ScheduledEvent): string {
+function defaultNote(e: Exclude<ScheduledEvent, {type: 'release'}>): string {
   switch (e.type) {
     case 'aid-cut':
       return `the US cuts ${Math.round(e.share * 100)}% of its aid`;
@@ -42,7 +67,7 @@ function defaultNote(e: ScheduledEvent): string {
   }
 }
 
-function apply(s: WorldState, e: ScheduledEvent): void {
+function apply(s: WorldState, e: Exclude<ScheduledEvent, {type: 'release'}>): void {
   const d = e.day;
   const note = e.note || defaultNote(e);
   switch (e.type) {

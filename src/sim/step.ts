@@ -8,7 +8,7 @@
 //   7. progress, stall and outcome bookkeeping.
 // The state is updated in place and nothing is allocated unless something is recorded.
 import type {SimConfig} from './config.js';
-import {emit, recordBatch, recordReturn, recordWalkout} from './log.js';
+import {emit, recordReturn, recordWalkout} from './log.js';
 import {ActionBuffer, type DecisionContext} from './policy.js';
 import {
   govCriteriaIndex,
@@ -16,16 +16,15 @@ import {
   govPool,
   lastRelease,
   releaseFrom,
-  talCriteriaIndex,
-  talFilterMask,
   talPool,
   type Pool,
 } from './pools.js';
 import {chance, noise} from './rng.js';
 import {fireScheduledEvents} from './scheduled.js';
+import {governmentRelease, talibanRelease} from './release.js';
 import {updateStall} from './stall.js';
 import {nudge, observe, T_GOV_TAL, T_GOV_US, T_TAL_GOV, T_TAL_US, T_US_GOV, T_US_TAL, trustOf} from './trust.js';
-import type {Action, Counters, WorldState} from './types.js';
+import type {Action, WorldState} from './types.js';
 
 /** Per-run scratch: the decision contexts and action buffers, reused every round. */
 export interface Stepper {
@@ -61,15 +60,6 @@ export function createStepper(cfg: SimConfig, s: WorldState): Stepper {
   };
 }
 
-/** Adds what the last government `releaseFrom` took (lastRelease) to the counters by kind. */
-export function countGovRelease(c: Counters): void {
-  c.govReleasedOffList += lastRelease.offList;
-  c.govReleasedOnList += lastRelease.count - lastRelease.offList;
-  c.govReleasedPriority += lastRelease.priority;
-  c.govReleasedCommanders += lastRelease.commanders;
-  c.govReleasedSerious += lastRelease.serious;
-}
-
 const sigmoid = (x: number): number => 1 / (1 + Math.exp(-x));
 
 /** Releases that complete the exchange: from the list (or to custody), and captives. */
@@ -87,7 +77,7 @@ export function step(s: WorldState, cfg: SimConfig, st: Stepper): void {
   const priorityBefore = c.govReleasedPriority;
 
   // 1. Scheduled events and the withdrawal schedule.
-  fireScheduledEvents(s, cfg);
+  fireScheduledEvents(s, cfg, st);
   s.us.troops = troopsOn(cfg, s.day);
 
   // 2. The US moves first: its pressure shapes the parties' choices the same day.
@@ -216,22 +206,9 @@ function resolveGov(s: WorldState, cfg: SimConfig, st: Stepper, buf: ActionBuffe
       case 'release': {
         if (s.talks === 'broken') break;
         // A divided government (Level II) moves smaller batches than it decides on.
-        const n = releaseFrom(st.govPool, s.govPool, govCriteriaIndex(a.govCriteria), govFilterMask(a.filter), Math.max(1, Math.floor(a.count * g.cohesion)));
-        if (n === 0) break;
-        c.govReleased += n;
-        c.govToday += n;
-        c.govLastReleaseDay = s.day;
-        countGovRelease(c);
-        c.govBatches++;
-        if (a.goodwill) c.govGoodwill += n;
+        const count = Math.max(1, Math.floor(a.count * g.cohesion));
         const unilateral = a.goodwill || s.talks !== 'active';
-        s.tal.pendingBatch += n;
-        s.tal.pendingBatchUnilateral = s.tal.pendingBatchUnilateral || unilateral;
-        s.progressToday = true;
-        if (s.batches) {
-          recordBatch(s, {day: s.day, from: 'government', count: n, criteria: describeCriteria(a), unilateral, offList: lastRelease.offList});
-        }
-        emit(s, 'government', 'release', a.reason, n);
+        governmentRelease(s, st.govPool, a.govCriteria, govFilterMask(a.filter), count, unilateral, a.goodwill, s.batches ? describeCriteria(a) : '', a.reason);
         break;
       }
       case 'transfer-custody': {
@@ -301,16 +278,7 @@ function resolveTal(s: WorldState, cfg: SimConfig, st: Stepper, buf: ActionBuffe
     switch (a.kind) {
       case 'release': {
         if (s.talks === 'broken') break;
-        const n = releaseFrom(st.talPool, s.talPool, talCriteriaIndex(a.talCriteria), talFilterMask(a.filter.allowCommanders), Math.floor(a.count));
-        if (n === 0) break;
-        c.talReleased += n;
-        c.talToday += n;
-        c.talReleasedSpecial += lastRelease.specialForces;
-        c.talBatches++;
-        s.progressToday = true;
-        const unilateral = a.goodwill || s.talks !== 'active';
-        if (s.batches) recordBatch(s, {day: s.day, from: 'taliban', count: n, criteria: a.talCriteria, unilateral});
-        emit(s, 'taliban', 'release', a.reason, n);
+        talibanRelease(s, st.talPool, a.talCriteria, a.filter.allowCommanders, Math.floor(a.count), a.goodwill || s.talks !== 'active', a.reason);
         break;
       }
       case 'accept-batch':

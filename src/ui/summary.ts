@@ -9,7 +9,7 @@ const WIDTH = 80;
 const BATCHES_SHOWN = 10;
 
 export function formatSummary(report: RunReport): string {
-  const sections = [header(report), totals(report), batches(report), walkouts(report), policies(report)];
+  const sections = [header(report), totals(report), versusHistory(report), batches(report), walkouts(report), policies(report)];
   return sections.filter((s) => s !== '').join('\n\n') + '\n';
 }
 
@@ -30,6 +30,22 @@ function header(r: RunReport): string {
     );
   }
   lines.push(`Outcome    ${outcome(r)}`);
+  return lines.join('\n');
+}
+
+/** The run against the record its scenario names: where each side departs from it, if it does. */
+function versusHistory(r: RunReport): string {
+  const h = r.history;
+  if (!h || h.points.length === 0) return '';
+  const lines = [`Record     versus ${h.history} (departs: off by more than 50 and 10%)`];
+  for (const side of ['government', 'taliban'] as const) {
+    const points = h.points.filter((p) => p.side === side);
+    if (points.length === 0) continue;
+    const first = h.first[side];
+    const at = first ? points.find((p) => p.day === first.day)! : points[points.length - 1]!;
+    const what = first ? `departs on ${at.date}` : `follows it to ${at.date}`;
+    lines.push(`           ${padEnd(side, 10)} ${what}: model ${groupDigits(at.model)}, reported ${groupDigits(at.observed)}`);
+  }
   return lines.join('\n');
 }
 

@@ -6,7 +6,7 @@ import {policiesFor} from '../../src/agents/registry.js';
 import type {PolicyDefinition} from '../../src/agents/define.js';
 import {scenarioJsonSchema} from '../../src/scenario/schema.js';
 import {formatIsoDate, parseIsoDate} from '../../src/sim/calendar.js';
-import {TRUST_PAIRS, type AgentId} from '../../src/sim/types.js';
+import {GOV_CRITERIA, TAL_CRITERIA, TRUST_PAIRS, type AgentId} from '../../src/sim/types.js';
 import type {Raw} from './scenario.js';
 
 interface JsonProp {
@@ -92,10 +92,19 @@ export function eventArb(start: string, days: number, roundDays: number): fc.Arb
       note: fc.string({maxLength: 10}).map((s) => `note ${s}`),
     })
     .map(({event, day, offset, byDate, note}) => ({
-      ...event,
+      ...sideCriteria(event),
       ...(byDate ? {date: formatIsoDate(startEpoch + day * roundDays + offset)} : {day}),
       note,
     }));
+}
+
+/** The schema lists both sides' release criteria; a release keeps only one of its own side. */
+function sideCriteria(event: Raw): Raw {
+  if (event.type !== 'release' || event.criteria === undefined) return event;
+  const own: readonly unknown[] = event.side === 'government' ? GOV_CRITERIA : TAL_CRITERIA;
+  if (own.includes(event.criteria)) return event;
+  const {criteria: _criteria, ...rest} = event;
+  return rest;
 }
 
 const shareArb = fc.double({min: 0, max: 1, noNaN: true});

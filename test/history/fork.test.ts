@@ -49,4 +49,31 @@ describe('forks from the 2020 record', () => {
     expect(() => forkForScenario(loaded, '2020-13-01')).toThrow(InputError);
     expect(() => forkForScenario(loadScenario('baseline'), '2020-04-07')).toThrow(/history/);
   });
+
+  it('carries the standing demand: the 15 commanders the Taliban walked out over', () => {
+    expect(forkFromReplay(replay, '2020-04-07').priorityDemand).toBe(15);
+    expect(forkFromReplay(replay, '2020-03-20').priorityDemand).toBe(0);
+  });
+
+  it('what if the government had freed the 15 commanders on 7 April: the Taliban come back the next round', () => {
+    const freed = "events.+={type: release, date: 2020-04-07, side: government, count: 15}";
+    const loaded = loadScenario('afghanistan-2020', {set: ['stall.rollouts=0', freed]});
+    const result = runSimulation(loaded.config, {fork: forkForScenario(loaded, '2020-04-07')});
+    const report = buildReport(result, 'x');
+    expect(report.totals.priorityCommandersReleased).toBeGreaterThanOrEqual(15);
+    expect(report.walkouts[0]).toMatchObject({day: 38, by: 'taliban', returnDay: 39});
+    expect(report.events.find((e) => e.type === 'return')?.reason).toMatch(/15 priority commanders .* are free/);
+    // Without it, the walk-out of 7 April goes on past the next round.
+    const plain = loadScenario('afghanistan-2020', {set: ['stall.rollouts=0']});
+    const base = buildReport(runSimulation(plain.config, {fork: forkForScenario(plain, '2020-04-07')}), 'x');
+    expect(base.walkouts[0]!.returnDay === null || base.walkouts[0]!.returnDay > 39).toBe(true);
+  });
+
+  it('does not replay scheduled releases dated before the fork: the record already counts them', () => {
+    const early = "events.+={type: release, date: 2020-04-01, side: government, count: 300}";
+    const loaded = loadScenario('afghanistan-2020', {set: ['stall.rollouts=0', early]});
+    const fork = forkForScenario(loaded, '2020-06-01');
+    const result = runSimulation({...loaded.config, days: 93}, {fork});
+    expect(result.state.counters.govReleased).toBe(2710);
+  });
 });

@@ -46,6 +46,15 @@ describe('applyOverrides', () => {
     expect(data).toEqual({a: 2});
   });
 
+  it('appends to a list with a last segment +, creating the list if needed', () => {
+    const {data, targets} = applyOverrides({events: [{type: 'a'}]}, [parseOverride('events.+={type: b}'), parseOverride('other.+=1')]);
+    expect(data).toEqual({events: [{type: 'a'}, {type: 'b'}], other: [1]});
+    expect([...targets.values()]).toEqual([['events', '1'], ['other', '0']]);
+    expect(() => parseOverride('events.+.type=b')).toThrow(/is not a field path/);
+    expect(() => parseOverride('+=1')).toThrow(/is not a field path/);
+    expect(() => applyOverrides({days: {a: 1}}, [parseOverride('days.+=1')])).toThrow(/days is not a list/);
+  });
+
   it('refuses to descend into a value', () => {
     expect(() => applyOverrides({days: 10}, [parseOverride('days.x=1')])).toThrow(InputError);
     expect(() => applyOverrides({days: 10}, [parseOverride('days.x=1')])).toThrow(/days is a value, not a section/);

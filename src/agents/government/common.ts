@@ -65,7 +65,8 @@ export function releaseLowTier(ctx: DecisionContext, n: number, criteria: GovCri
 /** Refuses the named priority commanders once, when the Taliban first demand them. */
 export function refuseNamedOnce(ctx: DecisionContext): void {
   const s = ctx.state;
-  if (s.tal.priorityDemand > 0 && s.gov.mem[MEM_REFUSED] === 0 && s.gov.ratification !== 'approved') {
+  const open = s.counters.govReleasedPriority < s.tal.priorityDemand; // nothing to refuse once they are free
+  if (open && s.gov.mem[MEM_REFUSED] === 0 && s.gov.ratification !== 'approved') {
     s.gov.mem[MEM_REFUSED] = 1;
     ctx.act.add('refuse', `refuses to free the ${s.tal.priorityDemand} priority commanders first: "we cannot release the killers of our people"`).count =
       s.tal.priorityDemand;

@@ -96,12 +96,16 @@ export function walkOut(ctx: DecisionContext, reason: string): void {
   ctx.act.add('walk-out', reason);
 }
 
-/** Returns once the government has freed `q` since the walk-out, or in a ceasefire after goodwill. */
+/** Returns once its priority commanders are free, once the government has freed `q` since the walk-out, or in a ceasefire after goodwill. */
 export function maybeReturn(ctx: DecisionContext, q: number): boolean {
   const s = ctx.state;
   if (s.talks !== 'walked-out' || s.walkoutBy !== 'taliban') return false;
   const since = s.counters.govReleased - s.walkoutGovReleased;
-  if (since >= q) {
+  const t = s.tal;
+  if (t.priorityDemand > 0 && s.counters.govReleasedPriority >= t.priorityDemand) {
+    // The demand the walk-out was about has been met (e.g. a scheduled counterfactual release).
+    ctx.act.add('return', `returns to the table: the ${t.priorityDemand} priority commanders it demanded first are free`);
+  } else if (since >= q) {
     ctx.act.add('return', `returns to the table: the government has freed ${since} since the walk-out`);
   } else if (s.day <= s.ceasefireUntil && s.counters.govToday + s.tal.pendingBatch > 0) {
     ctx.act.add('return', 'sends its technical team back after a goodwill batch in the ceasefire');

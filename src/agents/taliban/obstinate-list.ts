@@ -30,6 +30,8 @@ export const obstinateList = definePolicy({
     const {state: s, params: p, act} = ctx;
     const t = s.tal;
     if (s.talks === 'broken') return void act.add('hold', 'talks have broken down');
+    // A demand already standing (a fork from the record) is not made again.
+    if (t.mem[MEM_DEMANDED] === 0 && t.priorityDemand > 0) t.mem[MEM_DEMANDED] = 1;
     if (t.mem[MEM_DEMANDED] === 0 && s.talks === 'active' && p.priorityDemand > 0) {
       t.mem[MEM_DEMANDED] = 1;
       act.add('demand', `demands all 5,000 on the list, the ${p.priorityDemand} priority commanders first`).count = p.priorityDemand;
