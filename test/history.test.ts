@@ -32,7 +32,9 @@ describe('afghanistan-2020 against history', () => {
 
   it('completes the exchange in most runs, around 10 September 2020 (day 194)', () => {
     const d = distribution(runs.map((m) => m.complete));
-    expect(d.share).toBeGreaterThan(0.6);
+    // Since the release pace was calibrated to the record up to 30 June, fewer runs complete and
+    // later (docs/calibration.md says why): a majority still must, within three weeks of 2020's day.
+    expect(d.share).toBeGreaterThan(0.5);
     expect(Math.abs(d.median! - 194)).toBeLessThanOrEqual(21);
   });
 });

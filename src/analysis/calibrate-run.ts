@@ -1,0 +1,33 @@
+// `npm run calibrate`: fits the afghanistan-2020 release-pace parameters to the 2020 record up
+// to 30 June and scores July-September beside naive baselines. Prints the markdown block of
+// docs/calibration.md (`--write` puts it there), or the whole result with `--json`.
+import {readFileSync, writeFileSync} from 'node:fs';
+import {fileURLToPath} from 'node:url';
+import {parseArgs} from 'node:util';
+import {calibrate2020} from './calibrate-2020.js';
+import {BLOCK_END, BLOCK_START, calibrationMarkdown} from './calibrate-report.js';
+
+const DOC = fileURLToPath(new URL('../../docs/calibration.md', import.meta.url));
+
+const {values} = parseArgs({options: {json: {type: 'boolean', default: false}, write: {type: 'boolean', default: false}}});
+const began = performance.now();
+const result = calibrate2020();
+const seconds = ((performance.now() - began) / 1000).toFixed(1);
+
+if (values.json) {
+  process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+} else if (values.write) {
+  const doc = readFileSync(DOC, 'utf8');
+  const from = doc.indexOf(BLOCK_START);
+  const to = doc.indexOf(BLOCK_END);
+  if (from < 0 || to < from) {
+    process.stderr.write(`${DOC}: no "${BLOCK_START}" … "${BLOCK_END}" block to replace\n`);
+    process.exit(1);
+  }
+  writeFileSync(DOC, `${doc.slice(0, from + BLOCK_START.length)}\n${calibrationMarkdown(result)}${doc.slice(to)}`);
+  process.stderr.write(`wrote ${DOC}\n`);
+} else {
+  process.stdout.write(calibrationMarkdown(result));
+}
+// The time goes to stderr: it varies, the results do not.
+process.stderr.write(`calibrate: ${seconds} s\n`);
