@@ -1,8 +1,12 @@
-// `parley` and `parley run` on a terminal: the Ink app, with the engine on a worker thread.
-// Ink and React load only here, so plain output never pays for them.
+// `parley`, `parley run` and `parley replay` on a terminal: the Ink app. A model run has its
+// engine on a worker thread; a replay of the record runs in-process (no engine, microseconds a
+// frame). Ink and React load only here, so plain output never pays for them.
 import {render} from 'ink';
+import type {Replay} from '../history/replay.js';
 import type {LoadOptions} from '../scenario/resolve.js';
-import {App, type AppResult} from '../ui/App.js';
+import {App, type AppProps, type AppResult} from '../ui/App.js';
+import {ReplayLoop} from '../ui/dashboard/replay-loop.js';
+import type {ReplayFrame} from '../ui/dashboard/replay-snapshot.js';
 import type {Loop} from '../ui/dashboard/sim-loop.js';
 import {startWorkerLoop} from '../ui/dashboard/worker-loop.js';
 import {firstSentence} from '../ui/text.js';
@@ -20,25 +24,40 @@ export interface DashboardOptions {
 
 export async function runDashboard(io: Io, options: DashboardOptions): Promise<number> {
   const notes: string[] = [];
-  let loop: Loop | null = null;
   const startLoop = async (scenario: string): Promise<Loop> => {
     const started = await startWorkerLoop({ref: scenario, load: options.load, speed: options.speed, stallRisk: options.stallRisk, from: options.from});
     notes.push(...started.notes);
     return started.loop;
   };
   const scenarios = catalog().scenarios.map((s) => ({name: s.name, description: firstSentence(s.description)}));
-  const instance = render(<App scenarios={scenarios} initial={options.scenario} startLoop={startLoop} onLoop={(l) => (loop = l)} />, {
-    exitOnCtrlC: false,
-    patchConsole: false,
-    maxFps: 20,
-  });
+  try {
+    return await runApp({scenarios, initial: options.scenario, startLoop});
+  } finally {
+    for (const note of notes) io.stderr(`note: ${note}\n`);
+  }
+}
+
+export interface ReplayDashboardOptions extends Pick<ReplayFrame, 'terms' | 'compare'> {
+  replay: Replay;
+  speed?: number;
+}
+
+/** `parley replay` on a terminal: the record day by day in the dashboard. */
+export async function runReplayDashboard(options: ReplayDashboardOptions): Promise<number> {
+  const {replay, terms, compare, speed} = options;
+  return runApp({scenarios: [], initial: replay.history.name, startLoop: async () => new ReplayLoop(replay, {terms, compare, speed})});
+}
+
+/** Renders the app until it exits; the loop is disposed of however it ends. */
+async function runApp(props: Omit<AppProps, 'onLoop'>): Promise<number> {
+  let loop: Loop | null = null;
+  const instance = render(<App {...props} onLoop={(l) => (loop = l)} />, {exitOnCtrlC: false, patchConsole: false, maxFps: 20});
   let result: AppResult | undefined;
   try {
     result = (await instance.waitUntilExit()) as AppResult | undefined;
   } finally {
     (loop as Loop | null)?.dispose();
   }
-  for (const note of notes) io.stderr(`note: ${note}\n`);
   // Errors (an invalid scenario: InputError, exit 2) are reported after the terminal is restored.
   if (result?.error) throw result.error;
   return result?.code ?? 0;

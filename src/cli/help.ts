@@ -8,6 +8,8 @@ Examples
   parley run my-scenario.yaml --days 90  a scenario file, first 90 days only
   parley run baseline --json > run.json  the full report, for analysis
   parley run baseline --ndjson | head    the report as one JSON record a line
+  parley replay                          play the real 2020 timeline, day by day
+  parley replay --compare --runs 200     the model's band over the 2020 record
   parley list                            bundled scenarios, policies, parameters
   parley validate my-scenario.yaml       check a scenario without running it
   parley schema > scenario.schema.json   JSON Schema of scenario files
@@ -16,8 +18,9 @@ Commands
   run [SCENARIO]      run a scenario: the live dashboard on a terminal, else a
                       summary; SCENARIO is a file (.yaml, .yml, .json) or a
                       bundled name (default: baseline)
-  replay [HISTORY]    the 2020 timeline day by day, as the sources report it
-                      (default: afghanistan-2020; --json for the data);
+  replay [HISTORY]    the 2020 timeline day by day, as the sources report it:
+                      the dashboard on a terminal, else text (default:
+                      afghanistan-2020; --json for the data);
                       --compare [SCENARIO] [--runs N]: the model against it
   list                list bundled scenarios, and policies with their parameters
   validate SCENARIO…  check scenarios and print what each one sets up
@@ -29,11 +32,12 @@ Options
   --set PATH=VALUE    change a scenario field, e.g.                run, validate
                       --set agents.government.params.batchSize=200
                       (repeatable; parley list shows the parameters)
-  --json              print one JSON document (the whole report)       run, list
+  --json              print one JSON document                  run, replay, list
   --ndjson            print one JSON record a line                           run
-  --out FILE          write the output to FILE instead of stdout             run
+  --out FILE          write the output to FILE                       run, replay
   --no-stall-risk     skip the daily stall-risk estimate (much faster)       run
-  --speed N|max       dashboard speed in days a second (1 2 5 10 20 50 100)  run
+  --speed N|max       dashboard speed in days a second               run, replay
+                      (1 2 5 10 20 50 100; replay starts at 5, run at 10)
   --no-color          no colours (also when NO_COLOR is set)
   -h, --help          show this help
   --version           print the version
@@ -41,6 +45,9 @@ Options
 Dashboard keys
   space pause/resume   → step a day   + - speed   r restart   n new seed
   ? help and the stall definition   q quit
+  in a replay also: ← a day back   n / p next / previous event
+  g go to a date (YYYY-MM-DD, Enter)   Enter the selected event in full
+  (r starts the replay over; there are no seeds)
   The dashboard opens on a terminal; with --json, --ndjson, --out, in CI or
   when piped, parley prints plain output instead.
 

@@ -38,16 +38,18 @@ export function divergence(replay: Replay, modelOn: (side: Side, day: number) =>
   return {history: replay.history.name, fromDay, points, first};
 }
 
+/** A run's cumulative releases of `side` after round `day` (rows start after the fork's day). */
+export function modelReleasedOn(run: Pick<RunResult, 'daily' | 'fork'>, side: Side, day: number): number {
+  const {daily} = run;
+  const row = Math.min(day - daily.offset, daily.length) - 1;
+  // Before the first simulated round the run holds what it started from (0, or the fork's values).
+  if (row < 0) return run.fork ? run.fork.released[side] : 0;
+  return (side === 'government' ? daily.govReleased : daily.talReleased)[row]!;
+}
+
 /** A finished run against the record, from its start (or fork) to its horizon. */
 export function runDivergence(replay: Replay, result: RunResult): Divergence {
-  const d = result.daily;
-  const fork = result.fork;
-  const modelOn = (side: Side, day: number): number => {
-    const r = Math.min(day - d.offset, d.length) - 1;
-    if (r >= 0) return (side === 'government' ? d.govReleased : d.talReleased)[r]!;
-    return fork ? fork.released[side] : 0;
-  };
-  return divergence(replay, modelOn, fork?.day ?? 0, result.config.days);
+  return divergence(replay, (side, day) => modelReleasedOn(result, side, day), result.fork?.day ?? 0, result.config.days);
 }
 
 /** Days (within the replay) on which a side's cumulative releases were reported. */

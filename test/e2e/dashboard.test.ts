@@ -1,10 +1,18 @@
 // The dashboard end to end, in tmux at 80x24: it opens, shows the Taliban walk-out banner, pauses,
 // steps one day, quits with q (exit 0) or Ctrl-C (exit 130), and never draws a line wider than
-// the terminal. CI installs tmux (.ci/run); elsewhere the test is skipped if tmux is missing.
+// the terminal; `parley replay` plays the 2020 record, seeks to a date, jumps between events, and
+// with --compare prints the fit measures once it closes. CI installs tmux (.ci/run); elsewhere the
+// test is skipped if tmux is missing.
 import {afterEach, describe, expect, it} from 'vitest';
 import {CLI, hasTmux, Terminal} from './tmux.js';
 
 const dayOf = (screen: string): number => Number(/day (\d+)\//.exec(screen)?.[1] ?? NaN);
+
+/** Every line within 80 columns and the frame shorter than the 24-row terminal. */
+function expectFits(screen: string): void {
+  for (const line of screen.split('\n')) expect([...line].length).toBeLessThanOrEqual(80);
+  expect(screen.split('\n').filter((l) => l.trim() !== '').length).toBeLessThan(24);
+}
 
 describe.skipIf(!hasTmux && !process.env.CI)('dashboard in a real terminal (tmux 80x24)', () => {
   let term: Terminal | null = null;
@@ -85,6 +93,68 @@ describe.skipIf(!hasTmux && !process.env.CI)('dashboard in a real terminal (tmux
       term = new Terminal(command);
       await term.waitFor((s) => s.includes('running'));
       expect(colour.test(term.rawScreen())).toBe(coloured);
+      term.close();
+    }
+    term = null;
+  });
+
+  it('replays 2020: seeks to the walk-out, jumps between events, refuses a bad date, quits', async () => {
+    term = new Terminal(`node ${CLI} replay`);
+    const first = await term.waitFor((s) => s.includes('2020 record') && /day \d+\/196/.test(s));
+    expectFits(first);
+    term.keys('g');
+    await term.waitFor((s) => s.includes('go to date'));
+    term.keys('2020-02-30', 'Enter');
+    await term.waitFor((s) => s.includes('2020-02-30 is not a calendar date'));
+    term.keys('Escape');
+    await term.waitFor((s) => !s.includes('go to date'));
+    term.keys('g');
+    await term.waitFor((s) => s.includes('go to date'));
+    term.keys('2020-04-07', 'Enter');
+    const walkout = await term.waitFor((s) => s.includes('2020-04-07 · day 38/196') && s.includes('WALK-OUT'));
+    expect(walkout).toContain('paused');
+    expect(walkout).toContain('T26 · 2020-04-07 · taliban · walk-out');
+    expectFits(walkout);
+
+    term.keys('n');
+    await term.waitFor((s) => s.includes('T27 · 2020-04-08 · government · release-batch') && s.includes('day 39/196'));
+    term.keys('p');
+    await term.waitFor((s) => s.includes('T26 · 2020-04-07') && s.includes('day 38/196'));
+    term.keys('p');
+    await term.waitFor((s) => s.includes('T25 · 2020-03-31') && s.includes('day 31/196'));
+
+    term.keys('q');
+    expect(await term.waitFor((s) => s.includes('[exit '))).toContain('[exit 0]');
+  });
+
+  it('replay --compare draws the model band over the record, then prints the fit measures', async () => {
+    term = new Terminal(`node ${CLI} replay --compare --runs 20`);
+    await term.waitFor((s) => s.includes('2020 record vs 20 runs'));
+    term.keys('g');
+    await term.waitFor((s) => s.includes('go to date'));
+    term.keys('2020-06-09', 'Enter');
+    const band = await term.waitFor((s) => s.includes('day 101/196'));
+    expect(band).toMatch(/^Gov → Taliban +[█▓░┃·]+ +3,000 · model [\d,]+ \[[\d,]+–[\d,]+\]$/m);
+    expect(band).toContain('10–90% (20 runs)');
+    expectFits(band);
+    term.keys('q');
+    const end = await term.waitFor((s) => s.includes('[exit '));
+    // The table's last rows (its head has scrolled out of the 24 rows): the record and the model on each date.
+    expect(end).toMatch(/^ {2}taliban {4}day 186 +1,029 · [\d,]+ \[[\d,]+–[\d,]+\]$/m);
+    expect(end).toContain('[exit 0]');
+  });
+
+  it('on a terminal too, bad input is a message naming it and exit 2', async () => {
+    for (const [command, named] of [
+      [`node ${CLI} replay nowhere-1999`, 'nowhere-1999'],
+      [`node ${CLI} replay --compare nowhere-2099`, 'nowhere-2099'],
+      [`node ${CLI} run afghanistan-2020 --from 2020-13-45`, '--from 2020-13-45'],
+    ] as const) {
+      term = new Terminal(command);
+      const end = await term.waitFor((s) => s.includes('[exit '));
+      expect(end).toContain(named);
+      expect(end).toContain('[exit 2]');
+      expect(end).not.toMatch(/^ {4}at /m);
       term.close();
     }
     term = null;

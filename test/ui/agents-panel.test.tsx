@@ -41,7 +41,7 @@ describe('AgentsPanel', () => {
       'trust in Taliban 27% · pressure 25% · aid 75% · ratification none',
       '▸ hold: between phases of the release schedule',
       'taliban · obstinate-list',
-      'trust in government 24% · violence now / target 1.57 / 1.6 · pressure <1% · priority demand none',
+      'trust in government 25% · violence now / target 1.57 / 1.6 · pressure <1% · priority demand none',
       '▸ hold: waiting for the next government batch',
       'US · deadline-hawk',
       'troops now / start 11,533 / 13,000 · deadline day 10 (passed) · leverage 75%',
@@ -52,7 +52,7 @@ describe('AgentsPanel', () => {
   test('wide: side by side, one item a line when rows allow', () => {
     const lines = renderWide(<AgentsPanel snapshot={realSnapshot()} width={140} rows={9} />);
     expect(lines[0]).toMatch(/^government · two-level-ratifier +│ taliban · obstinate-list +│ US · deadline-hawk$/);
-    expect(lines[1]).toMatch(/^trust in Taliban 27% +│ trust in government 24% +│ troops now \/ start 11,533 \/ 13,000$/);
+    expect(lines[1]).toMatch(/^trust in Taliban 27% +│ trust in government 25% +│ troops now \/ start 11,533 \/ 13,000$/);
     expect(lines.some((l) => l.includes('ratification none'))).toBe(true);
     expect(lines.some((l) => l.includes('▸ hold: monitoring'))).toBe(true);
   });

@@ -22,11 +22,31 @@ describe('dashboard state', () => {
   it('toggles help, closes it with escape, and counts new seeds', () => {
     let s = dashboardReducer(initialDashboardState, {type: 'toggle-help'});
     expect(s.help).toBe(true);
-    s = dashboardReducer(s, {type: 'close-help'});
+    s = dashboardReducer(s, {type: 'close-overlays'});
     expect(s.help).toBe(false);
-    expect(dashboardReducer(s, {type: 'close-help'})).toBe(s);
+    expect(dashboardReducer(s, {type: 'close-overlays'})).toBe(s);
     s = dashboardReducer(dashboardReducer(s, {type: 'new-seed'}), {type: 'new-seed'});
     expect(s.newSeeds).toBe(2);
     expect(newSeed('doha', 2)).toBe('doha~2');
+  });
+
+  it('the date prompt: typing, erasing, Enter, the error, closing; the event in full', () => {
+    let s = dashboardReducer(initialDashboardState, {type: 'prompt-type', text: '2'});
+    expect(s.prompt).toBeNull();
+    s = dashboardReducer(s, {type: 'open-prompt'});
+    for (const ch of '2020-13-011') s = dashboardReducer(s, {type: 'prompt-type', text: ch});
+    // A date is ten characters: the eleventh is dropped.
+    expect(s.prompt).toEqual({text: '2020-13-01', error: null, submitted: false});
+    s = dashboardReducer(s, {type: 'prompt-submit'});
+    expect(s.prompt?.submitted).toBe(true);
+    s = dashboardReducer(s, {type: 'prompt-error', message: '2020-13-01 is not a calendar date'});
+    expect(s.prompt).toEqual({text: '2020-13-01', error: '2020-13-01 is not a calendar date', submitted: false});
+    s = dashboardReducer(s, {type: 'prompt-erase'});
+    expect(s.prompt).toEqual({text: '2020-13-0', error: null, submitted: false});
+    s = dashboardReducer(s, {type: 'close-prompt'});
+    expect(s.prompt).toBeNull();
+    s = dashboardReducer(dashboardReducer(s, {type: 'toggle-help'}), {type: 'toggle-detail'});
+    expect(s).toMatchObject({detail: true, help: false});
+    expect(dashboardReducer(s, {type: 'close-overlays'})).toMatchObject({detail: false, help: false});
   });
 });

@@ -1,12 +1,17 @@
 // The dashboard: header, the registered panels laid out for the terminal's size, key hints.
-// It reads snapshots only; controls go to the Loop.
+// It reads snapshots only; controls go to the Loop. The same dashboard replays the 2020 record
+// (a snapshot with `replay`): the panels for it, its keys, the date prompt, the event in full.
 import {Box, Text} from 'ink';
 import {useCallback, useReducer, useSyncExternalStore} from 'react';
 import {computeLayout} from './layout.js';
+import {Lines} from './Lines.js';
+import {panelsFor} from './panel.js';
 import {Header} from './panels/Header.js';
 import {HelpOverlay} from './panels/HelpOverlay.js';
 import {KeyHints} from './panels/KeyHints.js';
 import {PANELS} from './panels/index.js';
+import {SeekPrompt} from './panels/SeekPrompt.js';
+import {selectedEventLines} from './panels/SelectedEventPanel.js';
 import type {Loop} from './sim-loop.js';
 import {useDashboardInput} from './use-dashboard-input.js';
 import {dashboardReducer, initialDashboardState} from './use-dashboard-state.js';
@@ -25,12 +30,14 @@ export function Dashboard({loop, onQuit, onInterrupt}: DashboardProps) {
   const [state, dispatch] = useReducer(dashboardReducer, initialDashboardState);
   useDashboardInput({loop, state, dispatch, baseSeed, onQuit, onInterrupt});
   const {columns, rows} = useTerminalSize();
-  const layout = computeLayout(PANELS, columns, rows);
+  const layout = computeLayout(panelsFor(PANELS, snapshot), columns, rows);
   const bodyRows = layout.height - 2;
 
   let body;
   if (state.help) {
     body = <HelpOverlay snapshot={snapshot} width={layout.width} rows={bodyRows} />;
+  } else if (state.detail && snapshot.replay) {
+    body = <Lines lines={selectedEventLines(snapshot.replay.selected, layout.width, bodyRows, true)} width={layout.width} rows={bodyRows} />;
   } else if (layout.tooSmall) {
     body = (
       <Text wrap="truncate-end">
@@ -58,7 +65,11 @@ export function Dashboard({loop, onQuit, onInterrupt}: DashboardProps) {
       <Box height={bodyRows} flexDirection="column" overflow="hidden">
         {body}
       </Box>
-      <KeyHints width={layout.width} playback={snapshot.playback} />
+      {state.prompt ? (
+        <SeekPrompt text={state.prompt.text} error={state.prompt.error} width={layout.width} />
+      ) : (
+        <KeyHints width={layout.width} playback={snapshot.playback} replay={snapshot.replay !== undefined} />
+      )}
     </Box>
   );
 }

@@ -201,11 +201,15 @@ export function columnOf(day: number, span: number, cols: number): number {
   return Math.min(cols - 1, Math.max(0, Math.floor((day / span) * (cols - 1) + 1e-9)));
 }
 
-export const AGENT_LABEL: Readonly<Record<AgentId | 'world', string>> = {
+/** Who acts: the three agents, 'world' for joint acts or a date passing, 'other' for third parties (the 2020 record has them). */
+export type Actor = AgentId | 'world' | 'other';
+
+export const AGENT_LABEL: Readonly<Record<Actor, string>> = {
   government: 'government',
   taliban: 'taliban',
   us: 'US',
   world: 'world',
+  other: 'other',
 };
-export const AGENT_SHORT: Readonly<Record<AgentId | 'world', string>> = {government: 'gov', taliban: 'tal', us: 'US', world: 'world'};
-export const AGENT_COLOR: Readonly<Record<AgentId | 'world', Color>> = {government: 'blue', taliban: 'yellow', us: 'cyan', world: 'magenta'};
+export const AGENT_SHORT: Readonly<Record<Actor, string>> = {government: 'gov', taliban: 'tal', us: 'US', world: 'world', other: 'other'};
+export const AGENT_COLOR: Readonly<Record<Actor, Color>> = {government: 'blue', taliban: 'yellow', us: 'cyan', world: 'magenta', other: 'gray'};

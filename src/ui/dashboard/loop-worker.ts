@@ -15,8 +15,9 @@ const job = workerData as LoopJob;
 const post = (m: LoopMessage): void => parentPort!.postMessage(m);
 
 try {
-  const {config, notes, options} = prepareRun(job);
-  const loop = new SimLoop((seed) => startRun({...config, seed}, options), {seed: config.seed, speed: job.speed});
+  const {config, notes, options, replay} = prepareRun(job);
+  // With a history, each snapshot carries the record on the run's day (plain data, a few numbers).
+  const loop = new SimLoop((seed) => startRun({...config, seed}, options), {seed: config.seed, speed: job.speed, history: replay});
   post({type: 'ready', notes, snapshot: loop.getSnapshot()});
   loop.subscribe(() => post({type: 'snapshot', snapshot: loop.getSnapshot()}));
   parentPort!.on('message', (m: LoopRequest) => {

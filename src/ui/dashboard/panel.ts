@@ -12,10 +12,26 @@ export interface PanelProps {
   readonly rows: number;
 }
 
-export interface PanelSpec {
+export interface RowRange {
+  readonly minRows: number;
+  readonly maxRows: number;
+}
+
+export interface PanelSpec extends RowRange {
   readonly id: string;
   readonly title: string;
   readonly component: (props: PanelProps) => React.ReactNode;
-  readonly minRows: number;
-  readonly maxRows: number;
+  /**
+   * The rows this snapshot needs when they differ from minRows/maxRows (a replay has less to say
+   * about agents, more about the selected event); null hides the panel for it. @default the same
+   */
+  readonly rowsFor?: (s: Snapshot) => RowRange | null;
+}
+
+/** The panels a snapshot shows, in order, each with the rows it takes for that snapshot. */
+export function panelsFor(panels: readonly PanelSpec[], s: Snapshot): PanelSpec[] {
+  return panels.flatMap((p) => {
+    const rows = p.rowsFor ? p.rowsFor(s) : p;
+    return rows ? [{...p, minRows: rows.minRows, maxRows: rows.maxRows}] : [];
+  });
 }

@@ -1,6 +1,7 @@
 // Drives a run for the dashboard: playback (run, pause, step), speed, restart, and snapshots
 // published at a bounded rate. Plain TypeScript with injected timers: it runs the same in the
 // engine worker (loop-worker.ts) and in tests. React never sees the engine, only snapshots.
+import type {Replay} from '../../history/replay.js';
 import type {RunHandle} from '../../sim/run.js';
 import {buildSnapshot, type Playback, type Snapshot} from './snapshot.js';
 
@@ -53,6 +54,8 @@ export interface LoopOptions {
   /** Longest stretch of engine work before yielding, in ms (keeps input responsive). */
   sliceMs?: number;
   timers?: LoopTimers;
+  /** The record the scenario names, if any: snapshots then set the run against it. */
+  history?: Replay | null;
 }
 
 export class SimLoop implements Loop {
@@ -64,6 +67,7 @@ export class SimLoop implements Loop {
   private readonly topSpeedEvery: number;
   private readonly sliceMs: number;
   private readonly timers: LoopTimers;
+  private readonly history: Replay | null;
   private readonly listeners = new Set<() => void>();
   private snapshot: Snapshot;
   private handle: unknown = null;
@@ -85,6 +89,7 @@ export class SimLoop implements Loop {
     this.topSpeedEvery = 1000 / (options.topSpeedHz ?? 4);
     this.sliceMs = options.sliceMs ?? 12;
     this.timers = options.timers ?? realTimers;
+    this.history = options.history ?? null;
     this.playback = options.paused ? 'paused' : 'running';
     this.snapshot = this.build();
     if (this.playback === 'running') this.startPace();
@@ -195,7 +200,7 @@ export class SimLoop implements Loop {
   }
 
   private build(): Snapshot {
-    return buildSnapshot(this.run, this.playback, this.speed);
+    return buildSnapshot(this.run, this.playback, this.speed, this.history);
   }
 
   private publish(): void {

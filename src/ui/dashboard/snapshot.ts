@@ -1,12 +1,16 @@
 // What the dashboard shows: an immutable, plain-data picture of a run at one moment. The
 // engine loop builds one at most ~20 times a second; panels read nothing else. Plain data, so
 // it crosses a worker boundary unchanged and component tests can make their own.
+import type {Replay} from '../../history/replay.js';
 import {dateOfDay} from '../../sim/calendar.js';
 import type {RunHandle} from '../../sim/run.js';
 
 import {completionTargets} from '../../sim/step.js';
 import {trustOf, T_GOV_TAL, T_GOV_US, T_TAL_GOV, T_TAL_US} from '../../sim/trust.js';
-import type {AgentId, OutcomeStatus, StallEpisode, TalksState} from '../../sim/types.js';
+import type {OutcomeStatus, StallEpisode, TalksState} from '../../sim/types.js';
+import type {Actor} from './format.js';
+import type {ObservedView, ReplayView} from './history-view.js';
+import {observedView} from './observed.js';
 
 export type Playback = 'running' | 'paused' | 'finished';
 
@@ -22,7 +26,7 @@ export interface BatchView {
 export interface EventView {
   day: number;
   date: string;
-  actor: AgentId | 'world';
+  actor: Actor;
   type: string;
   reason: string;
 }
@@ -57,11 +61,12 @@ export interface Snapshot {
   /** The agreed ratio of government to Taliban releases. */
   ratio: number;
   released: {government: number; taliban: number; custody: number; offList: number};
-  talks: TalksState;
+  /** 'open' only in a replay: the intra-Afghan negotiations opened (12 September 2020). */
+  talks: TalksState | 'open';
   /** The walk-out under way, if any. */
-  walkout: {by: AgentId; since: number; sinceDate: string; days: number; reason: string} | null;
+  walkout: {by: Actor; since: number; sinceDate: string; days: number; reason: string} | null;
   /** Every walk-out so far (for the timeline), including the current one. */
-  walkouts: {day: number; returnDay: number | null; by: AgentId}[];
+  walkouts: {day: number; returnDay: number | null; by: Actor}[];
   batches: BatchView[];
   stalled: boolean;
   stallCause: StallEpisode['cause'] | null;
@@ -78,12 +83,20 @@ export interface Snapshot {
   us: AgentView & {troops: number; troopsStart: number; deadline: number | null; leverage: number};
   /** The latest events, oldest first. */
   events: EventView[];
+  /**
+   * Set when the snapshot replays the record instead of running the model: then the model-only
+   * numbers above (trust, violence, stall risk) are NaN or empty, and panels say they are not observed.
+   */
+  replay?: ReplayView;
+  /** Set when a model run's scenario names a history: the record on the run's current day. */
+  observed?: ObservedView;
 }
 
 /** How many latest events a snapshot carries (the log panel shows as many as fit). */
 export const SNAPSHOT_EVENTS = 40;
 
-export function buildSnapshot(run: RunHandle, playback: Playback, speed: number): Snapshot {
+/** `history`: the record the run's scenario names, if any, to set the run against. */
+export function buildSnapshot(run: RunHandle, playback: Playback, speed: number, history: Replay | null = null): Snapshot {
   const {config: cfg, state: s, daily} = run;
   const date = (day: number): string => dateOfDay(cfg.calendar, day);
   const c = s.counters;
@@ -163,6 +176,7 @@ export function buildSnapshot(run: RunHandle, playback: Playback, speed: number)
       leverage: s.us.leverageGov,
     },
     events: log.slice(-SNAPSHOT_EVENTS).map((e) => ({day: e.day, date: date(e.day), actor: e.actor, type: e.type, reason: e.reason})),
+    ...(history ? {observed: observedView(history, run)} : {}),
   };
 }
 

@@ -1,9 +1,11 @@
 // The three agents: name and policy, the state that drives them, and their last action with
 // its reason. Stacked, each gets a third of the rows (1 line: all in one, plus a line of last
 // actions when a row is spare; 2: state, then action; 3: name, state, action). From WIDE
-// columns up they sit side by side with all the rows each.
+// columns up they sit side by side with all the rows each. In a replay each actor shows its
+// latest act in the record instead: trust, pressure and violence are not observed there.
 import {Lines} from '../Lines.js';
 import {AGENT_COLOR, AGENT_LABEL, count, decimal, fit, fitLine, joinFitting, keptPieces, padLine, percent, type Color, type Line, type Piece, type Seg} from '../format.js';
+import type {ReplayView} from '../history-view.js';
 import type {PanelProps, PanelSpec} from '../panel.js';
 import type {AgentView, Snapshot} from '../snapshot.js';
 import {wrap} from '../../text.js';
@@ -125,7 +127,30 @@ function actionsLine(s: Snapshot, width: number): Line {
   return [{text: '▸ ', dim: true}, ...joinFitting(pieces, width - 2)];
 }
 
+/** An actor's latest act in the record: on one line, or a head line and its summary wrapped. */
+function recordBlock(r: ReplayView, id: AgentId, n: number, width: number): Line[] {
+  const act = r.actors[id];
+  const name: Seg = {text: AGENT_LABEL[id].padEnd(11), bold: true, color: AGENT_COLOR[id]};
+  if (!act) return [[name, {text: 'nothing yet in the record', dim: true}]];
+  const head: Line = [name, {text: `${act.date} `}, {text: act.type, bold: true}];
+  if (n <= 1) return [[...head, {text: `: ${act.summary}`, dim: true}]];
+  // The summary under the head line, indented; its last line takes the rest, cut with an ellipsis.
+  const wrapped = wrap(act.summary, width, '  ', 2).split('\n');
+  const room = n - 1;
+  const shown = wrapped.length <= room ? wrapped : [...wrapped.slice(0, room - 1), fit(`  ${wrapped.slice(room - 1).map((t) => t.trim()).join(' ')}`, width)];
+  return [[...head, {text: ` [${act.id}]`, dim: true}], ...shown.map((t): Line => [{text: t, dim: true}])];
+}
+
+function recordLines(r: ReplayView, width: number, rows: number): Line[] {
+  const note = rows >= 4;
+  const each = Math.max(1, Math.floor((rows - (note ? 1 : 0)) / 3));
+  const lines = IDS.flatMap((id) => recordBlock(r, id, each, width));
+  if (note) lines.push([{text: 'trust, pressure, violence: model quantities, not observed in the record', dim: true}]);
+  return lines.slice(0, rows);
+}
+
 export function agentsLines(s: Snapshot, width: number, rows: number): Line[] {
+  if (s.replay) return recordLines(s.replay, width, rows);
   if (width < WIDE) {
     const each = Math.max(1, Math.floor(rows / 3));
     const lines = IDS.flatMap((id) => agentBlock(s, id, each, width));
@@ -148,4 +173,12 @@ export function AgentsPanel({snapshot, width, rows}: PanelProps) {
   return <Lines lines={agentsLines(snapshot, width, rows)} width={width} rows={rows} />;
 }
 
-export const agentsPanel: PanelSpec = {id: 'agents', title: 'Agents', component: AgentsPanel, minRows: 6, maxRows: 9};
+export const agentsPanel: PanelSpec = {
+  id: 'agents',
+  title: 'Agents',
+  component: AgentsPanel,
+  minRows: 6,
+  maxRows: 9,
+  // A replay has one act a side to show, so the selected event gets the rows.
+  rowsFor: (s) => (s.replay ? {minRows: 3, maxRows: 7} : {minRows: 6, maxRows: 9}),
+};

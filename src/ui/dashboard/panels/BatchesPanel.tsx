@@ -1,6 +1,7 @@
 // Release batches over time: government batches rise above the middle, Taliban batches hang
 // below it; unilateral batches are drawn with their own character so the chart reads without
 // colour. Each column shows the largest batch of its days. The last line is the latest batch.
+// In a replay the batches are the record's; it does not say which were agreed, so none is marked.
 import {Lines} from '../Lines.js';
 import {AGENT_COLOR, AGENT_LABEL, count, joinFitting, textWidth, type Line, type Seg} from '../format.js';
 import type {PanelProps, PanelSpec} from '../panel.js';
@@ -101,11 +102,16 @@ function axisLine(gutterWidth: number, plot: number, span: number): Line {
   return [{text: '─'.repeat(gutterWidth - 1) + '┼' + track, dim: true}];
 }
 
-function legendLine(span: number, width: number): Line {
+function legendLine(span: number, width: number, record: boolean): Line {
+  const kinds = record
+    ? [{line: [{text: `${AGREED} batch (2020 record)`}], priority: 5}]
+    : [
+        {line: [{text: `${AGREED} agreed`}], priority: 5},
+        {line: [{text: `${UNILATERAL}${UNILATERAL_LOW} unilateral`}], priority: 5},
+      ];
   return joinFitting(
     [
-      {line: [{text: `${AGREED} agreed`}], priority: 5},
-      {line: [{text: `${UNILATERAL}${UNILATERAL_LOW} unilateral`}], priority: 5},
+      ...kinds,
       {line: [{text: 'gov above', color: AGENT_COLOR.government}, {text: ', '}, {text: 'taliban below', color: AGENT_COLOR.taliban}], priority: 4},
       {line: [{text: `days 0–${span}`, dim: true}], priority: 2},
     ],
@@ -117,15 +123,15 @@ function legendLine(span: number, width: number): Line {
 export function latestLine(s: Snapshot): Line {
   const b = s.batches[s.batches.length - 1];
   if (!b) return [{text: 'no release batches yet', dim: true}];
-  const kind: Seg = b.unilateral ? {text: 'unilateral', color: 'yellow', bold: true} : {text: 'agreed', color: 'green'};
+  const kind: Seg[] = s.replay ? [] : [b.unilateral ? {text: 'unilateral', color: 'yellow', bold: true} : {text: 'agreed', color: 'green'}, {text: ' · ', dim: true}];
   return [
     {text: 'latest ', dim: true},
     {text: b.unilateral ? UNILATERAL : AGREED, color: AGENT_COLOR[b.from]},
     {text: ` ${b.date} `},
     {text: AGENT_LABEL[b.from], bold: true, color: AGENT_COLOR[b.from]},
     {text: ` frees ${count(b.count)} · `},
-    kind,
-    {text: ` · ${b.criteria}`, dim: true},
+    ...kind,
+    {text: b.criteria, dim: true},
   ];
 }
 
@@ -144,7 +150,7 @@ export function batchesLines(s: Snapshot, width: number, rows: number): Line[] {
     ...(axis ? [axisLine(gutterWidth, plot, span)] : []),
     ...half(columns(s.batches, 'taliban', span, plot), maxTal, talRows, true, (r) => label(labels[1]!, r === talRows - 1)),
   ];
-  if (legend) lines.push(legendLine(span, width));
+  if (legend) lines.push(legendLine(span, width, s.replay !== undefined));
   lines.push(latestLine(s));
   return lines.slice(-rows);
 }

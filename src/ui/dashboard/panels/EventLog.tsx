@@ -9,12 +9,12 @@ export const COMPACT = 70;
 const MAX_TYPE = 14;
 
 const BAD = /^(walk-out|breakdown|stall|reject-|raise-violence|spoiler-attack|aid-cut|ratification-rejected|refuse)/;
-const GOOD = /^(return|recovery|exchange-complete|accept-|ratified|lower-violence|declare-ceasefire|aid-restore)/;
+const GOOD = /^(return|recovery|exchange-complete|accept-|ratified|lower-violence|declare-ceasefire|ceasefire|aid-restore)/;
 
 function typeColor(type: string): Color | undefined {
   if (BAD.test(type)) return 'red';
   if (GOOD.test(type)) return 'green';
-  return type === 'release' ? 'cyan' : undefined;
+  return type === 'release' || type === 'release-batch' ? 'cyan' : undefined;
 }
 
 export function eventLines(events: readonly EventView[], width: number, rows: number): Line[] {

@@ -1,5 +1,6 @@
 // The top line: what is running and where it stands. At narrow widths the least useful
-// pieces go first; a finished run's outcome always stays.
+// pieces go first; a finished run's outcome always stays. A replay says it is the 2020 record
+// (and, with --compare, which model runs are set against it) where a run shows its seed.
 import {Lines} from '../Lines.js';
 import {joinFitting, speedLabel, type Color, type Piece} from '../format.js';
 import type {Snapshot} from '../snapshot.js';
@@ -13,6 +14,7 @@ const PLAYBACK_COLOR: Record<Snapshot['playback'], Color> = {running: 'green', p
 
 /** "exchange complete on 2020-09-10" / "talks broke down on …" / "horizon reached". */
 export function outcomeText(s: Snapshot): {text: string; color: Color} {
+  if (s.replay) return {text: `end of the record (${s.replay.end})`, color: 'magenta'};
   const {status, date} = s.outcome;
   if (status === 'complete') return {text: `exchange complete on ${date ?? s.date}`, color: 'green'};
   if (status === 'broken') return {text: `talks broke down on ${date ?? s.date}`, color: 'red'};
@@ -24,7 +26,10 @@ export function headerLine(s: Snapshot, width: number) {
   const pieces: Piece[] = [
     {line: [{text: 'parley', bold: true, color: 'cyan'}], priority: 1},
     {line: [{text: s.scenario, bold: true}], priority: 4},
-    {line: [{text: `seed ${s.seed}`}], priority: 2},
+    // A replay is not a run: it says so (and what it is compared with) where a run shows its seed.
+    s.replay
+      ? {line: [{text: s.replay.compare ? `2020 record vs ${s.replay.compare.runs} runs` : '2020 record'}], priority: 3.5}
+      : {line: [{text: `seed ${s.seed}`}], priority: 2},
     {line: [{text: s.date}], priority: 7},
     {line: [{text: `day ${s.day}/${s.horizon}`}], priority: 6},
     {line: [{text: speedLabel(s.speed), dim: true}], priority: 3},

@@ -1,6 +1,7 @@
 // Help: the keys, and what "stall" and "stall risk" mean in this run, in plain words with the
 // scenario's own numbers. When rows are short it drops blank lines, then packs the keys onto
-// one line, then cuts the text.
+// one line, then cuts the text. A replay lists its own keys and says what is the record and
+// what only the model has.
 import {Lines} from '../Lines.js';
 import {fit, lineText, percent, textWidth, type Line} from '../format.js';
 import type {Snapshot} from '../snapshot.js';
@@ -22,6 +23,18 @@ export const KEYS: readonly (readonly [key: string, action: string])[] = [
   ['q', 'quit'],
 ];
 
+export const REPLAY_KEYS: readonly (readonly [key: string, action: string])[] = [
+  ['space', 'pause / resume'],
+  ['→ / ←', 'a day forward / back'],
+  ['n / p', 'next / previous event'],
+  ['g', 'go to a date (type YYYY-MM-DD, Enter; Esc cancels)'],
+  ['Enter', 'the selected event in full (Esc closes)'],
+  ['+ / -', 'faster / slower'],
+  ['r', 'replay from the start'],
+  ['?', 'close this help'],
+  ['q', 'quit'],
+];
+
 const days = (n: number): string => `${n} day${n === 1 ? '' : 's'}`;
 
 /** The stall definition as paragraphs, with the scenario's settings filled in. */
@@ -39,18 +52,40 @@ export function stallParagraphs(s: Snapshot): string[] {
   ];
 }
 
+/** What a replay shows, and what it cannot: the model's own numbers. */
+export function replayParagraphs(s: Snapshot): string[] {
+  const d = s.stallDefinition;
+  const out = [
+    'This is the 2020 record, not the model: releases, batches, the talks and every event are as the sources ' +
+      'report them; each event cites its timeline row (T<row>, listed with its URLs in docs/sources.md).',
+    `Stalls are the model's definition applied to what happened: a walk-out lasting ${days(d.walkoutDays)} or more, ` +
+      `or no progress (a release batch, custody, the talks convening, returning or opening) for ${days(d.noProgressDays)} or more.`,
+    'Trust, pressure, violence and stall risk exist only in the model: the record has no such numbers, so none are shown.',
+  ];
+  const c = s.replay?.compare;
+  if (c) {
+    out.push(
+      `The releases bars set the record (█) against ${c.scenario} over ${c.runs} seeds: ┃ its median, ░ its 10–90% band ` +
+        'on the same day, ▓ where the record lies inside the band.',
+    );
+  }
+  return out;
+}
+
 const title = (text: string): Line => [{text, bold: true, color: 'cyan'}];
 const para = (text: string, width: number): Line[] => wrap(text, width, '  ', 2).split('\n').map((t) => [{text: t}]);
 
-function keyLines(): Line[] {
-  const keyWidth = Math.max(...KEYS.map(([k]) => k.length));
-  return KEYS.map(([k, a]) => [{text: '  '}, {text: k.padEnd(keyWidth), bold: true, color: 'cyan'}, {text: `  ${a}`}]);
+type Keys = typeof KEYS;
+
+function keyLines(keys: Keys): Line[] {
+  const keyWidth = Math.max(...keys.map(([k]) => k.length));
+  return keys.map(([k, a]) => [{text: '  '}, {text: k.padEnd(keyWidth), bold: true, color: 'cyan'}, {text: `  ${a}`}]);
 }
 
 /** Short key hints packed into as few lines as the width allows, none split. */
-function packedKeys(width: number): Line[] {
+function packedKeys(keys: Keys, width: number): Line[] {
   const lines: string[] = [];
-  for (const [k, a] of KEYS) {
+  for (const [k, a] of keys) {
     const hint = `${k} ${a.replace(/ \(.*\)$/, '')}`;
     const last = lines[lines.length - 1];
     if (last !== undefined && textWidth(`${last} · ${hint}`) <= width) lines[lines.length - 1] = `${last} · ${hint}`;
@@ -60,11 +95,13 @@ function packedKeys(width: number): Line[] {
 }
 
 export function helpLines(s: Snapshot, width: number, rows: number): Line[] {
-  const stall = stallParagraphs(s).map((p) => para(p, width));
+  const keys = s.replay ? REPLAY_KEYS : KEYS;
+  const heading = s.replay ? 'The record and the model' : 'Stall and stall risk';
+  const stall = (s.replay ? replayParagraphs(s) : stallParagraphs(s)).map((p) => para(p, width));
   const variants: Line[][] = [
-    [title('Keys'), ...keyLines(), [], title('Stall and stall risk'), ...stall.flatMap((p, i) => (i === 0 ? p : [[], ...p]))],
-    [title('Keys'), ...keyLines(), title('Stall and stall risk'), ...stall.flat()],
-    [title('Keys'), ...packedKeys(width), title('Stall and stall risk'), ...stall.flat()],
+    [title('Keys'), ...keyLines(keys), [], title(heading), ...stall.flatMap((p, i) => (i === 0 ? p : [[], ...p]))],
+    [title('Keys'), ...keyLines(keys), title(heading), ...stall.flat()],
+    [title('Keys'), ...packedKeys(keys, width), title(heading), ...stall.flat()],
   ];
   const fitting = variants.find((v) => v.length <= rows);
   if (fitting) return fitting;

@@ -1,5 +1,6 @@
 // The bottom line: the keys. At narrow widths whole hints are dropped, least needed first
-// (quitting and help stay), rather than cut mid-word.
+// (quitting and help stay), rather than cut mid-word. A replay has its own keys: days both
+// ways, events, a date to go to, the selected event in full, and no seeds.
 import {Lines} from '../Lines.js';
 import {joinFitting, type Piece, type Seg} from '../format.js';
 import type {Playback} from '../snapshot.js';
@@ -8,25 +9,28 @@ export interface KeyHintsProps {
   readonly width: number;
   /** "space resume" while paused. @default 'running' */
   readonly playback?: Playback;
+  /** The replay's keys instead of the model's. @default false */
+  readonly replay?: boolean;
 }
 
-export function hintsLine(width: number, playback: Playback = 'running'): Seg[] {
-  const hints: [key: string, label: string, priority: number][] = [
-    ['space', playback === 'paused' ? 'resume' : 'pause', 7],
-    ['→', 'step', 4],
-    ['+/-', 'speed', 3],
-    ['r', 'restart', 2],
-    ['n', 'new seed', 1],
-    ['?', 'help', 5],
-    ['q', 'quit', 6],
-  ];
-  const pieces: Piece[] = hints.map(([key, label, priority]) => ({
+type Hint = [key: string, label: string, priority: number];
+
+function hints(playback: Playback, replay: boolean): Hint[] {
+  const pause: Hint = ['space', playback === 'paused' ? 'resume' : 'pause', 7];
+  if (replay) {
+    return [pause, ['←/→', 'day', 4], ['n/p', 'event', 4.5], ['g', 'date', 3], ['↵', 'details', 2], ['+/-', 'speed', 1], ['?', 'help', 5], ['q', 'quit', 6]];
+  }
+  return [pause, ['→', 'step', 4], ['+/-', 'speed', 3], ['r', 'restart', 2], ['n', 'new seed', 1], ['?', 'help', 5], ['q', 'quit', 6]];
+}
+
+export function hintsLine(width: number, playback: Playback = 'running', replay = false): Seg[] {
+  const pieces: Piece[] = hints(playback, replay).map(([key, label, priority]) => ({
     line: [{text: key, bold: true, color: 'cyan'}, {text: ` ${label}`, dim: true}],
     priority,
   }));
   return joinFitting(pieces, width, {text: '  '});
 }
 
-export function KeyHints({width, playback}: KeyHintsProps) {
-  return <Lines lines={[hintsLine(width, playback)]} width={width} rows={1} />;
+export function KeyHints({width, playback, replay}: KeyHintsProps) {
+  return <Lines lines={[hintsLine(width, playback, replay)]} width={width} rows={1} />;
 }

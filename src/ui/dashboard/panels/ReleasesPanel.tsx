@@ -1,15 +1,24 @@
 // Releases: progress of both sides towards their completion targets, then (with a third row)
 // the ratio actually kept against the agreed one and the releases that count differently.
+// Against the 2020 record: a model run whose scenario names a history shows the record's value
+// beside its own and the date it departs from the record; `replay --compare` draws the model's
+// median and 10–90% band over the record's bar instead of the target bar.
 import {Lines} from '../Lines.js';
-import {bar, count, decimal, percent, textWidth, type Color, type Line, type Seg} from '../format.js';
+import {BAND_CHAR, bandBar} from '../band-bar.js';
+import {AGENT_COLOR, bar, count, decimal, firstFitting, lineWidth, percent, textWidth, type Color, type Line, type Seg} from '../format.js';
+import type {BandView, ObservedView, ReplayView} from '../history-view.js';
 import type {PanelProps, PanelSpec} from '../panel.js';
 import type {Snapshot} from '../snapshot.js';
+import type {Side} from '../../../history/schema.js';
 
 const LABEL_WIDTH = 13;
 /** Below this the bar says too little to be worth its room. */
 const MIN_BAR = 4;
+/** A band bar needs more cells than a progress bar to show the band apart from the median. */
+const BAND_MIN_BAR = 12;
 
 interface Progress {
+  side: Side;
   label: string;
   done: number;
   target: number;
@@ -20,17 +29,20 @@ interface Progress {
 export function progressOf(s: Snapshot): [Progress, Progress] {
   const r = s.released;
   return [
-    {label: 'Gov → Taliban', done: Math.max(0, r.government - r.offList + r.custody), target: s.targets.government, color: 'blue'},
-    {label: 'Taliban → Gov', done: r.taliban, target: s.targets.taliban, color: 'yellow'},
+    {side: 'government', label: 'Gov → Taliban', done: Math.max(0, r.government - r.offList + r.custody), target: s.targets.government, color: 'blue'},
+    {side: 'taliban', label: 'Taliban → Gov', done: r.taliban, target: s.targets.taliban, color: 'yellow'},
   ];
 }
 
-function barLines(items: readonly Progress[], width: number): Line[] {
+/** `suffix[i]` follows item i's numbers (the record's value, in a run set against it). */
+function barLines(items: readonly Progress[], width: number, suffix: readonly Line[] = []): Line[] {
   const numbers = items.map((p) => `${count(p.done)} / ${count(p.target)}`);
   const numWidth = Math.max(...numbers.map(textWidth));
+  const sufWidth = Math.max(0, ...suffix.map(lineWidth));
   const pctWidth = 5; // " 100%"
-  const withPct = width - LABEL_WIDTH - 4 - numWidth - pctWidth >= 20;
-  const barWidth = Math.max(MIN_BAR, width - LABEL_WIDTH - 4 - numWidth - (withPct ? pctWidth : 0));
+  const room = width - LABEL_WIDTH - 4 - numWidth - sufWidth;
+  const withPct = room - pctWidth >= 20;
+  const barWidth = Math.max(MIN_BAR, room - (withPct ? pctWidth : 0));
   return items.map((p, i) => {
     const complete = p.target > 0 && p.done >= p.target;
     const num = numbers[i]!;
@@ -42,8 +54,55 @@ function barLines(items: readonly Progress[], width: number): Line[] {
       {text: num, bold: complete},
     ];
     if (withPct) line.push({text: ` ${percent(p.target > 0 ? Math.min(1, p.done / p.target) : 0).padStart(4)}`, dim: true});
+    line.push(...(suffix[i] ?? []));
     return line;
   });
+}
+
+/** " · 2020 1,950": the record's cumulative releases today, aligned across the two lines. */
+function recordSuffixes(o: ObservedView): Line[] {
+  const values = (['government', 'taliban'] as const).map((side) => count(o.released[side]));
+  const w = Math.max(...values.map(textWidth));
+  const label = o.pastEnd ? ` · 2020 (to ${o.end.slice(5)}) ` : ' · 2020 ';
+  return values.map((v) => [{text: label, dim: true}, {text: v.padStart(w), bold: true}]);
+}
+
+/** "government departs from 2020 on 2020-04-21 · taliban: not yet", shorter when narrow. */
+function departsLine(o: ObservedView, width: number): Line {
+  const side = (s: Side, short: boolean): Seg[] => {
+    const d = o.departs[s];
+    const name: Seg = {text: short ? (s === 'government' ? 'gov' : 'tal') : s, color: AGENT_COLOR[s], bold: true};
+    if (!d) return [name, {text: short ? ' –' : ': not yet', dim: true}];
+    return [name, {text: short ? ' ' : ' departs from 2020 on '}, {text: short ? d.date.slice(5) : d.date, color: 'yellow', bold: true}];
+  };
+  const both = (short: boolean, lead: string): Line => [{text: lead, dim: true}, ...side('government', short), {text: ' · ', dim: true}, ...side('taliban', short)];
+  return firstFitting([both(false, ''), both(true, 'departs from 2020: '), both(true, 'departs ')], width);
+}
+
+/** One side of `replay --compare`: the record's bar with the model's band, then the numbers. */
+function bandLine(p: Progress, observed: number, band: BandView, width: number): Line {
+  const scale = Math.max(p.target, band.p90, observed);
+  const texts: Line[] = [
+    [{text: count(observed), bold: true}, {text: ' · model ', dim: true}, {text: count(band.median)}, {text: ` [${count(band.p10)}–${count(band.p90)}]`, dim: true}],
+    [{text: count(observed), bold: true}, {text: ' · model ', dim: true}, {text: count(band.median)}],
+    [{text: count(observed), bold: true}],
+  ];
+  const room = (l: Line): number => width - LABEL_WIDTH - 4 - lineWidth(l);
+  const numbers = texts.find((l) => room(l) >= BAND_MIN_BAR) ?? texts[texts.length - 1]!;
+  return [
+    {text: p.label.padEnd(LABEL_WIDTH), bold: true},
+    {text: '  '},
+    ...bandBar(observed, band, scale, Math.max(MIN_BAR, room(numbers)), p.color),
+    {text: '  '},
+    ...numbers,
+  ];
+}
+
+function bandLegend(c: NonNullable<ReplayView['compare']>, width: number): Line {
+  const key = (ch: string, label: string): Seg[] => [{text: ch}, {text: ` ${label}`, dim: true}];
+  const full = [...key(BAND_CHAR.record, '2020'), {text: '  '}, ...key(BAND_CHAR.band, `${c.scenario} 10–90% (${count(c.runs)} runs)`), {text: '  '}, ...key(BAND_CHAR.median, 'median'), {text: '  '}, ...key(BAND_CHAR.both, 'both')];
+  const short = [...key(BAND_CHAR.record, '2020'), {text: '  '}, ...key(BAND_CHAR.band, 'model 10–90%'), {text: '  '}, ...key(BAND_CHAR.median, 'median')];
+  return firstFitting([full, short], width);
 }
 
 function ratioLine(s: Snapshot): Line {
@@ -64,8 +123,14 @@ function ratioLine(s: Snapshot): Line {
 }
 
 export function releasesLines(s: Snapshot, width: number, rows: number): Line[] {
-  const lines = barLines(progressOf(s), width);
-  if (rows >= 3) lines.push(ratioLine(s));
+  const items = progressOf(s);
+  const compare = s.replay?.compare;
+  const lines = compare
+    ? items.map((p) => bandLine(p, s.released[p.side], compare.band[p.side], width))
+    : barLines(items, width, s.observed ? recordSuffixes(s.observed) : []);
+  if (compare && rows >= 3) lines.push(bandLegend(compare, width));
+  if (s.observed && rows >= 3) lines.push(departsLine(s.observed, width));
+  if (rows > lines.length) lines.push(ratioLine(s));
   return lines.slice(0, rows);
 }
 
@@ -73,4 +138,12 @@ export function ReleasesPanel({snapshot, width, rows}: PanelProps) {
   return <Lines lines={releasesLines(snapshot, width, rows)} width={width} rows={rows} />;
 }
 
-export const releasesPanel: PanelSpec = {id: 'releases', title: 'Releases', component: ReleasesPanel, minRows: 2, maxRows: 3};
+export const releasesPanel: PanelSpec = {
+  id: 'releases',
+  title: 'Releases',
+  component: ReleasesPanel,
+  minRows: 2,
+  maxRows: 3,
+  // Set against the record, a line says more: the departure dates, or the band's legend.
+  rowsFor: (s) => (s.observed || s.replay?.compare ? {minRows: 3, maxRows: 4} : {minRows: 2, maxRows: 3}),
+};

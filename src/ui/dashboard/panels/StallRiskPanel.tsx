@@ -1,8 +1,10 @@
 // Stall risk: today's estimate with its interval, then its history as a sparkline. While
 // stalled the estimate is the chance of recovery instead, and the sparkline draws those days
-// with braille levels rather than blocks, so the two read apart without colour.
+// with braille levels rather than blocks, so the two read apart without colour. A replay has no
+// risk to show (it is a model estimate): it shows the real stall state and episodes instead.
 import {Lines} from '../Lines.js';
-import {firstFitting, percent, percentRange, SPARK, SPARK_ALT, sparkline, textWidth, type Color, type Line, type Seg} from '../format.js';
+import {firstFitting, lineWidth, percent, percentRange, SPARK, SPARK_ALT, sparkline, textWidth, type Color, type Line, type Seg} from '../format.js';
+import type {ReplayView} from '../history-view.js';
 import type {PanelProps, PanelSpec} from '../panel.js';
 import type {Snapshot} from '../snapshot.js';
 
@@ -77,7 +79,71 @@ function legendLine(width: number): Line {
   return firstFitting([[...legend('risk of a stall', 'chance of recovery'), ...hint], [...legend('risk', 'recovery'), ...hint], legend('risk', 'recovery')], width);
 }
 
+const plural = (n: number, one: string): string => `${n} ${one}${n === 1 ? '' : 's'}`;
+
+/** The record's stall state today, longest first: the episode under way, or the last one and how many so far. */
+function recordStallVariants(s: Snapshot, r: ReplayView): Line[] {
+  const ep = r.stall.episode;
+  if (s.stalled && ep) {
+    const banner: Seg = {text: ` STALLED (${s.stallCause ?? 'stall'}) `, bold: true, color: 'red', inverse: true};
+    const days = s.day - ep.start;
+    return [[banner, {text: ` since ${ep.startDate} (${plural(days, 'day')}) · episode ${ep.number}`}], [banner, {text: ` since ${ep.startDate.slice(5)} · #${ep.number}`}], [banner]];
+  }
+  const head: Seg = {text: 'not stalled', bold: true, color: 'green'};
+  if (!ep) return [[head, {text: ' · no stall so far', dim: true}], [head]];
+  return [
+    [head, {text: ` · ${plural(r.stall.episodes, 'episode')} so far, the last ${ep.startDate} to ${ep.endDate ?? '?'}`, dim: true}],
+    [head, {text: ` · ${plural(r.stall.episodes, 'episode')} so far`, dim: true}],
+    [head],
+  ];
+}
+
+export const recordStallLine = (s: Snapshot, r: ReplayView, width: number): Line => firstFitting(recordStallVariants(s, r), width);
+
+/** One cell a day, the latest that fit: █ stalled, ▁ not. */
+function recordStrip(r: ReplayView, width: number): Line {
+  const days = r.stall.days.slice(-Math.max(1, width));
+  const line: Seg[] = [];
+  days.forEach((stalled, i) => {
+    const ch = stalled ? '█' : '▁';
+    const last = line[line.length - 1];
+    if (last && i > 0 && stalled === days[i - 1]) line[line.length - 1] = {...last, text: last.text + ch};
+    else line.push({text: ch, color: stalled ? 'red' : 'green'});
+  });
+  return line;
+}
+
+const NOT_OBSERVED: Line[] = [
+  [{text: 'stall risk: a model estimate, not observed in the record', dim: true}],
+  [{text: 'stall risk: not observed', dim: true}],
+];
+
+/** The stall state, then that the risk is not observed; on a single row both share it when they fit. */
+function replayLines(s: Snapshot, r: ReplayView, width: number, rows: number): Line[] {
+  const d = s.stallDefinition;
+  if (rows <= 1) {
+    const noted = recordStallVariants(s, r)
+      .flatMap((st) => NOT_OBSERVED.map((n): Line => [...st, {text: ' · ', dim: true}, ...n]))
+      .find((l) => lineWidth(l) <= width);
+    return [noted ?? recordStallLine(s, r, width)];
+  }
+  const lines: Line[] = [
+    recordStallLine(s, r, width),
+    firstFitting(NOT_OBSERVED, width),
+    recordStrip(r, width),
+    firstFitting(
+      [
+        [{text: `█ stalled ▁ not, a day a cell (walk-out ≥ ${d.walkoutDays} d or no progress ≥ ${d.noProgressDays} d)`, dim: true}],
+        [{text: '█ stalled ▁ not, a day a cell', dim: true}],
+      ],
+      width,
+    ),
+  ];
+  return lines.slice(0, rows);
+}
+
 export function stallRiskLines(s: Snapshot, width: number, rows: number): Line[] {
+  if (s.replay) return replayLines(s, s.replay, width, rows);
   const lines: Line[] = [statusLine(s, width), sparkLine(s, width)];
   if (rows >= 4) lines.push(rangeLine(s, width));
   if (rows >= 3) lines.push(legendLine(width));
@@ -88,4 +154,12 @@ export function StallRiskPanel({snapshot, width, rows}: PanelProps) {
   return <Lines lines={stallRiskLines(snapshot, width, rows)} width={width} rows={rows} />;
 }
 
-export const stallRiskPanel: PanelSpec = {id: 'stall-risk', title: 'Stall risk', component: StallRiskPanel, minRows: 2, maxRows: 4};
+export const stallRiskPanel: PanelSpec = {
+  id: 'stall-risk',
+  title: 'Stall risk',
+  component: StallRiskPanel,
+  minRows: 2,
+  maxRows: 4,
+  // A replay's first line says it all (the stall state, and that the risk is not observed) when it fits.
+  rowsFor: (s) => (s.replay ? {minRows: 1, maxRows: 4} : {minRows: 2, maxRows: 4}),
+};

@@ -45,6 +45,7 @@ function statusLine(s: Snapshot): Line {
   const n = s.walkouts.length;
   const tail: Seg = {text: n === 0 ? ' · no walk-outs so far' : ` · ${plural(n, 'walk-out')} so far`, dim: true};
   if (s.talks === 'pending') return [{text: 'talks pending', bold: true, color: 'yellow'}, {text: ' · the parties have not met yet', dim: true}];
+  if (s.talks === 'open') return [{text: 'talks open', bold: true, color: 'green'}, {text: ' · the intra-Afghan negotiations have begun', dim: true}, tail];
   return [{text: `talks ${s.talks}`, bold: true, color: 'green'}, tail];
 }
 

@@ -5,6 +5,7 @@ import {agentsPanel} from './AgentsPanel.js';
 import {batchesPanel} from './BatchesPanel.js';
 import {eventLog} from './EventLog.js';
 import {releasesPanel} from './ReleasesPanel.js';
+import {selectedEventPanel} from './SelectedEventPanel.js';
 import {stallRiskPanel} from './StallRiskPanel.js';
 import {talksPanel} from './TalksPanel.js';
 
@@ -14,6 +15,7 @@ export const PANELS: readonly PanelSpec[] = [
   batchesPanel,
   stallRiskPanel,
   agentsPanel,
+  selectedEventPanel,
   eventLog,
 ];
 

@@ -1,0 +1,89 @@
+// The selected event of the record (the one jumped to with n / p, else the latest on or before
+// today) in full: row, date, actor, type and confidence, the summary, the numbers, where sources
+// disagree (every value, the one chosen and why), every source URL and the note. When the rows
+// run short the lines that do not fit are counted on the last one, and Enter shows it all over
+// the whole body, URLs wrapped rather than cut. Replays only.
+import {Lines} from '../Lines.js';
+import {AGENT_COLOR, AGENT_LABEL, fit, firstFitting, type Line, type Seg} from '../format.js';
+import type {EventDetail} from '../history-view.js';
+import type {PanelProps, PanelSpec} from '../panel.js';
+import {wrap} from '../../text.js';
+
+/** What the confidence grades mean (scenarios/history/afghanistan-2020.yaml). */
+export const CONFIDENCE: Readonly<Record<string, string>> = {
+  C: 'confirmed in a found source',
+  C2: 'in two or more independent sources',
+  W: 'weak or secondary source only',
+  M: 'from memory, unverified',
+};
+
+const para = (text: string, width: number, first: string): Line[] =>
+  wrap(text, width, first, 2)
+    .split('\n')
+    .map((t, i) => (i === 0 ? [{text: first, dim: true}, {text: t.slice(first.length)}] : [{text: t}]));
+
+/** A URL over as many lines as it takes (full view) or cut to one (panel). */
+function urlLines(url: string, width: number, full: boolean): Line[] {
+  const room = Math.max(1, width - 2);
+  if (!full || url.length <= room) return [[{text: '  '}, {text: fit(url, room), color: 'cyan'}]];
+  const out: Line[] = [];
+  for (let i = 0; i < url.length; i += room) out.push([{text: '  '}, {text: url.slice(i, i + room), color: 'cyan'}]);
+  return out;
+}
+
+/** Row, date, actor, type, confidence; in full, what the grade means and the event's place on a line of their own. */
+function headLines(e: EventDetail, width: number, full: boolean): Line[] {
+  const start: Seg[] = [
+    {text: e.id, bold: true},
+    {text: ' · '},
+    {text: e.until ? `${e.date} to ${e.until}` : e.date, bold: true},
+    {text: ' · '},
+    {text: AGENT_LABEL[e.actor], bold: true, color: AGENT_COLOR[e.actor]},
+    {text: ' · '},
+    {text: e.type, bold: true},
+    {text: ' · '},
+    {text: e.confidence, bold: true, color: e.confidence === 'C' || e.confidence === 'C2' ? 'green' : 'yellow'},
+  ];
+  const grade: Seg = {text: ` (${CONFIDENCE[e.confidence] ?? 'ungraded'})`, dim: true};
+  const place: Seg = {text: ` · event ${e.index + 1} of ${e.total}`, dim: true};
+  if (full) return [start, [{text: `confidence ${e.confidence}: ${CONFIDENCE[e.confidence] ?? 'ungraded'} · event ${e.index + 1} of ${e.total}`, dim: true}]];
+  return [firstFitting([[...start, grade, place], [...start, grade], [...start, place], start], width)];
+}
+
+/** Every line of the event, most important first. */
+export function eventDetailLines(e: EventDetail, width: number, full: boolean): Line[] {
+  const lines: Line[] = [...headLines(e, width, full), ...para(e.summary, width, '')];
+  if (e.numbers.length > 0) lines.push(...para(e.numbers.join(' · '), width, 'numbers: '));
+  for (const d of e.disagreements) {
+    lines.push(...para(`${d.values.join(' / ')}; chosen ${d.chosen}: ${d.why}`, width, `sources disagree on ${d.field}: `));
+  }
+  const label: Seg = {text: `sources (${e.sources.length}): `, dim: true};
+  if (full) lines.push([label], ...e.sources.flatMap((u) => urlLines(u, width, true)));
+  else lines.push([label, ...urlLines(e.sources[0] ?? '', width - label.text.length, false)[0]!.slice(1)], ...e.sources.slice(1).flatMap((u) => urlLines(u, width, false)));
+  if (e.note) lines.push(...para(e.note, width, 'note: '));
+  return lines;
+}
+
+/** The lines that fit `rows`; when some do not, the last row says how many and how to see them. */
+export function selectedEventLines(e: EventDetail | null, width: number, rows: number, full = false): Line[] {
+  if (!e) return [[{text: 'no event yet: n jumps to the first', dim: true}]];
+  const lines = eventDetailLines(e, width, full);
+  if (lines.length <= rows) return lines;
+  const kept = lines.slice(0, Math.max(0, rows - 1));
+  const more = lines.length - kept.length;
+  const hint = full ? `… ${more} more lines: make the terminal taller` : `… ${more} more lines: Enter shows the event in full`;
+  return [...kept, [{text: fit(hint, width), dim: true}]];
+}
+
+export function SelectedEventPanel({snapshot, width, rows}: PanelProps) {
+  return <Lines lines={selectedEventLines(snapshot.replay?.selected ?? null, width, rows)} width={width} rows={rows} />;
+}
+
+export const selectedEventPanel: PanelSpec = {
+  id: 'selected-event',
+  title: 'Selected event',
+  component: SelectedEventPanel,
+  minRows: 8,
+  maxRows: 16,
+  rowsFor: (s) => (s.replay ? {minRows: 8, maxRows: 16} : null),
+};
