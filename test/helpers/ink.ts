@@ -18,6 +18,17 @@ export async function waitFor(check: () => boolean, tries = 50): Promise<void> {
   for (let i = 0; i < tries && !check(); i++) await tick();
 }
 
+/** Polls a frame every 10 ms until `test` holds; fails with the last frame after `ms`. */
+export async function waitForFrame(read: () => string, test: (frame: string) => boolean, ms = 5000): Promise<string> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const frame = read();
+    if (test(frame)) return frame;
+    if (Date.now() > end) throw new Error(`timed out; last frame:\n${frame}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
 /**
  * Renders into a terminal far wider than any budget, so a line that overflows its width shows
  * up as too long instead of being clipped (ink-testing-library's stdout is 100 columns).

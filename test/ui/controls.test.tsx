@@ -6,20 +6,10 @@ import {loadScenario} from '../../src/scenario/resolve.js';
 import {startRun} from '../../src/sim/run.js';
 import {Dashboard} from '../../src/ui/dashboard/Dashboard.js';
 import {SimLoop} from '../../src/ui/dashboard/sim-loop.js';
-import {linesOf} from '../helpers/ink.js';
+import {linesOf, waitForFrame} from '../helpers/ink.js';
 
 const plain = (frame: string | undefined): string => linesOf(frame).join('\n');
-const tick = (ms = 0) => new Promise((r) => setTimeout(r, ms));
 
-async function waitFor(read: () => string, test: (frame: string) => boolean, ms = 5000): Promise<string> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const frame = read();
-    if (test(frame)) return frame;
-    if (Date.now() > end) throw new Error(`timed out; last frame:\n${frame}`);
-    await tick(10);
-  }
-}
 
 const {config} = loadScenario('afghanistan-2020', {seed: 'keys', set: ['stall.rollouts=10']});
 
@@ -37,60 +27,60 @@ afterEach(() => cleanup());
 describe('dashboard controls', () => {
   it('space resumes and pauses; the right arrow steps one day while paused', async () => {
     const {app, frame, loop} = setup();
-    await waitFor(frame, (f) => f.includes('paused') && f.includes('day 0/'));
+    await waitForFrame(frame, (f) => f.includes('paused') && f.includes('day 0/'));
     app.stdin.write('\u001B[C');
-    await waitFor(frame, (f) => f.includes('day 1/'));
+    await waitForFrame(frame, (f) => f.includes('day 1/'));
     app.stdin.write('\u001B[C');
-    await waitFor(frame, (f) => f.includes('day 2/'));
+    await waitForFrame(frame, (f) => f.includes('day 2/'));
     app.stdin.write(' ');
-    await waitFor(frame, (f) => f.includes('running'));
-    await waitFor(frame, (f) => /day ([3-9]|\d\d+)\//.test(f));
+    await waitForFrame(frame, (f) => f.includes('running'));
+    await waitForFrame(frame, (f) => /day ([3-9]|\d\d+)\//.test(f));
     app.stdin.write(' ');
-    await waitFor(frame, (f) => f.includes('paused'));
+    await waitForFrame(frame, (f) => f.includes('paused'));
     loop.dispose();
   });
 
   it('+ and - change the speed', async () => {
     const {app, frame, loop} = setup();
-    await waitFor(frame, (f) => f.includes('10 d/s'));
+    await waitForFrame(frame, (f) => f.includes('10 d/s'));
     app.stdin.write('+');
-    await waitFor(frame, (f) => f.includes('20 d/s'));
+    await waitForFrame(frame, (f) => f.includes('20 d/s'));
     app.stdin.write('-');
     app.stdin.write('-');
-    await waitFor(frame, (f) => f.includes('5 d/s'));
+    await waitForFrame(frame, (f) => f.includes('5 d/s'));
     loop.dispose();
   });
 
   it('r restarts with the same seed, n with a new one', async () => {
     const {app, frame, loop} = setup();
     for (let i = 0; i < 5; i++) loop.step();
-    await waitFor(frame, (f) => f.includes('day 5/'));
+    await waitForFrame(frame, (f) => f.includes('day 5/'));
     app.stdin.write('r');
-    await waitFor(frame, (f) => f.includes('seed keys ') && /day [0-4]\//.test(f));
+    await waitForFrame(frame, (f) => f.includes('seed keys ') && /day [0-4]\//.test(f));
     app.stdin.write('n');
-    await waitFor(frame, (f) => f.includes('seed keys~1'));
+    await waitForFrame(frame, (f) => f.includes('seed keys~1'));
     app.stdin.write('n');
-    await waitFor(frame, (f) => f.includes('seed keys~2'));
+    await waitForFrame(frame, (f) => f.includes('seed keys~2'));
     loop.dispose();
   });
 
   it('? opens the help with the stall definition; ? closes it', async () => {
     const {app, frame, loop} = setup();
-    await waitFor(frame, (f) => f.includes('paused'));
+    await waitForFrame(frame, (f) => f.includes('paused'));
     app.stdin.write('?');
-    const help = await waitFor(frame, (f) => /no progress/i.test(f));
+    const help = await waitForFrame(frame, (f) => /no progress/i.test(f));
     expect(help).toMatch(/walk-out/i);
     expect(help).toContain('14');
     app.stdin.write('?');
-    await waitFor(frame, (f) => !/no progress/i.test(f) && f.includes('Gov → Taliban'));
+    await waitForFrame(frame, (f) => !/no progress/i.test(f) && f.includes('Gov → Taliban'));
     loop.dispose();
   });
 
   it('q quits', async () => {
     const {app, frame, onQuit, loop} = setup();
-    await waitFor(frame, (f) => f.includes('paused'));
+    await waitForFrame(frame, (f) => f.includes('paused'));
     app.stdin.write('q');
-    await waitFor(() => String(onQuit.mock.calls.length), (n) => n === '1');
+    await waitForFrame(() => String(onQuit.mock.calls.length), (n) => n === '1');
     loop.dispose();
   });
 });

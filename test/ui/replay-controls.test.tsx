@@ -6,21 +6,11 @@ import {cleanup, render} from 'ink-testing-library';
 import {afterEach, describe, expect, it, vi} from 'vitest';
 import {Dashboard} from '../../src/ui/dashboard/Dashboard.js';
 import {ReplayLoop} from '../../src/ui/dashboard/replay-loop.js';
-import {linesOf} from '../helpers/ink.js';
+import {linesOf, waitForFrame} from '../helpers/ink.js';
 import {REPLAY, TERMS} from './replay-fixtures.js';
 
 const plain = (frame: string | undefined): string => linesOf(frame).join('\n');
-const pause = (ms = 0) => new Promise((r) => setTimeout(r, ms));
 
-async function waitFor(read: () => string, test: (frame: string) => boolean, ms = 5000): Promise<string> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const frame = read();
-    if (test(frame)) return frame;
-    if (Date.now() > end) throw new Error(`timed out; last frame:\n${frame}`);
-    await pause(10);
-  }
-}
 
 const LEFT = '\u001B[D';
 const RIGHT = '\u001B[C';
@@ -35,7 +25,7 @@ function setup() {
   /** Writes keys once the dashboard shows `ready` (effects re-register the input handler after each render). */
   const type = async (keys: string, until: (f: string) => boolean): Promise<string> => {
     app.stdin.write(keys);
-    return waitFor(frame, until);
+    return waitForFrame(frame, until);
   };
   return {loop, app, frame, type, onQuit, onInterrupt};
 }
@@ -45,7 +35,7 @@ afterEach(() => cleanup());
 describe('replay controls', () => {
   it('→ and ← step a day each way; n and p jump between events', async () => {
     const {frame, type, loop} = setup();
-    await waitFor(frame, (f) => f.includes('2020 record') && f.includes('day 0/196'));
+    await waitForFrame(frame, (f) => f.includes('2020 record') && f.includes('day 0/196'));
     await type(RIGHT, (f) => f.includes('day 1/196') && f.includes('T6 · 2020-03-01'));
     await type(RIGHT, (f) => f.includes('day 2/196'));
     await type(LEFT, (f) => f.includes('day 1/196'));
@@ -57,7 +47,7 @@ describe('replay controls', () => {
 
   it('g opens the date prompt: a good date jumps, a bad one says why inline, Esc cancels', async () => {
     const {frame, type, loop} = setup();
-    await waitFor(frame, (f) => f.includes('day 0/196'));
+    await waitForFrame(frame, (f) => f.includes('day 0/196'));
     await type('g', (f) => f.includes('go to date (YYYY-MM-DD):'));
     await type('2020-13-01', (f) => f.includes('2020-13-01'));
     const bad = await type('\r', (f) => f.includes('2020-13-01 is not a calendar date'));
@@ -75,7 +65,7 @@ describe('replay controls', () => {
   it('Enter shows the selected event in full with every source; Esc closes it', async () => {
     const {frame, type, loop} = setup();
     loop.seek('2020-04-11');
-    await waitFor(frame, (f) => f.includes('T30 · 2020-04-11'));
+    await waitForFrame(frame, (f) => f.includes('T30 · 2020-04-11'));
     const full = await type('\r', (f) => f.includes('confidence W: weak or secondary source only'));
     expect(full).toContain('sources disagree on date: 2020-04-11 / 2020-04-12');
     expect(full).toMatch(/^ {2}https:\/\/kabulnow\.com\//m);
@@ -86,7 +76,7 @@ describe('replay controls', () => {
 
   it('? shows the replay help; space plays; q quits; Ctrl-C interrupts', async () => {
     const {frame, type, loop, onQuit, onInterrupt} = setup();
-    await waitFor(frame, (f) => f.includes('paused'));
+    await waitForFrame(frame, (f) => f.includes('paused'));
     await type('?', (f) => f.includes('The record and the model'));
     await type('?', (f) => f.includes('Gov → Taliban'));
     await type(' ', (f) => f.includes('running'));

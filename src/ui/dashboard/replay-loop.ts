@@ -8,6 +8,7 @@ import {parseIsoDate} from '../../sim/calendar.js';
 import {buildReplaySnapshot, eventDay, latestEventIndex, type ReplayFrame} from './replay-snapshot.js';
 import {realTimers, SPEEDS, type Loop, type LoopTimers} from './sim-loop.js';
 import type {Playback, Snapshot} from './snapshot.js';
+import {SnapshotSource} from './snapshot-source.js';
 
 /** What a replay adds to the dashboard's controls. */
 export interface ReplayControls {
@@ -43,21 +44,20 @@ export function parseSeekDate(replay: Replay, text: string): {day: number} | {er
   return {day};
 }
 
-export class ReplayLoop implements ReplayLoopApi {
+export class ReplayLoop extends SnapshotSource implements ReplayLoopApi {
   private day = 0;
   /** The event jumped to; cleared by any other move. */
   private pinned: number | null = null;
   private playing: boolean;
   private speedIndex: number;
   private handle: unknown = null;
-  private snapshot: Snapshot;
   private readonly timers: LoopTimers;
-  private readonly listeners = new Set<() => void>();
 
   constructor(
     private readonly replay: Replay,
     private readonly options: ReplayLoopOptions,
   ) {
+    super();
     this.timers = options.timers ?? realTimers;
     const speed = options.speed ?? DEFAULT_REPLAY_SPEED;
     this.speedIndex = Math.max(0, SPEEDS.indexOf(speed) >= 0 ? SPEEDS.indexOf(speed) : SPEEDS.indexOf(DEFAULT_REPLAY_SPEED));
@@ -77,15 +77,6 @@ export class ReplayLoop implements ReplayLoopApi {
 
   private get speed(): number {
     return SPEEDS[this.speedIndex]!;
-  }
-
-  subscribe(listener: () => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
-
-  getSnapshot(): Snapshot {
-    return this.snapshot;
   }
 
   togglePause(): void {
@@ -145,7 +136,7 @@ export class ReplayLoop implements ReplayLoopApi {
 
   dispose(): void {
     this.stopTimer();
-    this.listeners.clear();
+    this.dropListeners();
   }
 
   private selected(): number {
@@ -205,7 +196,6 @@ export class ReplayLoop implements ReplayLoopApi {
   }
 
   private publish(): void {
-    this.snapshot = this.build();
-    for (const l of this.listeners) l();
+    this.publishSnapshot(this.build());
   }
 }

@@ -4,6 +4,7 @@
 import type {Replay} from '../../history/replay.js';
 import type {RunHandle} from '../../sim/run.js';
 import {buildSnapshot, type Playback, type Snapshot} from './snapshot.js';
+import {SnapshotSource} from './snapshot-source.js';
 
 /** Rounds per second; Infinity is as fast as the engine goes. */
 export const SPEEDS: readonly number[] = [1, 2, 5, 10, 20, 50, 100, Infinity];
@@ -58,7 +59,7 @@ export interface LoopOptions {
   history?: Replay | null;
 }
 
-export class SimLoop implements Loop {
+export class SimLoop extends SnapshotSource implements Loop {
   private run: RunHandle;
   private seed: string;
   private playback: Playback;
@@ -68,8 +69,6 @@ export class SimLoop implements Loop {
   private readonly sliceMs: number;
   private readonly timers: LoopTimers;
   private readonly history: Replay | null;
-  private readonly listeners = new Set<() => void>();
-  private snapshot: Snapshot;
   private handle: unknown = null;
   private lastPublish = -Infinity;
   /** Pace bookkeeping: when the current stretch of running began, and the rounds since. */
@@ -80,6 +79,7 @@ export class SimLoop implements Loop {
     private readonly makeRun: (seed: string) => RunHandle,
     options: LoopOptions,
   ) {
+    super();
     this.seed = options.seed;
     this.run = makeRun(options.seed);
     const speed = options.speed ?? DEFAULT_SPEED;
@@ -97,15 +97,6 @@ export class SimLoop implements Loop {
 
   get speed(): number {
     return SPEEDS[this.speedIndex]!;
-  }
-
-  subscribe(listener: () => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
-
-  getSnapshot(): Snapshot {
-    return this.snapshot;
   }
 
   togglePause(): void {
@@ -148,7 +139,7 @@ export class SimLoop implements Loop {
 
   dispose(): void {
     this.stopTimer();
-    this.listeners.clear();
+    this.dropListeners();
   }
 
   private setSpeedIndex(i: number): void {
@@ -205,7 +196,6 @@ export class SimLoop implements Loop {
 
   private publish(): void {
     this.lastPublish = this.timers.now();
-    this.snapshot = this.build();
-    for (const l of this.listeners) l();
+    this.publishSnapshot(this.build());
   }
 }

@@ -1,0 +1,27 @@
+// The part of a Loop that React reads (useSyncExternalStore): the latest snapshot, and who to
+// tell when a new one is published. Shared by the model's SimLoop and the record's ReplayLoop.
+import type {Snapshot} from './snapshot.js';
+
+export abstract class SnapshotSource {
+  private readonly listeners = new Set<() => void>();
+  protected snapshot!: Snapshot;
+
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  getSnapshot(): Snapshot {
+    return this.snapshot;
+  }
+
+  /** Replaces the snapshot and tells every listener. */
+  protected publishSnapshot(snapshot: Snapshot): void {
+    this.snapshot = snapshot;
+    for (const l of this.listeners) l();
+  }
+
+  protected dropListeners(): void {
+    this.listeners.clear();
+  }
+}
