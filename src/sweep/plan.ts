@@ -1,0 +1,138 @@
+// A sweep made concrete: the validated spec, its points, and how each run id maps to a point, a
+// replicate and a seed. Everything a run needs derives from the spec and the run id alone, never
+// from the order in which runs execute, so workers and shards give the same rows.
+import {existsSync} from 'node:fs';
+import {dirname, resolve} from 'node:path';
+import {invalid, zodProblems} from '../scenario/errors.js';
+import {bundledNames, readDataFile, resolveDataPath, SCENARIO_DIR} from '../scenario/load.js';
+import {InputError, loadScenario} from '../scenario/resolve.js';
+import type {SimConfig} from '../sim/config.js';
+import {runSimulation} from '../sim/run.js';
+import {designPoints, listOf} from './design.js';
+import {METRICS, runMetrics, type Metric} from './metrics.js';
+import {sweepSchema, type ParamValue, type SweepSpec} from './spec.js';
+
+/** The bundled sweeps (scenarios/sweeps/). */
+export const SWEEP_DIR = resolve(SCENARIO_DIR, 'sweeps');
+export const bundledSweepNames = (): string[] => bundledNames(SWEEP_DIR);
+
+export interface SweepPlan {
+  file: string;
+  spec: SweepSpec;
+  /** The base scenario as loadScenario takes it (a resolved path, or a bundled name). */
+  scenario: string;
+  /** The varied `--set` paths, in column order. */
+  params: string[];
+  points: ParamValue[][];
+  runs: number;
+  metrics: Metric[];
+  /** Every column of a row, in order. */
+  columns: string[];
+}
+
+export type Row = Record<string, string | number | boolean | null>;
+
+export const ID_COLUMNS = ['run', 'point', 'replicate', 'seed'] as const;
+
+/**
+ * Reads and validates a sweep spec; problems name the file and the field, as for scenarios.
+ * `check: false` skips loading the scenario at every point (workers: the main thread did it).
+ */
+export function loadSweep(ref: string, {check = true}: {check?: boolean} = {}): SweepPlan {
+  const file = resolveDataPath(ref, SWEEP_DIR, 'sweep spec');
+  const parsed = sweepSchema.safeParse(readDataFile(file));
+  if (!parsed.success) throw invalid(file, zodProblems(parsed.error), 'sweep spec');
+  const spec = parsed.data;
+  // A scenario file is found relative to the spec; otherwise it is a bundled name (or a path from here).
+  const beside = resolve(dirname(file), spec.scenario);
+  const scenario = existsSync(beside) ? beside : spec.scenario;
+  const params = Object.keys(spec.vary);
+  const metrics = spec.metrics ? METRICS.filter((m) => spec.metrics!.includes(m)) : [...METRICS];
+  const points = designPoints(spec);
+  const plan: SweepPlan = {file, spec, scenario, params, points, runs: points.length * spec.replicates, metrics, columns: [...ID_COLUMNS, ...params, ...metrics]};
+  if (check) checkValues(plan);
+  return plan;
+}
+
+/** Where a run id sits: its point, its replicate and its seed. */
+export function runCoordinates(plan: SweepPlan, run: number): {point: number; replicate: number; seed: string} {
+  const point = Math.floor(run / plan.spec.replicates);
+  const replicate = run % plan.spec.replicates;
+  return {point, replicate, seed: runSeed(plan.spec.seed, point, replicate)};
+}
+
+/** The seed of a run, readable and re-runnable alone: `parley run … --seed <this>`. */
+export const runSeed = (master: string, point: number, replicate: number): string => `${master}-p${point}-r${replicate}`;
+
+/** A value as `--set` reads it back (YAML): plain when it is safe, quoted otherwise. */
+const setValue = (v: ParamValue): string => (typeof v === 'string' && !/^[A-Za-z][\w.-]*$/.test(v) ? JSON.stringify(v) : String(v));
+
+/** The `--set` overrides of a point: the spec's fixed ones, then the point's values. */
+export function pointOverrides(plan: SweepPlan, point: number): string[] {
+  return [...plan.spec.set, ...plan.params.map((p, i) => `${p}=${setValue(plan.points[point]![i]!)}`)];
+}
+
+/** The command that re-runs one row alone. */
+export function rerunCommand(plan: SweepPlan, run: number): string {
+  const quote = (s: string): string => (/^[\w./=:@+-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
+  const {point, seed} = runCoordinates(plan, run);
+  const sets = pointOverrides(plan, point).flatMap((s) => ['--set', quote(s)]);
+  const days = plan.spec.days === undefined ? [] : ['--days', String(plan.spec.days)];
+  return ['parley', 'run', quote(plan.scenario), ...sets, ...days, '--seed', quote(seed)].join(' ');
+}
+
+function loadPoint(plan: SweepPlan, point: number): SimConfig {
+  try {
+    return loadScenario(plan.scenario, {set: pointOverrides(plan, point), days: plan.spec.days}).config;
+  } catch (e) {
+    if (e instanceof InputError) throw new InputError(`${plan.file}: point ${point} (${describePoint(plan, point)}) makes an invalid scenario:\n${e.message}`, plan.file);
+    throw e;
+  }
+}
+
+const describePoint = (plan: SweepPlan, point: number): string => plan.params.map((p, i) => `${p}=${String(plan.points[point]![i])}`).join(', ');
+
+/**
+ * Every point is checked before any run when there are few enough; beyond that, each listed
+ * value and each end of each range alone on the base scenario, and the first point.
+ */
+function checkValues(plan: SweepPlan): void {
+  if (plan.points.length <= 20_000) {
+    for (let p = 0; p < plan.points.length; p++) loadPoint(plan, p);
+    return;
+  }
+  Object.entries(plan.spec.vary).forEach(([path, spec]) => {
+    const values = listOf(spec) ?? ('min' in spec ? [spec.min, spec.max] : []);
+    for (const v of values) {
+      try {
+        loadScenario(plan.scenario, {set: [...plan.spec.set, `${path}=${setValue(v)}`], days: plan.spec.days});
+      } catch (e) {
+        if (e instanceof InputError) throw new InputError(`${plan.file}: vary.${path}: the value ${String(v)} makes an invalid scenario:\n${e.message}`, plan.file);
+        throw e;
+      }
+    }
+  });
+  loadPoint(plan, 0);
+}
+
+/**
+ * A function that runs any run id of the plan and returns its row. It keeps the last point's
+ * config, so consecutive runs of a point (the usual order) validate the scenario once.
+ */
+export function sweepRunner(plan: SweepPlan): (run: number) => Row {
+  let cached = -1;
+  let config: SimConfig | null = null;
+  return (run) => {
+    const {point, replicate, seed} = runCoordinates(plan, run);
+    if (point !== cached) {
+      config = loadPoint(plan, point);
+      cached = point;
+    }
+    const result = runSimulation({...config!, seed}, {});
+    const metrics = runMetrics(result);
+    const row: Row = {run, point, replicate, seed};
+    plan.params.forEach((p, i) => (row[p] = plan.points[point]![i]!));
+    for (const m of plan.metrics) row[m] = metrics[m];
+    return row;
+  };
+}

@@ -1,0 +1,52 @@
+// The sweep spec (scenarios/sweeps/*.yaml), validated by zod 4 like scenarios: a base scenario,
+// the parameters to vary (any path `--set` accepts, policy names included), the design, the
+// replicates per point, a master seed, and the metrics to keep.
+import {z} from 'zod';
+import {METRICS} from './metrics.js';
+
+/** A parameter's values: a list, or a range (with a step it is a list too; without, continuous). */
+const values = z.strictObject({values: z.array(z.union([z.number(), z.string(), z.boolean()])).min(1).describe('the values to try, in order')});
+const range = z
+  .strictObject({
+    min: z.number(),
+    max: z.number(),
+    step: z.number().positive().optional().describe('grid spacing from min to max; without it the range is continuous (sampled designs only)'),
+    integer: z.boolean().default(false).describe('round sampled values to integers'),
+  })
+  .refine((r) => r.min <= r.max, {message: 'min is above max', path: ['max']});
+export const paramSpec = z.union([values, range]);
+
+export const DESIGNS = ['grid', 'random', 'latin-hypercube'] as const;
+
+export const sweepSchema = z
+  .strictObject({
+    $schema: z.string().optional(),
+    name: z.string().min(1).describe('short name'),
+    description: z.string().default('').describe('what the sweep asks'),
+    scenario: z.string().min(1).describe('the base scenario: a bundled name or a file (relative to this spec)'),
+    set: z.array(z.string()).default([]).describe('fixed --set overrides applied to every run'),
+    days: z.int().min(1).max(5000).optional().describe('rounds per run (default: the scenario\'s)'),
+    vary: z.record(z.string(), paramSpec).refine((v) => Object.keys(v).length > 0, 'vary at least one parameter').describe('--set paths to vary, in column order'),
+    design: z.enum(DESIGNS).default('grid'),
+    points: z.int().min(1).max(10_000_000).optional().describe('points to sample (random and latin-hypercube designs)'),
+    replicates: z.int().min(1).max(1_000_000).default(1).describe('seeded runs per point'),
+    seed: z.union([z.string(), z.number()]).transform(String).describe('master seed: every run seed derives from it and the run\'s coordinates'),
+    metrics: z.array(z.enum(METRICS)).min(1).optional().describe('metric columns to keep (default: all)'),
+  })
+  .superRefine((s, ctx) => {
+    if (s.design === 'grid') {
+      if (s.points !== undefined) ctx.addIssue({code: 'custom', path: ['points'], message: 'a grid has one point per combination: drop points, or use a sampled design'});
+      for (const [path, p] of Object.entries(s.vary)) {
+        if ('min' in p && p.step === undefined) ctx.addIssue({code: 'custom', path: ['vary', path, 'step'], message: 'a grid needs values or a step for every range'});
+      }
+    } else if (s.points === undefined) {
+      ctx.addIssue({code: 'custom', path: ['points'], message: `a ${s.design} design needs the number of points`});
+    }
+    for (const path of Object.keys(s.vary)) {
+      if (!/^[A-Za-z_$][\w$-]*(\.([A-Za-z_$][\w$-]*|\d+))*$/.test(path)) ctx.addIssue({code: 'custom', path: ['vary', path], message: 'not a field path (as --set takes it)'});
+    }
+  });
+
+export type SweepSpec = z.output<typeof sweepSchema>;
+export type ParamSpec = z.output<typeof paramSpec>;
+export type ParamValue = number | string | boolean;
