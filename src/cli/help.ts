@@ -10,6 +10,9 @@ Examples
   parley run baseline --ndjson | head    the report as one JSON record a line
   parley replay                          play the real 2020 timeline, day by day
   parley replay --compare --runs 200     the model's band over the 2020 record
+  parley sweep pace-and-patience --out runs.csv   every run of a sweep spec
+  parley sweep my-sweep.yaml --shard 2/8 --out part-2.csv   one of 8 blocks
+  parley merge part-*.csv --spec my-sweep.yaml --out runs.csv
   parley list                            bundled scenarios, policies, parameters
   parley validate my-scenario.yaml       check a scenario without running it
   parley schema > scenario.schema.json   JSON Schema of scenario files
@@ -22,9 +25,19 @@ Commands
                       the dashboard on a terminal, else text (default:
                       afghanistan-2020; --json for the data);
                       --compare [SCENARIO] [--runs N]: the model against it
+  sweep SPEC          run every run of a sweep spec (a file or a bundled
+                      sweep) on worker threads, one row a run in run order,
+                      to a CSV or NDJSON file or stdout; then a summary per
+                      point (FILE.summary.csv for --out FILE, and a table)
+  merge FILE…         join the outputs of sweep --shard in run order, after
+                      checking they cover every run once (--spec: the whole
+                      sweep, row by row, and write its summary)
   list                list bundled scenarios, and policies with their parameters
   validate SCENARIO…  check scenarios and print what each one sets up
   schema              print the JSON Schema of scenario files
+  summarize RESULTS   summary per point of a sweep's results (.csv, .ndjson);
+                      --heatmap X,Y,METRIC a metric over two parameters,
+                      --out FILE (.csv, .ndjson) the full summary, --json
 
 Options
   --seed S            seed of the negotiation (default: the scenario's)      run
@@ -34,7 +47,16 @@ Options
                       (repeatable; parley list shows the parameters)
   --json              print one JSON document                  run, replay, list
   --ndjson            print one JSON record a line                           run
-  --out FILE          write the output to FILE                       run, replay
+  --out FILE          write the output to FILE         run, replay, sweep, merge
+                      (sweep, merge: .csv, .ndjson or .jsonl; an existing
+                      file only with --resume or --force)
+  --format F          rows as csv (default) or ndjson              sweep, merge
+  --workers N         worker threads (default: one per core)               sweep
+  --shard k/N         run only the k-th of N blocks of runs                sweep
+  --resume            continue --out after an interruption                 sweep
+  --force             replace an existing --out                     sweep, merge
+  --spec SPEC         check the files against the sweep spec               merge
+  --quiet             no progress or notes on stderr                sweep, merge
   --no-stall-risk     skip the daily stall-risk estimate (much faster)       run
   --speed N|max       dashboard speed in days a second               run, replay
                       (1 2 5 10 20 50 100; replay starts at 5, run at 10)
@@ -55,7 +77,8 @@ Exit codes
   0    success (whatever the outcome of the negotiation)
   1    runtime failure (a bug: set PARLEY_DEBUG=1 to see the stack trace)
   2    bad usage or input: unknown command or option, invalid scenario
-  130  interrupted (Ctrl-C)
+  130  interrupted (Ctrl-C); a sweep keeps the rows written and says how
+       to resume
 
 The same scenario and seed always give byte-identical output.
 `;

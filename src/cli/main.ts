@@ -21,6 +21,10 @@ const COMMANDS: Record<string, Command> = {
   list: listCommand,
   validate: validateCommand,
   schema: schemaCommand,
+  // Loaded on demand: the other commands need neither the worker pool nor the CSV writer.
+  sweep: async (args, io) => (await import('./sweep.js')).sweepCommand(args, io),
+  merge: async (args, io) => (await import('./merge.js')).mergeCommand(args, io),
+  summarize: async (args, io) => (await import('./summarize.js')).summarizeCommand(args, io),
 };
 
 /** A bare `parley`: the scenario picker and dashboard on a terminal, else the baseline summary. */

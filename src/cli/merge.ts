@@ -1,0 +1,83 @@
+// `parley merge <files…>`: joins the outputs of `parley sweep --shard k/N` back into one file in
+// run order, after checking them (same header, consecutive runs, no gap, no overlap; with
+// --spec every row and the whole sweep). With --spec and --out it writes the summary too.
+import {closeSync, openSync, renameSync, rmSync, writeSync} from 'node:fs';
+import {basename, dirname, join, resolve} from 'node:path';
+import {InputError} from '../scenario/errors.js';
+import {copyRows, mergedValues, mergeOrder, scanFile, type SweepFile} from '../sweep/merge.js';
+import {formatOfPath, rowObject, summaryPath, type Format} from '../sweep/output.js';
+import {loadSweep} from '../sweep/plan.js';
+import {SummaryAccumulator} from '../sweep/summary.js';
+import {parseCommand} from './args.js';
+import {EXIT, UsageError} from './errors.js';
+import type {Io} from './io.js';
+import {chooseFormat, refuseOverwrite, reportSummary} from './sweep.js';
+
+/** The format every input shares: --format, else their extensions (which must agree). */
+function inputFormat(files: readonly string[], flag: string | undefined): Format {
+  if (flag !== undefined) return chooseFormat(undefined, flag);
+  const formats = files.map((f) => {
+    const format = formatOfPath(f);
+    if (!format) throw new UsageError(`${f}: name .csv, .ndjson or .jsonl files (or give --format)`);
+    return format;
+  });
+  const odd = files.find((_, i) => formats[i] !== formats[0]);
+  if (odd) throw new UsageError(`${odd} is not ${formats[0]} like ${files[0]}: merge files of one format`);
+  return formats[0]!;
+}
+
+export async function mergeCommand(args: string[], io: Io): Promise<number> {
+  const {values, positionals: inputs} = parseCommand('merge', args, {
+    out: {type: 'string'},
+    spec: {type: 'string'},
+    format: {type: 'string'},
+    force: {type: 'boolean'},
+    quiet: {type: 'boolean'},
+  });
+  if (inputs.length === 0) throw new UsageError('merge needs the files to merge, e.g. parley merge part-*.csv --out results.csv');
+  const out = values.out;
+  if (out === '') throw new UsageError('--out needs a file name');
+  const format = inputFormat(inputs, values.format);
+  if (out !== undefined) {
+    if (chooseFormat(out, values.format ?? format) !== format) throw new UsageError(`--out ${out} is not ${format} like the files merged`);
+    if (inputs.some((f) => resolve(f) === resolve(out))) throw new UsageError(`--out ${out} is one of the files to merge`);
+    refuseOverwrite(out, values.force, 'add --force to replace it');
+    if (values.spec !== undefined) refuseOverwrite(summaryPath(out), values.force, 'add --force to replace it');
+  }
+  const note = (text: string): void => void (values.quiet || io.stderr(`parley: ${text}\n`));
+
+  const plan = values.spec === undefined ? null : loadSweep(values.spec, {check: false});
+  const scanned: SweepFile[] = [];
+  for (const f of inputs) scanned.push(await scanFile(f, format, plan));
+  const files = mergeOrder(scanned, plan?.runs ?? null);
+
+  if (out === undefined) await copyRows(files, io.stdout);
+  else await writeAtomically(out, (write) => copyRows(files, write));
+  const runs = files.reduce((n, f) => n + f.end - f.first, 0);
+  note(`merged ${inputs.length} file${inputs.length === 1 ? '' : 's'}: ${runs.toLocaleString('en-US')} runs${plan ? `, the whole of ${plan.spec.name}` : ''}${out ? ` → ${out}` : ''}`);
+  if (plan) {
+    const summary = new SummaryAccumulator(plan.columns, plan.params);
+    await mergedValues(files, plan, (row) => summary.add(rowObject(row, plan.columns)));
+    reportSummary(io, plan, summary, format, out, note);
+  }
+  return EXIT.ok;
+}
+
+/** Streams into a temp file beside `file`, then renames it: a failure never leaves half a file. */
+async function writeAtomically(file: string, fill: (write: (text: string) => void) => Promise<void>): Promise<void> {
+  const temp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
+  try {
+    const fd = openSync(temp, 'w');
+    try {
+      await fill((text) => void writeSync(fd, text));
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temp, file);
+  } catch (e) {
+    rmSync(temp, {force: true});
+    if (e instanceof InputError) throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new InputError(`${file}: cannot write output file${code ? ` (${code})` : ''}`, file);
+  }
+}

@@ -1,0 +1,207 @@
+// `parley sweep <spec>`: every run of a sweep spec, on worker threads, one row a run to a CSV or
+// NDJSON file (or stdout) in run order; progress on stderr; then a summary per point. The output
+// is a prefix of the final result at every moment, so --resume continues a killed sweep exactly.
+import {closeSync, existsSync, openSync, truncateSync, writeSync} from 'node:fs';
+import {InputError} from '../scenario/errors.js';
+import {formatRows, formatOfPath, FORMATS, headerText, rowObject, rowValues, summaryPath, type Format, type Value} from '../sweep/output.js';
+import {bundledSweepNames, loadSweep, type SweepPlan} from '../sweep/plan.js';
+import {createProgress, formatDuration} from '../sweep/progress.js';
+import {findResumePoint} from '../sweep/resume.js';
+import {defaultWorkers, runSweep, type SweepResult} from '../sweep/run-sweep.js';
+import {parseShard, shardRange, type Shard} from '../sweep/shard.js';
+import {formatSummaryTable, SummaryAccumulator, summaryColumns, summaryRows} from '../sweep/summary.js';
+import {parseCommand, positiveInt} from './args.js';
+import {EXIT, UsageError} from './errors.js';
+import {writeFileAtomic, type Io} from './io.js';
+import {inCi} from './mode.js';
+
+const count = (n: number): string => n.toLocaleString('en-US');
+const runs = (n: number): string => `${count(n)} run${n === 1 ? '' : 's'}`;
+const quote = (s: string): string => (/^[\w./=:@+-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
+
+/** --format, or the format --out's extension names; they must agree when both are given. */
+export function chooseFormat(out: string | undefined, flag: string | undefined): Format {
+  if (flag !== undefined && !(FORMATS as readonly string[]).includes(flag)) throw new UsageError(`--format must be ${FORMATS.join(' or ')}, got "${flag}"`);
+  const byName = out === undefined ? null : formatOfPath(out);
+  if (out !== undefined && byName === null && flag === undefined) throw new UsageError(`--out ${out}: name a .csv, .ndjson or .jsonl file (or give --format)`);
+  if (flag !== undefined && byName !== null && flag !== byName) throw new UsageError(`--format ${flag} does not match --out ${out}`);
+  return (flag as Format | undefined) ?? byName ?? 'csv';
+}
+
+export function parseShardOption(text: string | undefined): Shard | null {
+  if (text === undefined) return null;
+  const shard = parseShard(text);
+  if (!shard) throw new UsageError(`--shard must be k/N with 1 ≤ k ≤ N (e.g. 2/8), got "${text}"`);
+  return shard;
+}
+
+/** Refuses to replace an existing file unless told to. */
+export function refuseOverwrite(file: string, force: boolean | undefined, hint: string): void {
+  if (existsSync(file) && !force) throw new UsageError(`${file} already exists: ${hint}`);
+}
+
+interface SweepArgs {
+  ref: string;
+  workers: number;
+  shard: Shard | null;
+  out: string | undefined;
+  format: Format;
+  resume: boolean;
+  quiet: boolean;
+  /** --format as given, to repeat it in the resume command. */
+  formatFlag: string | undefined;
+}
+
+/** The command line, checked before anything is read or written. */
+export function parseSweepArgs(args: string[]): SweepArgs {
+  const {values, positionals} = parseCommand('sweep', args, {
+    workers: {type: 'string'},
+    out: {type: 'string'},
+    format: {type: 'string'},
+    shard: {type: 'string'},
+    resume: {type: 'boolean'},
+    force: {type: 'boolean'},
+    quiet: {type: 'boolean'},
+  });
+  if (positionals.length === 0) throw new UsageError(`sweep needs a spec: a file, or a bundled sweep (${bundledSweepNames().join(', ')})`);
+  if (positionals.length > 1) throw new UsageError(`sweep takes one spec, got ${positionals.length}: ${positionals.join(' ')}`);
+  const out = values.out;
+  if (out === '') throw new UsageError('--out needs a file name');
+  const parsed: SweepArgs = {
+    ref: positionals[0]!,
+    workers: positiveInt('--workers', values.workers) ?? defaultWorkers(),
+    shard: parseShardOption(values.shard),
+    out,
+    format: chooseFormat(out, values.format),
+    resume: values.resume === true,
+    quiet: values.quiet === true,
+    formatFlag: values.format,
+  };
+  if (parsed.resume && out === undefined) throw new UsageError('--resume needs --out: the file to continue');
+  if (parsed.resume && values.force) throw new UsageError('--resume continues the file and --force replaces it: give one');
+  if (out !== undefined && !parsed.resume) {
+    const hint = 'add --resume to continue it, or --force to start over';
+    refuseOverwrite(out, values.force, hint);
+    if (!parsed.shard) refuseOverwrite(summaryPath(out), values.force, hint);
+  }
+  return parsed;
+}
+
+/** The command that continues an interrupted sweep. */
+export function resumeCommand(a: SweepArgs): string {
+  const format = a.formatFlag ? ['--format', a.formatFlag] : [];
+  const shard = a.shard ? ['--shard', `${a.shard.k}/${a.shard.n}`] : [];
+  return ['parley', 'sweep', quote(a.ref), '--out', quote(a.out!), ...format, ...shard, '--resume'].join(' ');
+}
+
+export async function sweepCommand(args: string[], io: Io): Promise<number> {
+  const a = parseSweepArgs(args);
+  const plan = loadSweep(a.ref);
+  const range = shardRange(plan.runs, a.shard);
+  const total = range.end - range.start;
+  const note = (text: string): void => void (a.quiet || io.stderr(`parley: ${text}\n`));
+  // A shard's summary would describe part of each point: it is made after the merge.
+  const summary = a.shard ? null : new SummaryAccumulator(plan.columns, plan.params);
+  const add = (row: Value[]): void => summary?.add(rowObject(row, plan.columns));
+
+  let from = range.start;
+  let header = false;
+  if (a.resume) {
+    const at = await findResumePoint(a.out!, plan, a.format, range, add);
+    if (at.missing) note(`${a.out} does not exist yet: starting the sweep`);
+    if (at.torn > 0) note(`dropping the incomplete last line of ${a.out} (${at.torn} bytes, cut off mid-write)`);
+    if (at.next > range.start) note(`resuming ${a.out}: ${count(at.next - range.start)} of ${runs(total)} already done`);
+    if (!at.missing) truncateSync(a.out!, at.keep);
+    ({next: from, header} = at);
+  }
+
+  const fd = a.out === undefined ? null : openOutput(a.out, a.resume);
+  const write = fd === null ? io.stdout : (text: string): void => void writeSync(fd, text);
+  const tty = Boolean(process.stderr.isTTY) && !inCi(process.env);
+  const progress = a.quiet ? null : createProgress({total, done: from - range.start, write: io.stderr, tty, columns: process.stderr.columns || 80});
+  const stop = new AbortController();
+  let result: SweepResult;
+  try {
+    if (a.format === 'csv' && !header) write(headerText(plan.columns, a.format));
+    progress?.update(from - range.start);
+    const onChunk = (rows: Value[][], written: number): void => {
+      for (const row of rows) add(row);
+      progress?.update(from - range.start + written);
+    };
+    result = await whileInterruptible(
+      () => stop.abort(),
+      () => runSweep({plan, from, to: range.end, workers: a.workers, format: a.format, write, signal: stop.signal, onChunk}),
+    );
+  } finally {
+    progress?.stop();
+    if (fd !== null) closeSync(fd);
+  }
+
+  const done = result.next - range.start;
+  if (result.interrupted) {
+    // On a terminal ^C was echoed after the cursor: start a new line, unless the bar's line was cleared.
+    const lead = process.stderr.isTTY && !progress ? '\n' : '';
+    const then = a.out === undefined ? 'the rows printed are complete (write to a file with --out to be able to resume)' : `resume with: ${resumeCommand(a)}`;
+    io.stderr(`${lead}parley: interrupted after ${count(done)} of ${runs(total)}; ${then}\n`);
+    return EXIT.interrupted;
+  }
+  const ran = result.next - from;
+  const pace = result.seconds > 0 && ran > 0 ? `, ${count(Math.round(ran / result.seconds))} runs/s on ${result.workers} worker${result.workers === 1 ? '' : 's'}` : '';
+  const block = total === 0 ? 'no runs: more shards than runs' : total === 1 ? `run ${count(range.start)}` : `runs ${count(range.start)} to ${count(range.end - 1)}`;
+  const what = a.shard ? `shard ${a.shard.k}/${a.shard.n} (${block})` : 'sweep';
+  note(`${what}: ${runs(done)}${from > range.start ? ` (${count(ran)} now)` : ''} in ${formatDuration(result.seconds)}${pace}${a.out ? ` → ${a.out}` : ''}`);
+  if (summary) reportSummary(io, plan, summary, a.format, a.out, note);
+  else note('no summary for a shard (it would cover part of each point): merge the shards with parley merge, then parley summarize the merged file');
+  return EXIT.ok;
+}
+
+function openOutput(file: string, append: boolean): number {
+  try {
+    return openSync(file, append ? 'a' : 'w');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new InputError(`${file}: cannot write output file${code ? ` (${code})` : ''}`, file);
+  }
+}
+
+/**
+ * Runs `work` with Ctrl-C calling `interrupt` (to stop the sweep and keep what is written)
+ * instead of bin.ts's handler, which exits at once; a second Ctrl-C still exits at once, which
+ * is safe: rows are written whole, in order.
+ */
+async function whileInterruptible<T>(interrupt: () => void, work: () => Promise<T>): Promise<T> {
+  const previous = process.listeners('SIGINT');
+  let pressed = false;
+  const handler = (): void => {
+    if (pressed) process.exit(EXIT.interrupted);
+    pressed = true;
+    interrupt();
+  };
+  process.removeAllListeners('SIGINT');
+  process.on('SIGINT', handler);
+  try {
+    return await work();
+  } finally {
+    process.off('SIGINT', handler);
+    for (const l of previous) process.on('SIGINT', l);
+  }
+}
+
+/** As parley summarize: the terminal's width, else 80. */
+const tableWidth = (s: {isTTY?: boolean; columns?: number}): number => (s.isTTY && s.columns ? Math.max(40, s.columns) : 80);
+
+/**
+ * Writes the summary file beside `out` (same format) and prints the short table: on stdout when
+ * the rows went to a file, on stderr when they went to stdout.
+ */
+export function reportSummary(io: Io, plan: SweepPlan, summary: SummaryAccumulator, format: Format, out: string | undefined, note: (text: string) => void): void {
+  const summaries = summary.summaries();
+  if (out !== undefined) {
+    const columns = summaryColumns(plan.params, plan.metrics);
+    const rows = summaryRows(summaries).map((r) => rowValues(r, columns));
+    const file = summaryPath(out);
+    writeFileAtomic(file, headerText(columns, format) + formatRows(rows, columns, format));
+    io.stdout(formatSummaryTable(summaries, tableWidth(process.stdout)));
+    note(`summary of ${count(summaries.length)} point${summaries.length === 1 ? '' : 's'} → ${file}`);
+  } else io.stderr(formatSummaryTable(summaries, tableWidth(process.stderr)));
+}

@@ -1,0 +1,152 @@
+// The per-point summary of a sweep: for each point its runs, the shares of outcomes, and for each
+// numeric metric the mean, sample standard deviation and 95% interval of the mean. Streaming:
+// rows are folded in as they come (Welford's update) and only one small record per point is
+// kept, so memory grows with the points of a sweep, never with its runs.
+import {NUMERIC_METRICS} from './metrics.js';
+import {t975} from './t-quantile.js';
+
+export type Value = string | number | boolean | null;
+
+export interface MetricSummary {
+  /** Runs of the point where the metric is not null. */
+  n: number;
+  mean: number | null;
+  /** Sample standard deviation (n − 1); null below two values. */
+  sd: number | null;
+  /** 95% interval of the mean (Student's t, n − 1 degrees of freedom); null below two values. */
+  lo: number | null;
+  hi: number | null;
+}
+
+export interface PointSummary {
+  point: number;
+  params: Record<string, string | number | boolean | null>;
+  runs: number;
+  complete: number;
+  broken: number;
+  /** Runs still ongoing at the horizon. */
+  unfinished: number;
+  /** Runs with at least one stall episode. */
+  stalled: number;
+  metrics: Record<string, MetricSummary>;
+}
+
+interface Running {
+  n: number;
+  /** The mean reported is sum / n: exact for the integer metrics, and the heatmap's own mean. */
+  sum: number;
+  /** Welford's running mean and sum of squared deviations, for the variance. */
+  mean: number;
+  m2: number;
+}
+
+interface PointState {
+  params: Record<string, Value>;
+  runs: number;
+  complete: number;
+  broken: number;
+  unfinished: number;
+  stalled: number;
+  running: Running[];
+}
+
+const NUMERIC: ReadonlySet<string> = new Set(NUMERIC_METRICS);
+
+/** Welford's update: no sum of squares, so no catastrophic cancellation on large values. */
+function push(r: Running, x: number): void {
+  r.n++;
+  r.sum += x;
+  const d = x - r.mean;
+  r.mean += d / r.n;
+  r.m2 += d * (x - r.mean);
+}
+
+function describe({n, sum, m2}: Running): MetricSummary {
+  if (n === 0) return {n, mean: null, sd: null, lo: null, hi: null};
+  const mean = sum / n;
+  if (n === 1) return {n, mean, sd: null, lo: null, hi: null};
+  const sd = Math.sqrt(m2 / (n - 1));
+  const half = (t975(n - 1) * sd) / Math.sqrt(n);
+  return {n, mean, sd, lo: mean - half, hi: mean + half};
+}
+
+export class SummaryAccumulator {
+  private readonly points = new Map<number, PointState>();
+  private readonly metrics: string[];
+  private readonly stallKept: boolean;
+
+  /** `columns`: every column of the rows; `params`: the varied ones among them. */
+  constructor(
+    columns: readonly string[],
+    private readonly params: readonly string[],
+  ) {
+    this.metrics = columns.filter((c) => NUMERIC.has(c));
+    this.stallKept = columns.includes('stallEpisodes');
+  }
+
+  add(row: Record<string, Value>): void {
+    const point = row.point;
+    if (typeof point !== 'number' || !Number.isInteger(point) || point < 0) throw new TypeError(`point must be a whole number ≥ 0, got ${JSON.stringify(point)}`);
+    let s = this.points.get(point);
+    if (!s) {
+      const params = Object.fromEntries(this.params.map((p) => [p, row[p] ?? null]));
+      s = {params, runs: 0, complete: 0, broken: 0, unfinished: 0, stalled: 0, running: this.metrics.map(() => ({n: 0, sum: 0, mean: 0, m2: 0}))};
+      this.points.set(point, s);
+    }
+    s.runs++;
+    if (row.status === 'complete') s.complete++;
+    else if (row.status === 'broken') s.broken++;
+    else if (row.status === 'ongoing') s.unfinished++;
+    if (this.stallKept && typeof row.stallEpisodes === 'number' && row.stallEpisodes > 0) s.stalled++;
+    this.metrics.forEach((m, i) => {
+      const v = row[m];
+      if (v === null || v === undefined) return;
+      if (typeof v !== 'number' || !Number.isFinite(v)) throw new TypeError(`${m} must be a number or null, got ${JSON.stringify(v)}`);
+      push(s.running[i]!, v);
+    });
+  }
+
+  /** One summary per point seen, sorted by point. */
+  summaries(): PointSummary[] {
+    return [...this.points.entries()]
+      .sort(([a], [b]) => a - b)
+      .map(([point, {running, ...s}]) => ({point, ...s, metrics: Object.fromEntries(this.metrics.map((m, i) => [m, describe(running[i]!)]))}));
+  }
+}
+
+/**
+ * Shares of a point's runs. Outcome shares are over the runs with a status (null when status was
+ * not kept); the stalled share over the runs with a stall-episode count (null when not kept).
+ */
+export function shares(s: PointSummary): {complete: number | null; broken: number | null; unfinished: number | null; stalled: number | null} {
+  const withStatus = s.complete + s.broken + s.unfinished;
+  const share = (k: number): number | null => (withStatus > 0 ? k / withStatus : null);
+  const counted = s.metrics.stallEpisodes?.n ?? 0;
+  return {complete: share(s.complete), broken: share(s.broken), unfinished: share(s.unfinished), stalled: counted > 0 ? s.stalled / counted : null};
+}
+
+const STATS = ['mean', 'sd', 'lo', 'hi'] as const;
+
+/** The columns of the summary file, in a stable order; `metrics` may include status (left out). */
+export function summaryColumns(params: readonly string[], metrics: readonly string[]): string[] {
+  const numeric = metrics.filter((m) => m !== 'status');
+  return ['point', ...params, 'runs', 'shareComplete', 'shareBroken', 'shareUnfinished', 'shareStalled', ...numeric.flatMap((m) => STATS.map((k) => `${m}_${k}`))];
+}
+
+/** Rounds floats for output: stable across machines, far below the model's precision. */
+export const round4 = (x: number): number => Math.round(x * 1e4) / 1e4 || 0;
+const r4 = (x: number | null): number | null => (x === null ? null : round4(x));
+
+/** The rows of the summary file, keyed by summaryColumns (booleans written as true/false). */
+export function summaryRows(summaries: readonly PointSummary[]): Record<string, string | number | null>[] {
+  return summaries.map((s) => {
+    const sh = shares(s);
+    const row: Record<string, string | number | null> = {point: s.point};
+    for (const [p, v] of Object.entries(s.params)) row[p] = typeof v === 'boolean' ? String(v) : v;
+    Object.assign(row, {runs: s.runs, shareComplete: r4(sh.complete), shareBroken: r4(sh.broken), shareUnfinished: r4(sh.unfinished), shareStalled: r4(sh.stalled)});
+    for (const [m, stats] of Object.entries(s.metrics)) for (const k of STATS) row[`${m}_${k}`] = r4(stats[k]);
+    return row;
+  });
+}
+
+export {formatSummaryTable} from './summary-table.js';

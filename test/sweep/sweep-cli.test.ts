@@ -1,0 +1,157 @@
+// `parley sweep` and `parley merge` end to end, through the built CLI: the rows are the same,
+// byte for byte, whatever the worker count and however the sweep is split into shards; the CSV
+// reads back strictly as RFC 4180 with one record a run; any row re-runs alone from its seed.
+import {execFileSync} from 'node:child_process';
+import {readFileSync} from 'node:fs';
+import {join} from 'node:path';
+import {parse} from 'csv-parse/sync';
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {loadScenario} from '../../src/scenario/resolve.js';
+import type {RunReport} from '../../src/sim/report.js';
+import {runSimulation} from '../../src/sim/run.js';
+import {runMetrics} from '../../src/sweep/metrics.js';
+import {pointOverrides, rerunCommand, runCoordinates, type SweepPlan} from '../../src/sweep/plan.js';
+import {BIN, parley, removeTempDirs, sh, tempDir} from '../cli-helpers.js';
+import {expectedOutput, planOf, SMALL_SPEC, writeSpec} from './sweep-helpers.js';
+
+afterAll(removeTempDirs);
+
+let dir: string;
+let spec: string;
+let plan: SweepPlan;
+beforeAll(() => {
+  dir = tempDir();
+  spec = writeSpec(dir, 'small.yaml', SMALL_SPEC);
+  plan = planOf(spec);
+});
+
+async function sweep(out: string, ...args: string[]): Promise<string> {
+  const r = await parley(['sweep', spec, '--out', join(dir, out), ...args]);
+  expect(r.stderr).not.toMatch(/error/i);
+  expect(r.code).toBe(0);
+  return readFileSync(join(dir, out), 'utf8');
+}
+
+describe('the same rows, byte for byte', () => {
+  it('for --workers 1, 2 and 3, equal to the rows computed in-process', async () => {
+    const outputs = [await sweep('w1.csv', '--workers', '1'), await sweep('w2.csv', '--workers', '2'), await sweep('w3.csv', '--workers', '3')];
+    expect(outputs[0]).toBe(expectedOutput(plan, 'csv'));
+    expect(outputs[1]).toBe(outputs[0]);
+    expect(outputs[2]).toBe(outputs[0]);
+  });
+
+  it('for 3 shards merged, in any order, and the merge writes the same summary', async () => {
+    for (const k of [1, 2, 3]) await sweep(`part-${k}.csv`, '--shard', `${k}/3`, '--workers', '2');
+    const parts = [3, 1, 2].map((k) => join(dir, `part-${k}.csv`));
+    const r = await parley(['merge', ...parts, '--spec', spec, '--out', join(dir, 'merged.csv')]);
+    expect(r.stderr).toContain('merged 3 files: 200 runs, the whole of small');
+    expect(r.code).toBe(0);
+    expect(readFileSync(join(dir, 'merged.csv'), 'utf8')).toBe(await sweep('whole.csv', '--workers', '2'));
+    expect(readFileSync(join(dir, 'merged.summary.csv'), 'utf8')).toBe(readFileSync(join(dir, 'whole.summary.csv'), 'utf8'));
+    // Without --spec: the rows only, to stdout.
+    const plain = await parley(['merge', ...parts]);
+    expect(plain.stdout).toBe(readFileSync(join(dir, 'whole.csv'), 'utf8'));
+  });
+
+  it('as NDJSON, for 1 and 3 workers, and on stdout as in a file', async () => {
+    const one = await sweep('w1.ndjson', '--workers', '1');
+    expect(one).toBe(expectedOutput(plan, 'ndjson'));
+    expect(await sweep('w3.jsonl', '--workers', '3')).toBe(one);
+    const r = await parley(['sweep', spec, '--format', 'ndjson', '--workers', '2']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(one);
+  });
+});
+
+describe('the CSV', () => {
+  it('parses strictly (RFC 4180) into one record a run, with the header columns in order', () => {
+    const text = readFileSync(join(dir, 'w1.csv'), 'utf8');
+    // csv-parse's defaults are strict: quotes must balance, every record as long as the header.
+    const records = parse(text, {columns: true}) as Record<string, string>[];
+    expect(Object.keys(records[0]!)).toEqual(plan.columns);
+    expect(records.map((r) => r.run)).toEqual(Array.from({length: 200}, (_, i) => String(i)));
+    expect(records.map((r) => r.seed)).toEqual(Array.from({length: 200}, (_, i) => runCoordinates(plan, i).seed));
+    expect(records[0]!.seed).toBe('tiny, "quoted"-p0-r0');
+    expect(new Set(records.map((r) => r.status))).not.toContain('');
+    // No stall risk in this spec: those cells are empty, not "null".
+    expect(new Set(records.map((r) => r.peakStallRisk))).toEqual(new Set(['']));
+  });
+
+  it('any row re-runs alone from its seed with the same metrics', () => {
+    const records = parse(readFileSync(join(dir, 'w1.csv'), 'utf8'), {columns: true}) as Record<string, string>[];
+    for (const rec of records) {
+      const run = Number(rec.run);
+      const {point, seed} = runCoordinates(plan, run);
+      expect(rec.seed).toBe(seed);
+      const {config} = loadScenario(plan.scenario, {set: pointOverrides(plan, point), days: plan.spec.days, seed});
+      const metrics = runMetrics(runSimulation(config));
+      for (const m of plan.metrics) expect(rec[m], `run ${run} ${m}`).toBe(metrics[m] === null ? '' : String(metrics[m]));
+    }
+  });
+
+  it('and through `parley run` with the command rerunCommand prints', async () => {
+    const records = parse(readFileSync(join(dir, 'w1.csv'), 'utf8'), {columns: true}) as Record<string, string>[];
+    for (const run of [0, 137]) {
+      const command = rerunCommand(plan, run).replace(/^parley /, `'${process.execPath}' '${BIN}' `);
+      const r = await sh('sh', ['-c', `${command} --json`]);
+      expect(r.code).toBe(0);
+      const report = JSON.parse(r.stdout) as RunReport;
+      const rec = records[run]!;
+      expect(report.seed).toBe(rec.seed);
+      expect(report.outcome.status).toBe(rec.status);
+      expect(String(report.outcome.status === 'complete' ? report.outcome.day : '')).toBe(rec.completionDay);
+      const t = report.totals;
+      expect([t.releasedByGovernment, t.releasedByTaliban, t.batches, t.walkouts, t.stallEpisodes, t.stalledDays].map(String)).toEqual(
+        [rec.releasedByGovernment, rec.releasedByTaliban, rec.batches, rec.walkouts, rec.stallEpisodes, rec.stalledDays],
+      );
+    }
+  });
+});
+
+describe('the summary', () => {
+  it('goes to FILE.summary.csv with the table on stdout, or all to stderr when the rows go to stdout', async () => {
+    const r = await parley(['sweep', spec, '--out', join(dir, 'placed.csv'), '--workers', '2']);
+    expect(r.stdout).toMatch(/^8 points, 200 runs\n/);
+    expect(r.stderr).toMatch(/summary of 8 points → .*placed\.summary\.csv/);
+    const summary = parse(readFileSync(join(dir, 'placed.summary.csv'), 'utf8'), {columns: true}) as Record<string, string>[];
+    expect(summary.map((s) => s.point)).toEqual(['0', '1', '2', '3', '4', '5', '6', '7']);
+    expect(summary.every((s) => s.runs === '25')).toBe(true);
+
+    const piped = await parley(['sweep', spec, '--workers', '2']);
+    expect(piped.stdout).toBe(readFileSync(join(dir, 'placed.csv'), 'utf8'));
+    expect(piped.stderr).toMatch(/8 points, 200 runs\n/);
+  });
+
+  it('is not made for a shard, which says how to get it', async () => {
+    const r = await parley(['sweep', spec, '--out', join(dir, 'shard.csv'), '--shard', '2/3', '--workers', '1']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/shard 2\/3 \(runs 66 to 132\): 67 runs/);
+    expect(r.stderr).toMatch(/no summary for a shard .*parley merge.*parley summarize/);
+  });
+});
+
+// Loaded by a real analysis tool when one happens to be installed (never installed by the tests).
+const has = (cmd: string, args: string[]): boolean => {
+  try {
+    execFileSync(cmd, args, {stdio: 'ignore'});
+    return true;
+  } catch {
+    return false;
+  }
+};
+const pandas = has('python3', ['-c', 'import pandas']);
+const duckdb = has('duckdb', ['--version']);
+
+describe('analysis tools', () => {
+  it.skipIf(!pandas)('pandas reads one row a run with the header columns', () => {
+    const script = `import pandas as pd, sys; d = pd.read_csv(sys.argv[1]); print(len(d), ','.join(d.columns), d['seed'][0], d['completionDay'].dtype)`;
+    const out = execFileSync('python3', ['-c', script, join(dir, 'w1.csv')], {encoding: 'utf8'}).trim();
+    expect(out).toBe(`200 ${plan.columns.join(',')} tiny, "quoted"-p0-r0 float64`);
+  });
+
+  it.skipIf(!duckdb)('DuckDB reads one row a run', () => {
+    const out = execFileSync('duckdb', ['-csv', '-noheader', '-c', `select count(*), min(run), max(run) from read_csv_auto('${join(dir, 'w1.csv')}')`], {encoding: 'utf8'}).trim();
+    expect(out).toBe('200,0,199');
+  });
+});
