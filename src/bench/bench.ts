@@ -5,7 +5,9 @@
 //     from day 60 of a run (a stalled day: every rollout runs all 14 rounds, the costly case) and
 //     as the median over every tenth day of a whole run;
 //   - a full run with the dashboard rendering at top speed against the same run headless
-//     (goal: within 10%).
+//     (goal: within 10%);
+//   - sweeps: runs per second on 1 and on 2 worker threads (goal: 2 at least 1.8 times faster)
+//     and the peak memory of a 100,000-run sweep streamed to disk (goal: under 200 MB).
 // Runs use the bundled afghanistan-2020 scenario (the heaviest bundled one) over many seeds.
 import {parseArgs} from 'node:util';
 import {loadScenario} from '../scenario/resolve.js';
@@ -76,6 +78,9 @@ const {dashboardOverhead} = await import('./dashboard-overhead.js');
 const overhead = await dashboardOverhead(config.name, overheadTrials, ['stall.rollouts=1000']);
 const overheadShipped = await dashboardOverhead(config.name, overheadTrials);
 
+const {sweepBench} = await import('./sweep-bench.js');
+const sweep = sweepBench(Math.max(1, Math.ceil(trials / 2)));
+
 const result = {
   scenario: config.name,
   node: process.version,
@@ -90,7 +95,8 @@ const result = {
   headlessShippedRunMs: Number(overheadShipped.headlessMs.toFixed(1)),
   dashboardShippedRunMs: Number(overheadShipped.dashboardMs.toFixed(1)),
   dashboardShippedOverhead: Number((overheadShipped.ratio - 1).toFixed(3)),
-  goals: {roundsPerSecond: 1_000_000, stallRiskMs: 10, dashboardOverhead: 0.1},
+  sweep,
+  goals: {roundsPerSecond: 1_000_000, stallRiskMs: 10, dashboardOverhead: 0.1, sweepSpeedup: 1.8, sweepPeakRssMb: 200},
 };
 
 if (values.json) {
@@ -106,6 +112,9 @@ if (values.json) {
     `  full run, stall risk N=1000 daily     headless ${result.headlessRunMs.toFixed(0)} ms, dashboard at top speed ${result.dashboardRunMs.toFixed(0)} ms`,
     `    dashboard overhead                  ${(100 * result.dashboardOverhead).toFixed(1)}%   (goal <= 10%: ${ok(result.dashboardOverhead <= 0.1)})`,
     `  full run as shipped (N=200 daily)     headless ${result.headlessShippedRunMs.toFixed(0)} ms, dashboard ${result.dashboardShippedRunMs.toFixed(0)} ms (+${(100 * result.dashboardShippedOverhead).toFixed(1)}%: mostly Ink's fixed start-up)`,
+    `  sweep of ${sweep.runs.toLocaleString('en-US')} runs, 1 worker         ${sweep.runsPerSecond1.toLocaleString('en-US')} runs/s`,
+    `  the same on 2 workers                 ${sweep.runsPerSecond2.toLocaleString('en-US')} runs/s, ${sweep.speedup.toFixed(2)}x   (goal >= 1.8x: ${ok(sweep.speedup >= 1.8)})`,
+    `  ${sweep.memoryRuns.toLocaleString('en-US')}-run sweep, 2 workers, to disk   peak memory ${sweep.peakRssMb} MB in ${sweep.memorySeconds} s   (goal < 200 MB: ${ok(sweep.peakRssMb < 200)})`,
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
 }

@@ -35,6 +35,8 @@ export interface RunOptions {
   fork?: Fork;
   /** Called after each round with the live state (the UI reads snapshots through this). */
   onRound?: (s: WorldState, daily: DailySeries) => void;
+  /** Keep the log, batches, walk-outs and episodes (default true); sweeps need only counters and series. */
+  record?: boolean;
 }
 
 export interface RunResult {
@@ -71,7 +73,7 @@ export interface RunHandle extends RunResult {
 }
 
 export function startRun(cfg: SimConfig, options: RunOptions = {}): RunHandle {
-  const s = createState(cfg, {record: true});
+  const s = createState(cfg, {record: options.record ?? true});
   const stepper = createStepper(cfg, s);
   if (options.fork) applyFork(s, cfg, stepper, options.fork);
   const daily = createDaily(cfg.days);

@@ -128,7 +128,7 @@ export function sweepRunner(plan: SweepPlan): (run: number) => Row {
       config = loadPoint(plan, point);
       cached = point;
     }
-    const result = runSimulation({...config!, seed}, {});
+    const result = runSimulation({...config!, seed}, {record: false});
     const metrics = runMetrics(result);
     const row: Row = {run, point, replicate, seed};
     plan.params.forEach((p, i) => (row[p] = plan.points[point]![i]!));
