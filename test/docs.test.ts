@@ -1,7 +1,9 @@
 // Numbers in the docs come from commands: these tests rerun them and compare, so the docs
 // cannot drift from what parley prints (regenerate the blocks from the commands if they fail).
 import {execFileSync} from 'node:child_process';
-import {readFileSync} from 'node:fs';
+import {mkdtempSync, readFileSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 
 const ROOT = new URL('../', import.meta.url);
@@ -41,6 +43,20 @@ describe('docs show what the commands print', () => {
     expect(whatIf.slice(0, 4)).toEqual(block(readme, `parley run afghanistan-2020 --from 2020-04-07 --set '${freed}' | head -4`));
     const at = whatIf.findIndex((l) => l.startsWith('Record'));
     expect(whatIf.slice(at, at + 3)).toEqual(block(readme, `parley run afghanistan-2020 --from 2020-04-07 --set '${freed}' | grep -A2 '^Record'`));
+  });
+
+  it('README: a sweep summarized with a heatmap', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parley-docs-'));
+    const runs = join(dir, 'runs.csv');
+    cli('sweep', 'pace-and-patience', '--out', runs, '--quiet');
+    const command = 'parley summarize runs.csv --heatmap batchSize,patienceDays,shareComplete';
+    const readme = read('README.md');
+    const tail = `$ ${command} | tail -`;
+    const n = Number(/^\d+/.exec(readme.slice(readme.indexOf(tail) + tail.length))![0]);
+    const shown = block(readme, `${command} | tail -${n}`);
+    const actual = cli('summarize', runs, '--heatmap', 'batchSize,patienceDays,shareComplete').replace(/\n$/, '').split('\n');
+    expect(actual.slice(-n)).toEqual(shown);
+    rmSync(dir, {recursive: true, force: true});
   });
 
   it('docs/afghanistan-2020.md: npm run history', () => {
