@@ -79,6 +79,7 @@ Exit codes
   2    bad usage or input: unknown command or option, invalid scenario
   130  interrupted (Ctrl-C); a sweep keeps the rows written and says how
        to resume
+  143  a sweep stopped by SIGTERM (a batch system's time limit), as above
 
 The same scenario and seed always give byte-identical output.
 `;

@@ -120,6 +120,7 @@ export async function sweepCommand(args: string[], io: Io): Promise<number> {
   const tty = Boolean(process.stderr.isTTY) && !inCi(process.env);
   const progress = a.quiet ? null : createProgress({total, done: from - range.start, write: io.stderr, tty, columns: process.stderr.columns || 80});
   const stop = new AbortController();
+  const caught: {signal: NodeJS.Signals | null} = {signal: null};
   let result: SweepResult;
   try {
     if (a.format === 'csv' && !header) write(headerText(plan.columns, a.format));
@@ -131,6 +132,7 @@ export async function sweepCommand(args: string[], io: Io): Promise<number> {
     result = await whileInterruptible(
       () => stop.abort(),
       () => runSweep({plan, from, to: range.end, workers: a.workers, format: a.format, write, signal: stop.signal, onChunk}),
+      caught,
     );
   } finally {
     progress?.stop();
@@ -142,8 +144,9 @@ export async function sweepCommand(args: string[], io: Io): Promise<number> {
     // On a terminal ^C was echoed after the cursor: start a new line, unless the bar's line was cleared.
     const lead = process.stderr.isTTY && !progress ? '\n' : '';
     const then = a.out === undefined ? 'the rows printed are complete (write to a file with --out to be able to resume)' : `resume with: ${resumeCommand(a)}`;
-    io.stderr(`${lead}parley: interrupted after ${count(done)} of ${runs(total)}; ${then}\n`);
-    return EXIT.interrupted;
+    const how = caught.signal === 'SIGTERM' ? 'terminated (SIGTERM)' : 'interrupted';
+    io.stderr(`${lead}parley: ${how} after ${count(done)} of ${runs(total)}; ${then}\n`);
+    return caught.signal === 'SIGTERM' ? EXIT_TERMINATED : EXIT.interrupted;
   }
   const ran = result.next - from;
   const pace = result.seconds > 0 && ran > 0 ? `, ${count(Math.round(ran / result.seconds))} runs/s on ${result.workers} worker${result.workers === 1 ? '' : 's'}` : '';
@@ -165,27 +168,35 @@ function openOutput(file: string, append: boolean): number {
 }
 
 /**
- * Runs `work` with Ctrl-C calling `interrupt` (to stop the sweep and keep what is written)
- * instead of bin.ts's handler, which exits at once; a second Ctrl-C still exits at once, which
- * is safe: rows are written whole, in order.
+ * Runs `work` with Ctrl-C, or SIGTERM (what Slurm and other batch systems send at a time limit),
+ * calling `interrupt` to stop the sweep and keep what is written, instead of bin.ts's handler,
+ * which exits at once; a second signal still exits at once, which is safe: rows are written
+ * whole, in order. `caught` says which signal stopped it.
  */
-async function whileInterruptible<T>(interrupt: () => void, work: () => Promise<T>): Promise<T> {
-  const previous = process.listeners('SIGINT');
-  let pressed = false;
-  const handler = (): void => {
-    if (pressed) process.exit(EXIT.interrupted);
-    pressed = true;
+async function whileInterruptible<T>(interrupt: () => void, work: () => Promise<T>, caught: {signal: NodeJS.Signals | null}): Promise<T> {
+  const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM'];
+  const previous = new Map(signals.map((sig) => [sig, process.listeners(sig)]));
+  const handler = (sig: NodeJS.Signals): void => {
+    if (caught.signal) process.exit(sig === 'SIGTERM' ? EXIT_TERMINATED : EXIT.interrupted);
+    caught.signal = sig;
     interrupt();
   };
-  process.removeAllListeners('SIGINT');
-  process.on('SIGINT', handler);
+  for (const sig of signals) {
+    process.removeAllListeners(sig);
+    process.on(sig, handler);
+  }
   try {
     return await work();
   } finally {
-    process.off('SIGINT', handler);
-    for (const l of previous) process.on('SIGINT', l);
+    for (const sig of signals) {
+      process.off(sig, handler);
+      for (const l of previous.get(sig)!) process.on(sig, l);
+    }
   }
 }
+
+/** 128 + 15, as a shell reports a process ended by SIGTERM. */
+const EXIT_TERMINATED = 143;
 
 /** As parley summarize: the terminal's width, else 80. */
 const tableWidth = (s: {isTTY?: boolean; columns?: number}): number => (s.isTTY && s.columns ? Math.max(40, s.columns) : 80);

@@ -99,4 +99,14 @@ describe('Ctrl-C', () => {
     expect(resumed.code).toBe(0);
     expect(readFileSync(out, 'utf8')).toBe(reference);
   });
+
+  it('SIGTERM (a batch system\'s time limit) stops the same way, with exit 143', async () => {
+    const out = join(dir, 'terminated.csv');
+    const r = await parley(['sweep', spec, '--out', out, '--workers', '1'], {started: signalOnceWritten(out, 'SIGTERM')});
+    expect(r.code).toBe(143);
+    expect(r.stderr).toMatch(/parley: terminated \(SIGTERM\) after [\d,]+ of 8,000 runs; resume with: parley sweep .* --resume\n$/);
+    const text = readFileSync(out, 'utf8');
+    expect(text.endsWith('\n')).toBe(true);
+    expect(reference.startsWith(text)).toBe(true);
+  });
 });
