@@ -23,15 +23,17 @@ export interface PanelSpec extends RowRange {
   readonly component: (props: PanelProps) => React.ReactNode;
   /**
    * The rows this snapshot needs when they differ from minRows/maxRows (a replay has less to say
-   * about agents, more about the selected event); null hides the panel for it. @default the same
+   * about agents, more about the selected event); undefined keeps minRows/maxRows, null hides the
+   * panel for it. @default the same
    */
-  readonly rowsFor?: (s: Snapshot) => RowRange | null;
+  readonly rowsFor?: (s: Snapshot) => RowRange | null | undefined;
 }
 
 /** The panels a snapshot shows, in order, each with the rows it takes for that snapshot. */
 export function panelsFor(panels: readonly PanelSpec[], s: Snapshot): PanelSpec[] {
   return panels.flatMap((p) => {
-    const rows = p.rowsFor ? p.rowsFor(s) : p;
+    const asked = p.rowsFor?.(s);
+    const rows = asked === undefined ? p : asked;
     return rows ? [{...p, minRows: rows.minRows, maxRows: rows.maxRows}] : [];
   });
 }

@@ -6,7 +6,7 @@ import {dayOf} from '../../history/load.js';
 import type {Replay} from '../../history/replay.js';
 import {parseIsoDate} from '../../sim/calendar.js';
 import {buildReplaySnapshot, eventDay, latestEventIndex, type ReplayFrame} from './replay-snapshot.js';
-import {realTimers, SPEEDS, type Loop, type LoopTimers} from './sim-loop.js';
+import {clampSpeedIndex, realTimers, speedIndexOf, SPEEDS, type Loop, type LoopTimers} from './sim-loop.js';
 import type {Playback, Snapshot} from './snapshot.js';
 import {SnapshotSource} from './snapshot-source.js';
 
@@ -59,8 +59,7 @@ export class ReplayLoop extends SnapshotSource implements ReplayLoopApi {
   ) {
     super();
     this.timers = options.timers ?? realTimers;
-    const speed = options.speed ?? DEFAULT_REPLAY_SPEED;
-    this.speedIndex = Math.max(0, SPEEDS.indexOf(speed) >= 0 ? SPEEDS.indexOf(speed) : SPEEDS.indexOf(DEFAULT_REPLAY_SPEED));
+    this.speedIndex = speedIndexOf(options.speed, DEFAULT_REPLAY_SPEED);
     this.playing = !options.paused;
     this.snapshot = this.build();
     if (this.playing) this.schedule();
@@ -157,7 +156,7 @@ export class ReplayLoop extends SnapshotSource implements ReplayLoopApi {
   }
 
   private setSpeedIndex(i: number): void {
-    this.speedIndex = Math.max(0, Math.min(SPEEDS.length - 1, i));
+    this.speedIndex = clampSpeedIndex(i);
     if (this.playing) {
       this.stopTimer();
       this.schedule();

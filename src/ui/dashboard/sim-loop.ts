@@ -10,6 +10,15 @@ import {SnapshotSource} from './snapshot-source.js';
 export const SPEEDS: readonly number[] = [1, 2, 5, 10, 20, 50, 100, Infinity];
 export const DEFAULT_SPEED = 10;
 
+/** The step of SPEEDS for `speed`, or of `fallback` when `speed` is not one of them. */
+export function speedIndexOf(speed: number | undefined, fallback: number): number {
+  const at = speed === undefined ? -1 : SPEEDS.indexOf(speed);
+  return at >= 0 ? at : Math.max(0, SPEEDS.indexOf(fallback));
+}
+
+/** A step of SPEEDS kept within the list (faster at the top, slower at the bottom, stay). */
+export const clampSpeedIndex = (i: number): number => Math.max(0, Math.min(SPEEDS.length - 1, i));
+
 /** What the dashboard can ask of a running simulation (in-process or across a worker). */
 export interface Loop {
   subscribe(listener: () => void): () => void;
@@ -82,9 +91,7 @@ export class SimLoop extends SnapshotSource implements Loop {
     super();
     this.seed = options.seed;
     this.run = makeRun(options.seed);
-    const speed = options.speed ?? DEFAULT_SPEED;
-    const at = SPEEDS.indexOf(speed);
-    this.speedIndex = at >= 0 ? at : SPEEDS.indexOf(DEFAULT_SPEED);
+    this.speedIndex = speedIndexOf(options.speed, DEFAULT_SPEED);
     this.publishEvery = 1000 / (options.publishHz ?? 20);
     this.topSpeedEvery = 1000 / (options.topSpeedHz ?? 4);
     this.sliceMs = options.sliceMs ?? 12;
@@ -143,7 +150,7 @@ export class SimLoop extends SnapshotSource implements Loop {
   }
 
   private setSpeedIndex(i: number): void {
-    this.speedIndex = Math.max(0, Math.min(SPEEDS.length - 1, i));
+    this.speedIndex = clampSpeedIndex(i);
     if (this.playback === 'running') {
       this.stopTimer();
       this.startPace();

@@ -180,5 +180,5 @@ export const agentsPanel: PanelSpec = {
   minRows: 6,
   maxRows: 9,
   // A replay has one act a side to show, so the selected event gets the rows.
-  rowsFor: (s) => (s.replay ? {minRows: 3, maxRows: 7} : {minRows: 6, maxRows: 9}),
+  rowsFor: (s) => (s.replay ? {minRows: 3, maxRows: 7} : undefined),
 };

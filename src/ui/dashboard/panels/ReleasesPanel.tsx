@@ -145,5 +145,5 @@ export const releasesPanel: PanelSpec = {
   minRows: 2,
   maxRows: 3,
   // Set against the record, a line says more: the departure dates, or the band's legend.
-  rowsFor: (s) => (s.observed || s.replay?.compare ? {minRows: 3, maxRows: 4} : {minRows: 2, maxRows: 3}),
+  rowsFor: (s) => (s.observed || s.replay?.compare ? {minRows: 3, maxRows: 4} : undefined),
 };

@@ -85,5 +85,5 @@ export const selectedEventPanel: PanelSpec = {
   component: SelectedEventPanel,
   minRows: 8,
   maxRows: 16,
-  rowsFor: (s) => (s.replay ? {minRows: 8, maxRows: 16} : null),
+  rowsFor: (s) => (s.replay ? undefined : null),
 };

@@ -161,5 +161,5 @@ export const stallRiskPanel: PanelSpec = {
   minRows: 2,
   maxRows: 4,
   // A replay's first line says it all (the stall state, and that the risk is not observed) when it fits.
-  rowsFor: (s) => (s.replay ? {minRows: 1, maxRows: 4} : {minRows: 2, maxRows: 4}),
+  rowsFor: (s) => (s.replay ? {minRows: 1, maxRows: 4} : undefined),
 };
