@@ -81,14 +81,17 @@ export function rerunCommand(plan: SweepPlan, run: number): string {
   return ['parley', 'run', quote(plan.scenario), ...sets, ...days, '--seed', quote(seed)].join(' ');
 }
 
-function loadPoint(plan: SweepPlan, point: number): SimConfig {
+/** The base scenario with `set` applied; an invalid one is reported against the spec, as `what`. */
+function loadWith(plan: SweepPlan, set: string[], what: string): SimConfig {
   try {
-    return loadScenario(plan.scenario, {set: pointOverrides(plan, point), days: plan.spec.days}).config;
+    return loadScenario(plan.scenario, {set, days: plan.spec.days}).config;
   } catch (e) {
-    if (e instanceof InputError) throw new InputError(`${plan.file}: point ${point} (${describePoint(plan, point)}) makes an invalid scenario:\n${e.message}`, plan.file);
+    if (e instanceof InputError) throw new InputError(`${plan.file}: ${what} makes an invalid scenario:\n${e.message}`, plan.file);
     throw e;
   }
 }
+
+const loadPoint = (plan: SweepPlan, point: number): SimConfig => loadWith(plan, pointOverrides(plan, point), `point ${point} (${describePoint(plan, point)})`);
 
 const describePoint = (plan: SweepPlan, point: number): string => plan.params.map((p, i) => `${p}=${String(plan.points[point]![i])}`).join(', ');
 
@@ -103,14 +106,7 @@ function checkValues(plan: SweepPlan): void {
   }
   Object.entries(plan.spec.vary).forEach(([path, spec]) => {
     const values = listOf(spec) ?? ('min' in spec ? [spec.min, spec.max] : []);
-    for (const v of values) {
-      try {
-        loadScenario(plan.scenario, {set: [...plan.spec.set, `${path}=${setValue(v)}`], days: plan.spec.days});
-      } catch (e) {
-        if (e instanceof InputError) throw new InputError(`${plan.file}: vary.${path}: the value ${String(v)} makes an invalid scenario:\n${e.message}`, plan.file);
-        throw e;
-      }
-    }
+    for (const v of values) loadWith(plan, [...plan.spec.set, `${path}=${setValue(v)}`], `vary.${path}: the value ${String(v)}`);
   });
   loadPoint(plan, 0);
 }
