@@ -1,9 +1,15 @@
 // Recording what happens. Rollout states have no log (null), so these are no-ops there.
+import {explain, type Explainable} from './reason.js';
 import type {AgentId, Batch, SimEvent, WorldState} from './types.js';
 
-export function emit(s: WorldState, actor: SimEvent['actor'], type: string, reason: string, count?: number): void {
+/** A sentence, or an action whose reason is put together only if the log is kept. */
+export type ReasonSource = string | Explainable;
+
+export const reasonText = (r: ReasonSource): string => (typeof r === 'string' ? r : explain(r));
+
+export function emit(s: WorldState, actor: SimEvent['actor'], type: string, reason: ReasonSource, count?: number): void {
   if (s.log === null) return;
-  const e: SimEvent = {day: s.day, actor, type, reason};
+  const e: SimEvent = {day: s.day, actor, type, reason: reasonText(reason)};
   if (count !== undefined) e.count = count;
   s.log.push(e);
 }

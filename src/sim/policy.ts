@@ -1,6 +1,7 @@
 // The contract between the engine and agent policies. A policy reads the world and writes
 // its actions for the round into a preallocated buffer; the engine resolves them.
 import type {SimConfig} from './config.js';
+import {REASON_ARGS, type ReasonArg} from './reason.js';
 import type {Action, ActionKind, WorldState} from './types.js';
 
 export interface DecisionContext<P = Readonly<Record<string, unknown>>> {
@@ -30,6 +31,7 @@ export class ActionBuffer {
         filter: {list: 'on', allowSerious: false, allowCommanders: false},
         goodwill: false,
         reason: '',
+        reasonArgs: new Array<ReasonArg | undefined>(REASON_ARGS).fill(undefined),
       });
     }
   }
@@ -38,12 +40,18 @@ export class ActionBuffer {
     this.length = 0;
   }
 
-  /** Adds an action with defaults and returns its slot for the caller to fill in. */
-  add(kind: ActionKind, reason: string): Action {
+  /**
+   * Adds an action with defaults and returns its slot for the caller to fill in. The reason is a
+   * fixed text whose slots {0}, {1}, {2} take a0, a1, a2 (see reason.ts): no string is built here.
+   */
+  add(kind: ActionKind, reason: string, a0?: ReasonArg, a1?: ReasonArg, a2?: ReasonArg): Action {
     if (this.length >= MAX_ACTIONS) throw new Error(`a policy may take at most ${MAX_ACTIONS} actions a round`);
     const a = this.slots[this.length++]!;
     a.kind = kind;
     a.reason = reason;
+    a.reasonArgs[0] = a0;
+    a.reasonArgs[1] = a1;
+    a.reasonArgs[2] = a2;
     a.count = 0;
     a.amount = 0;
     a.target = null;

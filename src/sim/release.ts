@@ -1,7 +1,7 @@
 // Releases and their bookkeeping, in one place whoever decides them: a policy's action (step.ts)
 // or a scheduled, exogenous release (scheduled.ts). Positional arguments: this runs in the hot
 // loop and allocates only when a batch is recorded.
-import {emit, recordBatch} from './log.js';
+import {emit, recordBatch, type ReasonSource} from './log.js';
 import {govCriteriaIndex, lastRelease, releaseFrom, talCriteriaIndex, talFilterMask, type Pool} from './pools.js';
 import type {Counters, GovCriteria, TalCriteria, WorldState} from './types.js';
 
@@ -24,7 +24,7 @@ export function governmentRelease(
   unilateral: boolean,
   goodwill: boolean,
   describe: string,
-  reason: string,
+  reason: ReasonSource,
 ): number {
   const n = releaseFrom(pool, s.govPool, govCriteriaIndex(criteria), mask, count);
   if (n === 0) return 0;
@@ -44,7 +44,7 @@ export function governmentRelease(
 }
 
 /** The Taliban free up to `count` captives in `criteria` order; returns how many. */
-export function talibanRelease(s: WorldState, pool: Pool, criteria: TalCriteria, allowCommandos: boolean, count: number, unilateral: boolean, reason: string): number {
+export function talibanRelease(s: WorldState, pool: Pool, criteria: TalCriteria, allowCommandos: boolean, count: number, unilateral: boolean, reason: ReasonSource): number {
   const n = releaseFrom(pool, s.talPool, talCriteriaIndex(criteria), talFilterMask(allowCommandos), count);
   if (n === 0) return 0;
   const c = s.counters;

@@ -19,6 +19,7 @@ import {
   talPool,
   type Pool,
 } from './pools.js';
+import {explain} from './reason.js';
 import {chance, noise} from './rng.js';
 import {fireScheduledEvents} from './scheduled.js';
 import {governmentRelease, talibanRelease} from './release.js';
@@ -123,13 +124,14 @@ function troopsOn(cfg: SimConfig, day: number): number {
   return prev;
 }
 
-function settle(agent: {lastAction: Action['kind']; lastReason: string}, buf: ActionBuffer): void {
+function settle(s: WorldState, agent: {lastAction: Action['kind']; lastReason: string}, buf: ActionBuffer): void {
   // The panel shows the most consequential action: the last one that was not a hold.
   for (let i = buf.length - 1; i >= 0; i--) {
     const a = buf.slots[i]!;
     if (a.kind !== 'hold' || i === 0) {
       agent.lastAction = a.kind;
-      agent.lastReason = a.reason;
+      // Put into words only for a run that is being recorded (and so may be watched).
+      if (s.log) agent.lastReason = explain(a);
       return;
     }
   }
@@ -143,7 +145,7 @@ function resolveUs(s: WorldState, cfg: SimConfig, buf: ActionBuffer): void {
       case 'facilitate':
         nudge(s.trust, T_GOV_TAL, a.amount, 0);
         nudge(s.trust, T_TAL_GOV, a.amount, 0);
-        emit(s, 'us', a.kind, a.reason);
+        emit(s, 'us', a.kind, a);
         break;
       case 'press-government': {
         const m = a.amount * s.us.leverageGov;
@@ -154,7 +156,7 @@ function resolveUs(s: WorldState, cfg: SimConfig, buf: ActionBuffer): void {
           if (s.us.aidCutDay < 0) s.us.aidCutDay = s.day;
         }
         nudge(s.trust, T_GOV_US, 0, a.amount);
-        emit(s, 'us', a.kind, a.reason);
+        emit(s, 'us', a.kind, a);
         break;
       }
       case 'press-taliban': {
@@ -163,7 +165,7 @@ function resolveUs(s: WorldState, cfg: SimConfig, buf: ActionBuffer): void {
         // Airstrikes invite retaliation against US forces, the US's own red line.
         s.violenceVsUs += a.amount * cfgRetaliation;
         nudge(s.trust, T_TAL_US, 0, a.amount);
-        emit(s, 'us', a.kind, a.reason);
+        emit(s, 'us', a.kind, a);
         break;
       }
       case 'reward':
@@ -176,25 +178,25 @@ function resolveUs(s: WorldState, cfg: SimConfig, buf: ActionBuffer): void {
           s.tal.pressure = Math.max(0, s.tal.pressure - a.amount);
           nudge(s.trust, T_TAL_US, a.amount * 2, 0);
         }
-        emit(s, 'us', a.kind, a.reason);
+        emit(s, 'us', a.kind, a);
         break;
       case 'guarantee':
         s.gov.custodySlots += a.count;
         nudge(s.trust, T_GOV_US, 0.5, 0);
         nudge(s.trust, T_TAL_US, 0.5, 0);
-        emit(s, 'us', a.kind, a.reason, a.count);
+        emit(s, 'us', a.kind, a, a.count);
         break;
       case 'set-deadline':
         s.us.deadline = s.day + a.count;
         s.gov.pressure = Math.min(1, s.gov.pressure + a.amount);
         s.tal.pressure = Math.min(1, s.tal.pressure + a.amount);
-        emit(s, 'us', a.kind, a.reason);
+        emit(s, 'us', a.kind, a);
         break;
       default:
         break;
     }
   }
-  settle(s.us, buf);
+  settle(s, s.us, buf);
 }
 
 function resolveGov(s: WorldState, cfg: SimConfig, st: Stepper, buf: ActionBuffer): void {
@@ -208,7 +210,7 @@ function resolveGov(s: WorldState, cfg: SimConfig, st: Stepper, buf: ActionBuffe
         // A divided government (Level II) moves smaller batches than it decides on.
         const count = Math.max(1, Math.floor(a.count * g.cohesion));
         const unilateral = a.goodwill || s.talks !== 'active';
-        governmentRelease(s, st.govPool, a.govCriteria, govFilterMask(a.filter), count, unilateral, a.goodwill, s.batches ? describeCriteria(a) : '', a.reason);
+        governmentRelease(s, st.govPool, a.govCriteria, govFilterMask(a.filter), count, unilateral, a.goodwill, s.batches ? describeCriteria(a) : '', a);
         break;
       }
       case 'transfer-custody': {
@@ -221,38 +223,38 @@ function resolveGov(s: WorldState, cfg: SimConfig, st: Stepper, buf: ActionBuffe
         c.govCustody += n;
         c.govReleasedPriority += lastRelease.priority;
         s.progressToday = true;
-        emit(s, 'government', a.kind, a.reason, n);
+        emit(s, 'government', a.kind, a, n);
         break;
       }
       case 'refuse':
         nudge(s.trust, T_TAL_GOV, 0, 0.5);
-        emit(s, 'government', a.kind, a.reason, a.count);
+        emit(s, 'government', a.kind, a, a.count);
         break;
       case 'condition':
         g.violenceCeiling = a.amount;
-        emit(s, 'government', a.kind, a.reason);
+        emit(s, 'government', a.kind, a);
         break;
       case 'demand-reciprocity':
         g.reciprocityDemand = a.count;
         g.reciprocityBase = c.talReleased;
-        emit(s, 'government', a.kind, a.reason, a.count);
+        emit(s, 'government', a.kind, a, a.count);
         break;
       case 'demand-special-forces':
         g.specialForcesDemand = a.count;
-        emit(s, 'government', a.kind, a.reason, a.count);
+        emit(s, 'government', a.kind, a, a.count);
         break;
       case 'offer':
         g.offerCount = a.count;
         g.offerCeiling = a.amount;
         g.offerAccepted = false;
         s.progressToday = true;
-        emit(s, 'government', a.kind, a.reason, a.count);
+        emit(s, 'government', a.kind, a, a.count);
         break;
       case 'seek-ratification':
         if (g.ratification === 'pending' || g.ratification === 'approved') break;
         g.ratification = 'pending';
         g.ratificationDay = s.day + cfg.world.ratification.days;
-        emit(s, 'government', a.kind, a.reason);
+        emit(s, 'government', a.kind, a);
         break;
       default:
         break;
@@ -261,7 +263,7 @@ function resolveGov(s: WorldState, cfg: SimConfig, st: Stepper, buf: ActionBuffe
   // A reciprocity demand is met once the Taliban have freed the number asked.
   if (g.reciprocityDemand > 0 && c.talReleased - g.reciprocityBase >= g.reciprocityDemand) g.reciprocityDemand = 0;
   if (g.specialForcesDemand > 0 && c.talReleasedSpecial >= g.specialForcesDemand) g.specialForcesDemand = 0;
-  settle(g, buf);
+  settle(s, g, buf);
 }
 
 function describeCriteria(a: Action): string {
@@ -278,32 +280,32 @@ function resolveTal(s: WorldState, cfg: SimConfig, st: Stepper, buf: ActionBuffe
     switch (a.kind) {
       case 'release': {
         if (s.talks === 'broken') break;
-        talibanRelease(s, st.talPool, a.talCriteria, a.filter.allowCommanders, Math.floor(a.count), a.goodwill || s.talks !== 'active', a.reason);
+        talibanRelease(s, st.talPool, a.talCriteria, a.filter.allowCommanders, Math.floor(a.count), a.goodwill || s.talks !== 'active', a);
         break;
       }
       case 'accept-batch':
       case 'reject-batch':
         t.pendingBatch = 0;
         t.pendingBatchUnilateral = false;
-        emit(s, 'taliban', a.kind, a.reason);
+        emit(s, 'taliban', a.kind, a);
         break;
       case 'demand':
         t.priorityDemand = a.count;
         if (a.count > 0 && t.lastPriorityProgressDay < s.convenedDay) t.lastPriorityProgressDay = Math.max(0, s.convenedDay);
-        emit(s, 'taliban', a.kind, a.reason, a.count);
+        emit(s, 'taliban', a.kind, a, a.count);
         break;
       case 'walk-out':
         if (s.talks !== 'active' && s.talks !== 'pending') break;
         s.talks = 'walked-out';
         s.walkoutBy = 'taliban';
         s.walkoutSince = s.day;
-        s.walkoutReason = a.reason;
+        s.walkoutReason = explain(a);
         // As the walker saw it when deciding: before this round's government batch.
         s.walkoutGovReleased = c.govReleased - c.govToday;
         c.walkouts++;
         nudge(s.trust, T_GOV_TAL, 0, 1);
-        recordWalkout(s, 'taliban', a.reason);
-        emit(s, 'taliban', a.kind, a.reason);
+        recordWalkout(s, 'taliban', s.walkoutReason);
+        emit(s, 'taliban', a.kind, a);
         break;
       case 'return':
         if (s.talks !== 'walked-out') break;
@@ -313,43 +315,43 @@ function resolveTal(s: WorldState, cfg: SimConfig, st: Stepper, buf: ActionBuffe
         s.walkoutReason = '';
         s.progressToday = true;
         recordReturn(s);
-        emit(s, 'taliban', a.kind, a.reason);
+        emit(s, 'taliban', a.kind, a);
         break;
       case 'raise-violence':
         t.violenceTarget = Math.min(3, t.violenceTarget + a.amount);
-        emit(s, 'taliban', a.kind, a.reason);
+        emit(s, 'taliban', a.kind, a);
         break;
       case 'lower-violence':
         t.violenceTarget = Math.max(0, t.violenceTarget - a.amount);
-        emit(s, 'taliban', a.kind, a.reason);
+        emit(s, 'taliban', a.kind, a);
         break;
       case 'spoiler-attack':
         s.violence += a.amount;
         nudge(s.trust, T_GOV_TAL, 0, a.amount);
-        emit(s, 'taliban', a.kind, a.reason);
+        emit(s, 'taliban', a.kind, a);
         break;
       case 'declare-ceasefire':
         s.ceasefireUntil = Math.max(s.ceasefireUntil, s.day + a.count - 1);
         t.ceasefireUntil = s.ceasefireUntil;
-        emit(s, 'taliban', a.kind, a.reason, a.count);
+        emit(s, 'taliban', a.kind, a, a.count);
         break;
       case 'accept-offer':
         if (s.gov.offerCount <= 0) break;
         s.gov.offerAccepted = true;
         t.violenceTarget = Math.min(t.violenceTarget, s.gov.offerCeiling * 0.9);
-        emit(s, 'taliban', a.kind, a.reason);
+        emit(s, 'taliban', a.kind, a);
         break;
       case 'reject-offer':
         s.gov.offerCount = 0;
         s.gov.offerAccepted = false;
-        emit(s, 'taliban', a.kind, a.reason);
+        emit(s, 'taliban', a.kind, a);
         break;
       default:
         break;
     }
   }
   void cfg;
-  settle(t, buf);
+  settle(s, t, buf);
 }
 
 function dynamics(s: WorldState, cfg: SimConfig): void {

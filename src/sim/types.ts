@@ -3,6 +3,7 @@
 // allocation); `cloneState` gives a value copy whenever one is needed.
 import type {Rng} from './rng.js';
 import type {PoolStatus} from './pools.js';
+import type {ReasonArg} from './reason.js';
 
 export type AgentId = 'government' | 'taliban' | 'us';
 export const AGENTS: readonly AgentId[] = ['government', 'taliban', 'us'];
@@ -66,7 +67,8 @@ export type ActionKind = GovActionKind | TalActionKind | UsActionKind;
 
 /**
  * One action an agent takes in a round. Slots are preallocated and reused (see ActionBuffer),
- * so fields are plain mutable values. `reason` is the short sentence a student reads.
+ * so fields are plain mutable values. `reason` is the short sentence a student reads, with
+ * slots ({0}, {1:.1}) for the values in `reasonArgs`: explain() fills them in when it is read.
  */
 export interface Action {
   kind: ActionKind;
@@ -81,6 +83,7 @@ export interface Action {
   /** A release offered as a goodwill gesture outside the agreed mechanism. */
   goodwill: boolean;
   reason: string;
+  reasonArgs: (ReasonArg | undefined)[];
 }
 
 /** One thing that happened, for the event log: agent actions, scheduled events, transitions. */
@@ -152,6 +155,7 @@ export interface GovernmentState {
   /** High-value prisoners foreign governments object to: freed only into third-country custody. */
   contested: number;
   lastAction: ActionKind;
+  /** The last action's reason in words, kept only by runs that record (a sweep's runs do not). */
   lastReason: string;
   /** Scratch memory for the policy (named indices live in the policy file). */
   mem: Float64Array;
@@ -172,6 +176,7 @@ export interface TalibanState {
   pendingBatch: number;
   pendingBatchUnilateral: boolean;
   lastAction: ActionKind;
+  /** The last action's reason in words, kept only by runs that record (a sweep's runs do not). */
   lastReason: string;
   mem: Float64Array;
 }
@@ -187,6 +192,7 @@ export interface UsState {
   /** Day the aid cut was applied (-1 when aid is whole). */
   aidCutDay: number;
   lastAction: ActionKind;
+  /** The last action's reason in words, kept only by runs that record (a sweep's runs do not). */
   lastReason: string;
   mem: Float64Array;
 }

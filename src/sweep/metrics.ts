@@ -1,6 +1,6 @@
 // The outcome metrics of one run, as a sweep keeps them: one value per column, in a fixed order.
 // Pure: computed from the finished run's state and daily series, no report built.
-import type {RunResult} from '../sim/run.js';
+import type {ArenaRun} from '../sim/run.js';
 
 export const METRICS = [
   'status',
@@ -26,7 +26,7 @@ export const NUMERIC_METRICS = METRICS.filter((m) => m !== 'status') as Exclude<
 /** Rounds floats for output: far below the model's precision, and stable across machines. */
 const r4 = (x: number): number => Math.round(x * 1e4) / 1e4;
 
-export function runMetrics(result: RunResult): MetricValues {
+export function runMetrics(result: ArenaRun): MetricValues {
   const {state: s, daily: d} = result;
   const c = s.counters;
   let peakRisk = -1;

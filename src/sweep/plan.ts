@@ -7,7 +7,7 @@ import {invalid, zodProblems} from '../scenario/errors.js';
 import {bundledNames, readDataFile, resolveDataPath, SCENARIO_DIR} from '../scenario/load.js';
 import {InputError, loadScenario} from '../scenario/resolve.js';
 import type {SimConfig} from '../sim/config.js';
-import {runSimulation} from '../sim/run.js';
+import {RunArena} from '../sim/run.js';
 import {designPoints, listOf} from './design.js';
 import {METRICS, runMetrics, type Metric} from './metrics.js';
 import {sweepSchema, type ParamValue, type SweepSpec} from './spec.js';
@@ -113,19 +113,20 @@ function checkValues(plan: SweepPlan): void {
 
 /**
  * A function that runs any run id of the plan and returns its row. It keeps the last point's
- * config, so consecutive runs of a point (the usual order) validate the scenario once.
+ * config, so consecutive runs of a point (the usual order) validate the scenario once, and runs
+ * them all in one RunArena, so a run allocates next to nothing.
  */
 export function sweepRunner(plan: SweepPlan): (run: number) => Row {
   let cached = -1;
   let config: SimConfig | null = null;
+  const arena = new RunArena();
   return (run) => {
     const {point, replicate, seed} = runCoordinates(plan, run);
     if (point !== cached) {
       config = loadPoint(plan, point);
       cached = point;
     }
-    const result = runSimulation({...config!, seed}, {record: false});
-    const metrics = runMetrics(result);
+    const metrics = runMetrics(arena.run(config!, seed));
     const row: Row = {run, point, replicate, seed};
     plan.params.forEach((p, i) => (row[p] = plan.points[point]![i]!));
     for (const m of plan.metrics) row[m] = metrics[m];

@@ -2,6 +2,7 @@ import {describe, expect, it} from 'vitest';
 import {policiesFor} from '../../src/agents/registry.js';
 import type {SimConfig} from '../../src/sim/config.js';
 import type {DecisionContext} from '../../src/sim/policy.js';
+import {explain} from '../../src/sim/reason.js';
 import {runSimulation} from '../../src/sim/run.js';
 import {AGENTS, type AgentId} from '../../src/sim/types.js';
 import {configOf, rawScenario} from '../helpers/scenario.js';
@@ -55,6 +56,11 @@ function instrument(cfg: SimConfig): Record<AgentId, Seen> {
           if (typeof a.reason !== 'string' || a.reason.trim() === '') {
             expect.fail(`${agent} (${cfg.agents[agent].policy}) on day ${ctx.state.day}: '${a.kind}' without a reason`);
           }
+          // Every slot has its value (explain throws otherwise) and every value has its slot.
+          const words = explain(a);
+          const slots = new Set([...a.reason.matchAll(/\{(\d)/g)].map((m) => Number(m[1])));
+          a.reasonArgs.forEach((v, k) => v !== undefined && expect(slots.has(k), `${a.reason}: value ${k} (${v}) has no slot`).toBe(true));
+          expect(words, a.reason).not.toMatch(/\{\d|undefined|NaN/);
           record.actions++;
           record.kinds.add(a.kind);
         }

@@ -52,10 +52,11 @@ export function snapshot(s: WorldState): unknown {
   return structuredClone({...rest, rng: rng.state()});
 }
 
-/** A snapshot without the record-keeping (which rollout and cloned states do not have). */
+/** A snapshot without the record-keeping (which rollout and cloned states do not have), reasons in words included. */
 export function simSnapshot(s: WorldState): unknown {
-  const {rng, log: _log, batches: _batches, walkouts: _walkouts, episodes: _episodes, ...rest} = s;
-  return structuredClone({...rest, rng: rng.state()});
+  const {rng, log: _log, batches: _batches, walkouts: _walkouts, episodes: _episodes, gov, tal, us, ...rest} = s;
+  const unworded = <T extends {lastReason: string}>({lastReason: _reason, ...agent}: T) => agent;
+  return structuredClone({...rest, gov: unworded(gov), tal: unworded(tal), us: unworded(us), rng: rng.state()});
 }
 
 export function countWhere(a: ArrayLike<number>, pred: (v: number) => boolean): number {

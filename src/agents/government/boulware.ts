@@ -31,9 +31,9 @@ export const boulware = definePolicy({
     const lowTotal = low + s.counters.govReleasedOnList - s.counters.govReleasedSerious - s.counters.govReleasedCommanders;
     const target = p.finalShare * lowTotal * Math.pow(Math.min(1, s.day / p.deadlineDays), 1 / betaEff);
     const behind = Math.floor(target - (lowTotal - low));
-    if (behind < 10) return void act.add('hold', `conceding slowly: ${Math.round((100 * (lowTotal - low)) / lowTotal)}% freed, on its own schedule`);
+    if (behind < 10) return void act.add('hold', 'conceding slowly: {0}% freed, on its own schedule', Math.round((100 * (lowTotal - low)) / lowTotal));
     g.mem[MEM_LAST_BATCH_DAY] = s.day;
     const n = Math.min(behind, p.maxBatch);
-    releaseLowTier(ctx, n, p.criteria, (k) => `concedes ${k} more as its deadline nears${g.pressure > 0.2 ? ' under US pressure' : ''}`);
+    releaseLowTier(ctx, n, p.criteria, 'concedes {0} more as its deadline nears{1}', g.pressure > 0.2 ? ' under US pressure' : '');
   },
 });

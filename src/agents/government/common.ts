@@ -5,7 +5,8 @@ import type {DecisionContext} from '../../sim/policy.js';
 import {int, num} from '../define.js';
 import {govFilterMask, heldIn} from '../../sim/pools.js';
 import {trustOf, T_GOV_TAL} from '../../sim/trust.js';
-import type {GovCriteria, WorldState} from '../../sim/types.js';
+import type {ReasonArg} from '../../sim/reason.js';
+import type {Action, GovCriteria, WorldState} from '../../sim/types.js';
 
 // Scratch memory slots (state.gov.mem) used by the shared blocks.
 export const MEM_LAST_BATCH_DAY = 0;
@@ -53,13 +54,13 @@ export function verificationHold(s: WorldState, days: number): string | null {
   return null;
 }
 
-/** Releases up to `n` low-threat prisoners from the list; `reason` gets the actual count. */
-export function releaseLowTier(ctx: DecisionContext, n: number, criteria: GovCriteria, reason: (n: number) => string, goodwill = false): void {
+/** Releases up to `n` low-threat prisoners from the list; the reason's {0} is the actual count. */
+export function releaseLowTier(ctx: DecisionContext, n: number, criteria: GovCriteria, reason: string, a1?: ReasonArg): Action {
   const count = Math.min(Math.floor(n), lowTierHeld(ctx.state));
-  const a = ctx.act.add('release', reason(count));
+  const a = ctx.act.add('release', reason, count, a1);
   a.count = count;
   a.govCriteria = criteria;
-  a.goodwill = goodwill;
+  return a;
 }
 
 /** Refuses the named priority commanders once, when the Taliban first demand them. */
@@ -68,7 +69,7 @@ export function refuseNamedOnce(ctx: DecisionContext): void {
   const open = s.counters.govReleasedPriority < s.tal.priorityDemand; // nothing to refuse once they are free
   if (open && s.gov.mem[MEM_REFUSED] === 0 && s.gov.ratification !== 'approved') {
     s.gov.mem[MEM_REFUSED] = 1;
-    ctx.act.add('refuse', `refuses to free the ${s.tal.priorityDemand} priority commanders first: "we cannot release the killers of our people"`).count =
+    ctx.act.add('refuse', 'refuses to free the {0} priority commanders first: "we cannot release the killers of our people"', s.tal.priorityDemand).count =
       s.tal.priorityDemand;
   }
 }
@@ -94,29 +95,29 @@ export function highTierEndgame(ctx: DecisionContext, p: HighTierParams, capacit
   if (lowTierHeld(s) > 0 || high === 0) return false;
   if (g.custodySlots > 0) {
     const n = Math.min(g.custodySlots, g.contested > 0 ? g.contested : high);
-    ctx.act.add('transfer-custody', `moves ${n} contested prisoners to third-country custody under a US guarantee`).count = n;
+    ctx.act.add('transfer-custody', 'moves {0} contested prisoners to third-country custody under a US guarantee', n).count = n;
     return true;
   }
   if (g.ratification === 'approved') {
     const releasable = high - Math.min(high, g.contested);
     if (releasable === 0) {
-      ctx.act.add('hold', `holding the last ${high}: foreign governments object to their release; waiting for a third-country guarantee`);
+      ctx.act.add('hold', 'holding the last {0}: foreign governments object to their release; waiting for a third-country guarantee', high);
       return true;
     }
     const special = s.counters.talReleasedSpecial;
     if (p.specialForcesDemand > 0 && special < p.specialForcesDemand && s.counters.talReleased < s.talPool.released.length) {
       if (g.mem[MEM_DEMANDED_SPECIAL] === 0) {
         g.mem[MEM_DEMANDED_SPECIAL] = 1;
-        ctx.act.add('demand-special-forces', `halts the last ${high} until the Taliban free ${p.specialForcesDemand} commandos`).count = p.specialForcesDemand;
+        ctx.act.add('demand-special-forces', 'halts the last {0} until the Taliban free {1} commandos', high, p.specialForcesDemand).count = p.specialForcesDemand;
         return true;
       }
       // Ratified prisoners go out only in step with the commandos.
       if (special === 0) {
-        ctx.act.add('hold', `holding the last ${high}: waiting for the commandos`);
+        ctx.act.add('hold', 'holding the last {0}: waiting for the commandos', high);
         return true;
       }
     }
-    const a = ctx.act.add('release', `frees ratified high-value prisoners (${releasable} releasable)`);
+    const a = ctx.act.add('release', 'frees ratified high-value prisoners ({0} releasable)', releasable);
     a.count = Math.min(capacity, releasable);
     a.govCriteria = 'low-danger';
     a.filter.allowSerious = true;
@@ -129,21 +130,21 @@ export function highTierEndgame(ctx: DecisionContext, p: HighTierParams, capacit
     if (goodwill > 0 && off > 0 && g.mem[MEM_OFF_LIST]! < goodwill) {
       const n = Math.min(capacity, off, goodwill - g.mem[MEM_OFF_LIST]!);
       g.mem[MEM_OFF_LIST] = g.mem[MEM_OFF_LIST]! + n;
-      const a = ctx.act.add('release', `frees ${n} prisoners off the list as goodwill while the assembly deliberates`);
+      const a = ctx.act.add('release', 'frees {0} prisoners off the list as goodwill while the assembly deliberates', n);
       a.count = n;
       a.filter.list = 'off';
       a.goodwill = true;
       return true;
     }
-    ctx.act.add('hold', `holding the last ${high}: the assembly is deliberating`);
+    ctx.act.add('hold', 'holding the last {0}: the assembly is deliberating', high);
     return true;
   }
   const retryOk = g.ratification !== 'rejected' || s.day - g.ratificationDay >= RATIFICATION_RETRY_DAYS;
   if (retryOk && g.pressure + trustInTaliban(s) >= p.ratifyThreshold) {
-    ctx.act.add('seek-ratification', `says it has no authority to free the last ${high} and puts them to a consultative assembly`);
+    ctx.act.add('seek-ratification', 'says it has no authority to free the last {0} and puts them to a consultative assembly', high);
     return true;
   }
-  ctx.act.add('hold', `refuses to free the last ${high}: serious criminal cases and commanders`);
+  ctx.act.add('hold', 'refuses to free the last {0}: serious criminal cases and commanders', high);
   return true;
 }
 

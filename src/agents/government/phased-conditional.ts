@@ -55,7 +55,7 @@ export function phasedDecide(ctx: DecisionContext<PhasedParams>): void {
   if (g.mem[MEM_BATCH] === 0) g.mem[MEM_BATCH] = p.batchSize;
 
   if (g.offerCount > 0 && g.offerAccepted && s.violence <= g.offerCeiling) {
-    releaseLowTier(ctx, g.offerCount, 'low-danger', (k) => `frees ${k} low-threat prisoners: the Taliban accepted the offer and violence fell`);
+    releaseLowTier(ctx, g.offerCount, 'low-danger', 'frees {0} low-threat prisoners: the Taliban accepted the offer and violence fell');
     g.offerCount = 0;
     return;
   }
@@ -65,12 +65,13 @@ export function phasedDecide(ctx: DecisionContext<PhasedParams>): void {
   if (ceasefire && p.goodwillBatch > 0 && g.mem[MEM_LAST_BATCH_DAY] !== s.day - 1 && willingness(s, p, ceasefire) >= p.trustThreshold) {
     g.mem[MEM_LAST_BATCH_DAY] = s.day;
     g.mem[MEM_TAL_AT_LAST_BATCH] = s.counters.talReleased;
-    return releaseLowTier(ctx, p.goodwillBatch, p.criteria, (k) => `frees ${k} as a goodwill gesture during the ceasefire`, true);
+    releaseLowTier(ctx, p.goodwillBatch, p.criteria, 'frees {0} as a goodwill gesture during the ceasefire').goodwill = true;
+    return;
   }
-  if (g.reciprocityDemand > 0) return void act.add('hold', `holding: waiting for the Taliban to free ${g.reciprocityDemand} more`);
+  if (g.reciprocityDemand > 0) return void act.add('hold', 'holding: waiting for the Taliban to free {0} more', g.reciprocityDemand);
   const shortfall = talibanShortfall(s, p.ratio);
   if (shortfall > p.reciprocityTolerance) {
-    act.add('demand-reciprocity', `pauses releases until the Taliban free ${shortfall} more (agreed ratio ${p.ratio}:1)`).count = shortfall;
+    act.add('demand-reciprocity', 'pauses releases until the Taliban free {0} more (agreed ratio {1}:1)', shortfall, p.ratio).count = shortfall;
     return;
   }
   if (s.day - g.mem[MEM_LAST_BATCH_DAY]! < p.intervalDays) return void act.add('hold', 'between phases of the release schedule');
@@ -78,13 +79,13 @@ export function phasedDecide(ctx: DecisionContext<PhasedParams>): void {
   if (!ceasefire && s.violence > ceiling) {
     if (p.offerSize > 0 && g.mem[MEM_OFFERED] === 0) {
       g.mem[MEM_OFFERED] = 1;
-      const a = act.add('offer', `offers ${p.offerSize} low-threat prisoners for a considerable reduction in violence`);
+      const a = act.add('offer', 'offers {0} low-threat prisoners for a considerable reduction in violence', p.offerSize);
       a.count = p.offerSize;
       a.amount = p.violenceCeiling;
       return;
     }
     if (g.violenceCeiling === 0) {
-      act.add('condition', `conditions releases on violence falling below ${ceiling.toFixed(1)} (now ${s.violence.toFixed(1)})`).amount = ceiling;
+      act.add('condition', 'conditions releases on violence falling below {0:.1} (now {1:.1})', ceiling, s.violence).amount = ceiling;
       return;
     }
     return void act.add('hold', 'holding: violence is above the ceiling set as a condition');
@@ -96,7 +97,7 @@ export function phasedDecide(ctx: DecisionContext<PhasedParams>): void {
   const n = Math.floor(g.mem[MEM_BATCH]!);
   g.mem[MEM_LAST_BATCH_DAY] = s.day;
   g.mem[MEM_TAL_AT_LAST_BATCH] = s.counters.talReleased;
-  releaseLowTier(ctx, n, p.criteria, (k) => `frees a batch of ${k} chosen by ${p.criteria}`);
+  releaseLowTier(ctx, n, p.criteria, 'frees a batch of {0} chosen by {1}', p.criteria);
 }
 
 /** Trust plus the pressures that push towards releasing; a ceasefire adds goodwill. */

@@ -32,18 +32,21 @@ export const ratioReciprocator = definePolicy({
     const owed = p.openingBatch + p.ratio * s.counters.talReleased - s.counters.govReleased;
     if (inCeasefire(s) && p.ceasefireBatch > 0 && g.mem[MEM_LAST_BATCH_DAY]! < s.ceasefireUntil - 3) {
       g.mem[MEM_LAST_BATCH_DAY] = s.day;
-      return releaseLowTier(ctx, p.ceasefireBatch, p.criteria, (k) => `frees ${k} as a goodwill gesture during the ceasefire`, true);
+      releaseLowTier(ctx, p.ceasefireBatch, p.criteria, 'frees {0} as a goodwill gesture during the ceasefire').goodwill = true;
+      return;
     }
     if (owed >= 10) {
       const n = Math.min(owed, p.maxBatch);
       g.mem[MEM_LAST_BATCH_DAY] = s.day;
-      return releaseLowTier(ctx, n, p.criteria, (k) => `matches the Taliban's releases at ${p.ratio}:1 (${k} freed)`);
+      releaseLowTier(ctx, n, p.criteria, "matches the Taliban's releases at {1}:1 ({0} freed)", p.ratio);
+      return;
     }
     if (chance(s.rng, p.generosity)) {
       g.mem[MEM_LAST_BATCH_DAY] = s.day;
-      return releaseLowTier(ctx, p.goodwillBatch, p.criteria, (k) => `frees ${k} as goodwill although the Taliban are behind`, true);
+      releaseLowTier(ctx, p.goodwillBatch, p.criteria, 'frees {0} as goodwill although the Taliban are behind').goodwill = true;
+      return;
     }
-    if (owed > 0) return void act.add('hold', `holding: ${owed} owed is less than a batch`);
-    act.add('hold', `holding: the Taliban have not reciprocated (owed ${Math.ceil(-owed / p.ratio)} captives)`);
+    if (owed > 0) return void act.add('hold', 'holding: {0} owed is less than a batch', owed);
+    act.add('hold', 'holding: the Taliban have not reciprocated (owed {0} captives)', Math.ceil(-owed / p.ratio));
   },
 });

@@ -28,7 +28,7 @@ export const twoLevelRatifier = definePolicy({
       low <= p.earlyRatification &&
       g.pressure + trustInTaliban(s) >= p.ratifyThreshold
     ) {
-      act.add('seek-ratification', `convenes an assembly early: ${highTierHeld(s)} high-value prisoners will need Level-II approval`);
+      act.add('seek-ratification', 'convenes an assembly early: {0} high-value prisoners will need Level-II approval', highTierHeld(s));
     }
     phasedDecide(ctx);
   },

@@ -35,12 +35,12 @@ export const coerciveLeverage = definePolicy({
     holidayCeasefire(ctx, p.holidayCeasefire);
     if (maybeReturn(ctx, p.returnAfter)) return;
     const idle = s.day - s.lastProgressDay;
-    if (s.talks === 'active' && idle >= p.walkoutDays) return walkOut(ctx, `walks out: no progress for ${idle} days`);
+    if (s.talks === 'active' && idle >= p.walkoutDays) return walkOut(ctx, 'walks out: no progress for {0} days', idle);
     releaseOwed(ctx, p.ratio, p.batchCap, p.lagDays, 1, p.demandResponse);
     if (s.counters.govRecent >= p.largeRelease) {
       steerViolence(ctx, p.calmViolence, 'large releases are coming through');
     } else if (idle >= p.stallDays) {
-      steerViolence(ctx, Math.min(p.maxViolence, t.violenceTarget + p.step), `no progress for ${idle} days`);
+      steerViolence(ctx, Math.min(p.maxViolence, t.violenceTarget + p.step), 'no progress for {0} days', idle);
     }
     if (act.length === 0) act.add('hold', 'keeping up the pressure');
   },

@@ -1,6 +1,7 @@
 // Building blocks shared by the Taliban's policies: reciprocal releases of captives, the
 // response to government batches, holiday ceasefires, walking out and coming back.
 import type {DecisionContext} from '../../sim/policy.js';
+import type {ReasonArg} from '../../sim/reason.js';
 import {talFilterMask, heldIn} from '../../sim/pools.js';
 import {chance} from '../../sim/rng.js';
 import {trustOf, T_TAL_GOV} from '../../sim/trust.js';
@@ -37,7 +38,7 @@ export function releaseOwed(ctx: DecisionContext, ratio: number, cap: number, la
   if (commandosOwed > 0 && chance(s.rng, demandResponse)) {
     const n = Math.min(commandosOwed, cap);
     t.mem[MEM_LAST_RELEASE_DAY] = s.day;
-    const a = ctx.act.add('release', `frees ${n} commandos the government demanded`);
+    const a = ctx.act.add('release', 'frees {0} commandos the government demanded', n);
     a.count = n;
     a.talCriteria = 'special-forces-first';
     a.filter.allowCommanders = true;
@@ -51,7 +52,7 @@ export function releaseOwed(ctx: DecisionContext, ratio: number, cap: number, la
   // Commandos are the last bargaining chip: kept until the regulars are all out.
   const n = Math.min(owed, cap);
   t.mem[MEM_LAST_RELEASE_DAY] = s.day;
-  const a = ctx.act.add('release', regulars === 0 ? `frees ${n} commandos, the last captives` : `frees ${n} government captives (owed ${owed} at ${ratio}:1)`);
+  const a = ctx.act.add('release', regulars === 0 ? 'frees {0} commandos, the last captives' : 'frees {0} government captives (owed {1} at {2}:1)', n, owed, ratio);
   a.count = n;
   a.talCriteria = 'regular-first';
   a.filter.allowCommanders = regulars === 0;
@@ -64,9 +65,9 @@ export function respondToBatch(ctx: DecisionContext, acceptUnilateral: boolean):
   const t = ctx.state.tal;
   if (t.pendingBatch <= 0) return;
   if (t.pendingBatchUnilateral && !acceptUnilateral) {
-    ctx.act.add('reject-batch', `rejects the unilateral release of ${t.pendingBatch}: "not according to the agreed mechanism"`);
+    ctx.act.add('reject-batch', 'rejects the unilateral release of {0}: "not according to the agreed mechanism"', t.pendingBatch);
   } else {
-    ctx.act.add('accept-batch', `accepts the release of ${t.pendingBatch} prisoners`);
+    ctx.act.add('accept-batch', 'accepts the release of {0} prisoners', t.pendingBatch);
   }
 }
 
@@ -77,23 +78,24 @@ export function holidayCeasefire(ctx: DecisionContext, p: number): void {
   if (s.day > s.holidayUntil || t.mem[MEM_LAST_HOLIDAY] === s.holidayUntil) return;
   t.mem[MEM_LAST_HOLIDAY] = s.holidayUntil;
   if (chance(s.rng, p)) {
-    ctx.act.add('declare-ceasefire', `declares a ${s.holidayUntil - s.day + 1}-day ceasefire for the holiday`).count = s.holidayUntil - s.day + 1;
+    const days = s.holidayUntil - s.day + 1;
+    ctx.act.add('declare-ceasefire', 'declares a {0}-day ceasefire for the holiday', days).count = days;
   }
 }
 
-/** Moves the violence target towards `target`, at most once a week and only for real changes. */
-export function steerViolence(ctx: DecisionContext, target: number, why: string): void {
+/** Moves the violence target towards `target`, at most once a week and only for real changes; `why` may use {0} for `a0`. */
+export function steerViolence(ctx: DecisionContext, target: number, why: string, a0?: ReasonArg): void {
   const s = ctx.state;
   const t = s.tal;
   const gap = target - t.violenceTarget;
   if (Math.abs(gap) < 0.1 || s.day - t.mem[MEM_LAST_VIOLENCE_CHANGE]! < 7) return;
   t.mem[MEM_LAST_VIOLENCE_CHANGE] = s.day;
-  const a = ctx.act.add(gap > 0 ? 'raise-violence' : 'lower-violence', `${gap > 0 ? 'raises' : 'lowers'} violence: ${why}`);
+  const a = ctx.act.add(gap > 0 ? 'raise-violence' : 'lower-violence', (gap > 0 ? 'raises violence: ' : 'lowers violence: ') + why, a0);
   a.amount = Math.abs(gap);
 }
 
-export function walkOut(ctx: DecisionContext, reason: string): void {
-  ctx.act.add('walk-out', reason);
+export function walkOut(ctx: DecisionContext, reason: string, a0?: ReasonArg, a1?: ReasonArg): void {
+  ctx.act.add('walk-out', reason, a0, a1);
 }
 
 /** Returns once its priority commanders are free, once the government has freed `q` since the walk-out, or in a ceasefire after goodwill. */
@@ -104,9 +106,9 @@ export function maybeReturn(ctx: DecisionContext, q: number): boolean {
   const t = s.tal;
   if (t.priorityDemand > 0 && s.counters.govReleasedPriority >= t.priorityDemand) {
     // The demand the walk-out was about has been met (e.g. a scheduled counterfactual release).
-    ctx.act.add('return', `returns to the table: the ${t.priorityDemand} priority commanders it demanded first are free`);
+    ctx.act.add('return', 'returns to the table: the {0} priority commanders it demanded first are free', t.priorityDemand);
   } else if (since >= q) {
-    ctx.act.add('return', `returns to the table: the government has freed ${since} since the walk-out`);
+    ctx.act.add('return', 'returns to the table: the government has freed {0} since the walk-out', since);
   } else if (s.day <= s.ceasefireUntil && s.counters.govToday + s.tal.pendingBatch > 0) {
     ctx.act.add('return', 'sends its technical team back after a goodwill batch in the ceasefire');
   } else {
@@ -126,8 +128,8 @@ export function respondToOffer(ctx: DecisionContext, p: number): void {
   const g = s.gov;
   if (g.offerCount <= 0 || g.offerAccepted) return;
   if (chance(s.rng, p)) {
-    ctx.act.add('accept-offer', `accepts ${g.offerCount} prisoners for lowering violence below ${g.offerCeiling.toFixed(1)}`);
+    ctx.act.add('accept-offer', 'accepts {0} prisoners for lowering violence below {1:.1}', g.offerCount, g.offerCeiling);
   } else {
-    ctx.act.add('reject-offer', `rejects the offer of ${g.offerCount} prisoners for less violence: all 5,000 first`);
+    ctx.act.add('reject-offer', 'rejects the offer of {0} prisoners for less violence: all 5,000 first', g.offerCount);
   }
 }

@@ -34,7 +34,7 @@ export const obstinateList = definePolicy({
     if (t.mem[MEM_DEMANDED] === 0 && t.priorityDemand > 0) t.mem[MEM_DEMANDED] = 1;
     if (t.mem[MEM_DEMANDED] === 0 && s.talks === 'active' && p.priorityDemand > 0) {
       t.mem[MEM_DEMANDED] = 1;
-      act.add('demand', `demands all 5,000 on the list, the ${p.priorityDemand} priority commanders first`).count = p.priorityDemand;
+      act.add('demand', 'demands all 5,000 on the list, the {0} priority commanders first', p.priorityDemand).count = p.priorityDemand;
     }
     respondToBatch(ctx, p.acceptUnilateral);
     respondToOffer(ctx, p.acceptOffer);
@@ -43,7 +43,7 @@ export const obstinateList = definePolicy({
     if (s.talks === 'active' && priorityOpen) {
       const waited = s.day - Math.max(t.lastPriorityProgressDay, s.convenedDay, t.mem[MEM_RETURN_DAY]!);
       if (waited >= p.patienceDays * Math.pow(p.patienceGrowth, s.counters.walkouts)) {
-        return walkOut(ctx, `walks out: no progress on the ${t.priorityDemand} priority commanders for ${waited} days`);
+        return walkOut(ctx, 'walks out: no progress on the {0} priority commanders for {1} days', t.priorityDemand, waited);
       }
     }
     if (maybeReturn(ctx, p.returnAfter)) return;

@@ -42,14 +42,14 @@ export function ratioReleaserDecide(ctx: Parameters<typeof ratioReleaser.decide>
   if (maybeReturn(ctx, p.returnAfter)) return;
   const drought = s.day - Math.max(s.counters.govLastReleaseDay, s.convenedDay, s.tal.mem[MEM_RETURN_DAY]!);
   if (s.talks === 'active' && drought >= p.droughtDays) {
-    return walkOut(ctx, `walks out: no government release for ${drought} days`);
+    return walkOut(ctx, 'walks out: no government release for {0} days', drought);
   }
   if (!releaseOwed(ctx, p.ratio, p.batchCap, p.lagDays, scale, p.demandResponse) && s.talks !== 'pending' && chance(s.rng, p.generosity)) {
-    const a = act.add('release', `frees ${p.goodwillBatch} captives as goodwill`);
+    const a = act.add('release', 'frees {0} captives as goodwill', p.goodwillBatch);
     a.count = p.goodwillBatch;
     a.goodwill = true;
   }
   const target = Math.max(0, p.baseViolence - p.trustEffect * (trustInGovernment(s) - 0.5));
-  steerViolence(ctx, target, `trust in the government is ${trustInGovernment(s).toFixed(2)}`);
+  steerViolence(ctx, target, 'trust in the government is {0:.2}', trustInGovernment(s));
   if (act.length === 0) act.add('hold', 'waiting for the government to reciprocate');
 }

@@ -22,7 +22,7 @@ export const biasedGuarantor = definePolicy({
     if (s.talks === 'broken') return void act.add('hold', 'talks have broken down');
     if (u.mem[MEM_GUARANTEED] === 0 && p.custodySlots > 0 && s.tal.priorityDemand > 0) {
       u.mem[MEM_GUARANTEED] = 1;
-      act.add('guarantee', `offers third-country custody for up to ${p.custodySlots} of the contested commanders`).count = p.custodySlots;
+      act.add('guarantee', 'offers third-country custody for up to {0} of the contested commanders', p.custodySlots).count = p.custodySlots;
       return;
     }
     if (s.day - u.mem[MEM_LAST_ACT_DAY]! >= p.counselEvery && s.day - s.lastProgressDay >= 5) {

@@ -41,10 +41,10 @@ export const carrotStick = definePolicy({
       u.mem[MEM_PRESS_DAY] = s.day;
       if (blameGov) {
         u.mem[MEM_PRESSED] = 1;
-        return pressGovernment(ctx, p.pressGov, true, `cuts aid: the government is ${Math.round(f.gov * 100)}% behind on releases after ${idle} idle days`);
+        return pressGovernment(ctx, p.pressGov, true, 'cuts aid: the government is {0}% behind on releases after {1} idle days', Math.round(f.gov * 100), idle);
       }
       u.mem[MEM_PRESSED] = 2;
-      return pressTaliban(ctx, p.pressTal, `steps up airstrikes: the Taliban are ${Math.round(f.tal * 100)}% behind the agreed ratio`);
+      return pressTaliban(ctx, p.pressTal, 'steps up airstrikes: the Taliban are {0}% behind the agreed ratio', Math.round(f.tal * 100));
     }
     act.add('hold', 'watching for progress');
   },

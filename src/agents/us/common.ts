@@ -1,6 +1,7 @@
 // Building blocks shared by the US policies: who is behind on their commitments, and the
 // concrete levers (an aid cut, airstrikes, custody guarantees).
 import type {DecisionContext} from '../../sim/policy.js';
+import type {ReasonArg} from '../../sim/reason.js';
 import type {WorldState} from '../../sim/types.js';
 import {highTierHeld} from '../government/common.js';
 
@@ -23,14 +24,14 @@ export function shortfalls(s: WorldState, rate: number, ratio: number, onList: n
   return {gov, tal};
 }
 
-export function pressGovernment(ctx: DecisionContext, strength: number, aidCut: boolean, reason: string): void {
-  const a = ctx.act.add('press-government', reason);
+export function pressGovernment(ctx: DecisionContext, strength: number, aidCut: boolean, reason: string, a0?: ReasonArg, a1?: ReasonArg): void {
+  const a = ctx.act.add('press-government', reason, a0, a1);
   a.amount = strength;
   a.count = aidCut ? 1 : 0;
 }
 
-export function pressTaliban(ctx: DecisionContext, strength: number, reason: string): void {
-  ctx.act.add('press-taliban', reason).amount = strength;
+export function pressTaliban(ctx: DecisionContext, strength: number, reason: string, a0?: ReasonArg): void {
+  ctx.act.add('press-taliban', reason, a0).amount = strength;
 }
 
 /**
@@ -52,6 +53,6 @@ export function offerCustodyWhenBlocked(ctx: DecisionContext, slots: number, del
   if (s.day - u.mem[MEM_BLOCKED_SINCE]! < delay) return false;
   u.mem[MEM_GUARANTEED] = 1;
   const n = Math.min(slots, Math.max(g.contested, 1));
-  ctx.act.add('guarantee', `arranges third-country custody for the ${n} contested prisoners`).count = n;
+  ctx.act.add('guarantee', 'arranges third-country custody for the {0} contested prisoners', n).count = n;
   return true;
 }

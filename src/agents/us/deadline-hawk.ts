@@ -27,7 +27,7 @@ export const deadlineHawk = definePolicy({
     if (s.talks === 'broken') return void act.add('hold', 'talks have broken down');
     if (u.deadline < 0) {
       // The hawk's first move: make its deadline public, so both sides feel it.
-      const a = act.add('set-deadline', `sets a deadline: the exchange should be done by day ${p.deadlineDays}`);
+      const a = act.add('set-deadline', 'sets a deadline: the exchange should be done by day {0}', p.deadlineDays);
       a.count = Math.max(0, p.deadlineDays - s.day);
       a.amount = 0.05;
       return;
@@ -38,7 +38,7 @@ export const deadlineHawk = definePolicy({
     const urgency = Math.pow(Math.min(1.5, s.day / p.deadlineDays), p.urgencyExponent);
     const stalled = s.day - s.lastProgressDay >= 7;
     if (urgency >= p.pressThreshold && stalled) {
-      pressGovernment(ctx, p.pressStrength, false, `presses Kabul to finish releases before the day-${p.deadlineDays} deadline`);
+      pressGovernment(ctx, p.pressStrength, false, 'presses Kabul to finish releases before the day-{0} deadline', p.deadlineDays);
       pressTaliban(ctx, p.pressStrength * 0.5, 'warns the Taliban that the withdrawal is conditions-based');
       return;
     }
