@@ -102,7 +102,10 @@ function toSimConfig(s: Scenario, file: string): SimConfig {
   for (const agent of AGENTS) {
     const entry = s.agents[agent];
     const def = findPolicy(agent, entry.policy)!;
-    const params = Object.freeze({...entry.params});
+    // Object.assign, not a spread: V8 gives every frozen spread copy a map of its own, so each
+    // config loaded (a sweep loads one per point) would send the policies' optimised code back
+    // to the interpreter; copies made this way share one map.
+    const params = Object.freeze(Object.assign({}, entry.params));
     agents[agent] = {policy: def.name, params, decide: def.decide as (ctx: DecisionContext) => void};
   }
   return {
