@@ -1,5 +1,7 @@
 // Row formats: RFC 4180 CSV that csv-parse reads back exactly, NDJSON in column order.
 import {parse} from 'csv-parse/sync';
+import {stringify} from 'csv-stringify/sync';
+import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
 import {formatOfPath, formatRows, headerText, rowObject, rowValues, summaryPath, type Value} from '../../src/sweep/output.js';
 
@@ -15,6 +17,19 @@ describe('CSV', () => {
     expect(headerText(columns, 'csv')).toBe('run,name,flag,x,missing\n');
     expect(formatRows(rows, columns, 'csv')).toBe('0,plain,true,1.5,\n1,"comma, ""quotes""\nand a newline",false,0,\n2,,true,1e+21,7\n');
     expect(formatRows([], columns, 'csv')).toBe('');
+  });
+
+  it('prints any rows exactly as csv-stringify does (plain rows skip it, the rest go through it)', () => {
+    // Strings from an alphabet heavy in what CSV quotes, so rows of both kinds come up often.
+    const text = fc.string({unit: fc.constantFrom('a', 'Z', '0', ' ', ',', '"', '\n', '\r', '-', 'é', '=')});
+    const cell = fc.oneof(text, fc.double(), fc.integer(), fc.boolean(), fc.constant(null));
+    const options = {cast: {boolean: (v: boolean) => (v ? 'true' : 'false'), number: (v: number) => String(v)}, record_delimiter: 'unix', eof: true} as const;
+    fc.assert(
+      fc.property(fc.array(fc.array(cell, {minLength: 1, maxLength: 6}), {maxLength: 5}), (rs) => {
+        expect(formatRows(rs, [], 'csv')).toBe(rs.length === 0 ? '' : stringify(rs, options));
+      }),
+      {numRuns: 500},
+    );
   });
 
   it('reads back with a strict RFC 4180 parser into the same fields', () => {
