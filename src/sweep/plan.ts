@@ -4,8 +4,8 @@
 import {existsSync} from 'node:fs';
 import {dirname, resolve} from 'node:path';
 import {invalid, zodProblems} from '../scenario/errors.js';
-import {bundledNames, readDataFile, resolveDataPath, SCENARIO_DIR} from '../scenario/load.js';
-import {InputError, loadScenario} from '../scenario/resolve.js';
+import {bundledNames, readDataFile, resolveDataPath, resolveScenarioPath, SCENARIO_DIR} from '../scenario/load.js';
+import {InputError, parseScenario} from '../scenario/resolve.js';
 import type {SimConfig} from '../sim/config.js';
 import {RunArena} from '../sim/run.js';
 import {designPoints, listOf} from './design.js';
@@ -81,10 +81,24 @@ export function rerunCommand(plan: SweepPlan, run: number): string {
   return ['parley', 'run', quote(plan.scenario), ...sets, ...days, '--seed', quote(seed)].join(' ');
 }
 
+/** The base scenario's file and data, read once per plan: points differ only in their overrides. */
+const bases = new WeakMap<SweepPlan, {file: string; data: unknown}>();
+
+function baseScenario(plan: SweepPlan): {file: string; data: unknown} {
+  let base = bases.get(plan);
+  if (!base) {
+    const file = resolveScenarioPath(plan.scenario);
+    base = {file, data: readDataFile(file)};
+    bases.set(plan, base);
+  }
+  return base;
+}
+
 /** The base scenario with `set` applied; an invalid one is reported against the spec, as `what`. */
 function loadWith(plan: SweepPlan, set: string[], what: string): SimConfig {
   try {
-    return loadScenario(plan.scenario, {set, days: plan.spec.days}).config;
+    const {file, data} = baseScenario(plan);
+    return parseScenario(data, file, {set, days: plan.spec.days}).config;
   } catch (e) {
     if (e instanceof InputError) throw new InputError(`${plan.file}: ${what} makes an invalid scenario:\n${e.message}`, plan.file);
     throw e;
