@@ -8,7 +8,7 @@ import {runSweep} from '../sweep/run-sweep.js';
 const [spec, workers, out] = process.argv.slice(2);
 const plan = loadSweep(spec!, {check: false});
 const fd = openSync(out!, 'w');
-const r = await runSweep({plan, workers: Number(workers), write: (text) => void writeSync(fd, text)});
+const r = await runSweep({plan, workers: Number(workers), write: (bytes) => void writeSync(fd, bytes)});
 closeSync(fd);
 // maxRSS: the kernel's high-water mark of resident memory, in kilobytes.
 process.stdout.write(`${JSON.stringify({runs: r.next - r.from, seconds: r.seconds, runsPerSecond: (r.next - r.from) / r.seconds, peakRssMb: process.resourceUsage().maxRSS / 1024})}\n`);

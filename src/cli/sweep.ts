@@ -103,6 +103,7 @@ export async function sweepCommand(args: string[], io: Io): Promise<number> {
   // A shard's summary would describe part of each point: it is made after the merge.
   const summary = a.shard ? null : new SummaryAccumulator(plan.columns, plan.params);
   const add = (row: Value[]): void => summary?.add(rowObject(row, plan.columns));
+  const paramsOf = (point: number): Record<string, Value> => Object.fromEntries(plan.params.map((p, i) => [p, plan.points[point]![i]!]));
 
   let from = range.start;
   let header = false;
@@ -117,6 +118,8 @@ export async function sweepCommand(args: string[], io: Io): Promise<number> {
 
   const fd = a.out === undefined ? null : openOutput(a.out, a.resume);
   const write = fd === null ? io.stdout : (text: string): void => void writeSync(fd, text);
+  const decoder = new TextDecoder();
+  const writeBytes = fd === null ? (bytes: Uint8Array): void => io.stdout(decoder.decode(bytes)) : (bytes: Uint8Array): void => void writeSync(fd, bytes);
   const tty = Boolean(process.stderr.isTTY) && !inCi(process.env);
   const progress = a.quiet ? null : createProgress({total, done: from - range.start, write: io.stderr, tty, columns: process.stderr.columns || 80});
   const stop = new AbortController();
@@ -125,13 +128,13 @@ export async function sweepCommand(args: string[], io: Io): Promise<number> {
   try {
     if (a.format === 'csv' && !header) write(headerText(plan.columns, a.format));
     progress?.update(from - range.start);
-    const onChunk = (rows: Value[][], written: number): void => {
-      for (const row of rows) add(row);
+    const onChunk = (packed: Float64Array, written: number): void => {
+      summary?.addPacked(packed, paramsOf);
       progress?.update(from - range.start + written);
     };
     result = await whileInterruptible(
       () => stop.abort(),
-      () => runSweep({plan, from, to: range.end, workers: a.workers, format: a.format, write, signal: stop.signal, onChunk}),
+      () => runSweep({plan, from, to: range.end, workers: a.workers, format: a.format, write: writeBytes, signal: stop.signal, onChunk}),
       caught,
     );
   } finally {

@@ -7,7 +7,7 @@ import {resolve} from 'node:path';
 import {Piscina} from 'piscina';
 import {InputError} from '../scenario/errors.js';
 import type {SweepPlan} from './plan.js';
-import type {Format, Value} from './output.js';
+import type {Format} from './output.js';
 import type {ChunkResult, ChunkTask} from './worker.js';
 
 export interface SweepOptions {
@@ -19,10 +19,10 @@ export interface SweepOptions {
   /** Worker threads (default: os.availableParallelism()); never more than there are chunks. */
   workers?: number;
   format?: Format;
-  /** Receives the rows as text, chunk by chunk, in run order (no header). */
-  write: (text: string) => void;
-  /** After each chunk is written: its rows (values in plan.columns order) and the runs written so far. */
-  onChunk?: (rows: Value[][], written: number) => void;
+  /** Receives the rows as UTF-8 text, chunk by chunk, in run order (no header). */
+  write: (bytes: Uint8Array) => void;
+  /** After each chunk is written: its runs packed for the summary (SummaryLayout of plan.columns) and the runs written so far. */
+  onChunk?: (packed: Float64Array, written: number) => void;
   /** Aborting stops handing out chunks and drops those in flight; runSweep resolves with interrupted. */
   signal?: AbortSignal;
   /** Runs per chunk; by default sized from the measured time per run (see chunkSize). */
@@ -100,7 +100,7 @@ export async function runSweep(options: SweepOptions): Promise<SweepResult> {
       let written = from; // next run id to write
       let msPerRun: number | null = null;
       let settled = false;
-      const ready = new Map<number, {to: number; text: string; values: Value[][]}>();
+      const ready = new Map<number, {to: number; bytes: Uint8Array; packed: Float64Array}>();
 
       // Once settled, chunks still running are dropped: destroying the pool (below) rejects them.
       const settle = (f: () => void): void => {
@@ -130,13 +130,13 @@ export async function runSweep(options: SweepOptions): Promise<SweepResult> {
         if (!r.ok) return fail(new InputError(r.message, plan.file));
         const pace = r.ms / (task.to - task.from);
         msPerRun = msPerRun === null ? pace : 0.7 * msPerRun + 0.3 * pace;
-        ready.set(i, {to: task.to, text: r.text, values: r.values});
+        ready.set(i, {to: task.to, bytes: r.bytes, packed: r.packed});
         try {
           for (let c = ready.get(writtenSeq); c; c = ready.get(writtenSeq)) {
             ready.delete(writtenSeq++);
-            write(c.text);
+            write(c.bytes);
             written = c.to;
-            onChunk?.(c.values, written - from);
+            onChunk?.(c.packed, written - from);
           }
         } catch (e) {
           return fail(e);

@@ -70,40 +70,98 @@ function describe({n, sum, m2}: Running): MetricSummary {
   return {n, mean, sd, lo: mean - half, hi: mean + half};
 }
 
+/** The outcomes a packed run codes as 0, 1 and 2 (NaN: status not kept, or another value). */
+const STATUSES = ['complete', 'broken', 'ongoing'];
+
+/**
+ * A summary's view of the rows: which columns it folds in. Rows travel between threads packed
+ * as numbers in this layout (a Float64Array moves without copying, and the thread that receives
+ * it builds no row objects): per run, its point, its status code, then each numeric metric kept,
+ * NaN for null.
+ */
+export class SummaryLayout {
+  readonly metrics: string[];
+  /** Numbers per run. */
+  readonly width: number;
+
+  constructor(columns: readonly string[]) {
+    this.metrics = columns.filter((c) => NUMERIC.has(c));
+    this.width = 2 + this.metrics.length;
+  }
+
+  pack(rows: readonly Readonly<Record<string, Value>>[]): Float64Array {
+    const out = new Float64Array(rows.length * this.width);
+    rows.forEach((row, r) => {
+      const at = r * this.width;
+      out[at] = typeof row.point === 'number' ? row.point : Number.NaN;
+      const status = STATUSES.indexOf(row.status as string);
+      out[at + 1] = status < 0 ? Number.NaN : status;
+      this.metrics.forEach((m, i) => {
+        const v = row[m];
+        out[at + 2 + i] = typeof v === 'number' ? v : Number.NaN;
+      });
+    });
+    return out;
+  }
+}
+
 export class SummaryAccumulator {
   private readonly points = new Map<number, PointState>();
+  private readonly layout: SummaryLayout;
   private readonly metrics: string[];
-  private readonly stallKept: boolean;
+  private readonly stallIndex: number;
 
   /** `columns`: every column of the rows; `params`: the varied ones among them. */
   constructor(
     columns: readonly string[],
     private readonly params: readonly string[],
   ) {
-    this.metrics = columns.filter((c) => NUMERIC.has(c));
-    this.stallKept = columns.includes('stallEpisodes');
+    this.layout = new SummaryLayout(columns);
+    this.metrics = this.layout.metrics;
+    this.stallIndex = this.metrics.indexOf('stallEpisodes');
   }
 
   add(row: Record<string, Value>): void {
     const point = row.point;
     if (typeof point !== 'number' || !Number.isInteger(point) || point < 0) throw new TypeError(`point must be a whole number ≥ 0, got ${JSON.stringify(point)}`);
+    const values = this.metrics.map((m) => {
+      const v = row[m];
+      if (v === null || v === undefined) return null;
+      if (typeof v !== 'number' || !Number.isFinite(v)) throw new TypeError(`${m} must be a number or null, got ${JSON.stringify(v)}`);
+      return v;
+    });
+    this.fold(point, () => Object.fromEntries(this.params.map((p) => [p, row[p] ?? null])), STATUSES.indexOf(row.status as string), (i) => values[i]!);
+  }
+
+  /** Runs packed by a SummaryLayout of the same columns; `paramsOf` gives a point's parameter values. */
+  addPacked(numbers: Float64Array, paramsOf: (point: number) => Record<string, Value>): void {
+    const w = this.layout.width;
+    for (let at = 0; at < numbers.length; at += w) {
+      const point = numbers[at]!;
+      this.fold(point, () => paramsOf(point), Number.isNaN(numbers[at + 1]!) ? -1 : numbers[at + 1]!, (i) => {
+        const v = numbers[at + 2 + i]!;
+        return Number.isNaN(v) ? null : v;
+      });
+    }
+  }
+
+  /** Folds one run in: `status` indexes STATUSES (-1: none), `value(i)` is metric i or null. */
+  private fold(point: number, params: () => Record<string, Value>, status: number, value: (i: number) => number | null): void {
     let s = this.points.get(point);
     if (!s) {
-      const params = Object.fromEntries(this.params.map((p) => [p, row[p] ?? null]));
-      s = {params, runs: 0, complete: 0, broken: 0, unfinished: 0, stalled: 0, running: this.metrics.map(() => ({n: 0, sum: 0, mean: 0, m2: 0}))};
+      s = {params: params(), runs: 0, complete: 0, broken: 0, unfinished: 0, stalled: 0, running: this.metrics.map(() => ({n: 0, sum: 0, mean: 0, m2: 0}))};
       this.points.set(point, s);
     }
     s.runs++;
-    if (row.status === 'complete') s.complete++;
-    else if (row.status === 'broken') s.broken++;
-    else if (row.status === 'ongoing') s.unfinished++;
-    if (this.stallKept && typeof row.stallEpisodes === 'number' && row.stallEpisodes > 0) s.stalled++;
-    this.metrics.forEach((m, i) => {
-      const v = row[m];
-      if (v === null || v === undefined) return;
-      if (typeof v !== 'number' || !Number.isFinite(v)) throw new TypeError(`${m} must be a number or null, got ${JSON.stringify(v)}`);
+    if (status === 0) s.complete++;
+    else if (status === 1) s.broken++;
+    else if (status === 2) s.unfinished++;
+    for (let i = 0; i < this.metrics.length; i++) {
+      const v = value(i);
+      if (v === null) continue;
       push(s.running[i]!, v);
-    });
+      if (i === this.stallIndex && v > 0) s.stalled++;
+    }
   }
 
   /** One summary per point seen, sorted by point. */

@@ -3,7 +3,7 @@
 // on-screen table.
 import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
-import {formatSummaryTable, SummaryAccumulator, summaryColumns, summaryRows, type PointSummary, type Value} from '../../src/sweep/summary.js';
+import {formatSummaryTable, SummaryAccumulator, SummaryLayout, summaryColumns, summaryRows, type PointSummary, type Value} from '../../src/sweep/summary.js';
 import {t975, Z975} from '../../src/sweep/t-quantile.js';
 import {longLines} from '../cli-helpers.js';
 
@@ -59,6 +59,29 @@ const row = (point: number, patch: Record<string, Value>): Record<string, Value>
 
 /** Doubles in [-max, max] to a millionth: metric-like values (no subnormals, whose precision is lost). */
 const micro = (max: number): fc.Arbitrary<number> => fc.double({min: -max, max, noNaN: true}).map((x) => Math.round(x * 1e6) / 1e6);
+
+describe('SummaryLayout', () => {
+  it('packs runs so that folding the numbers gives the same summary as folding the rows', () => {
+    const status = fc.constantFrom<Value>('complete', 'broken', 'ongoing', null);
+    const metric = fc.oneof(fc.constant(null), micro(1e6), fc.integer({min: 0, max: 400}));
+    const run = fc.record({point: fc.integer({min: 0, max: 4}), status, completionDay: metric, walkouts: metric, stallEpisodes: metric, stalledDays: metric});
+    fc.assert(
+      fc.property(fc.array(run, {maxLength: 40}), (runs) => {
+        const rows = runs.map((r) => row(r.point, r));
+        const packed = new SummaryAccumulator(COLUMNS, ['x']);
+        packed.addPacked(new SummaryLayout(COLUMNS).pack(rows), (point) => ({x: point * 10}));
+        expect(packed.summaries()).toEqual(summarize(rows));
+      }),
+      {numRuns: 300},
+    );
+  });
+
+  it('lays a run out as its point, its status code and its numeric metrics, NaN for null', () => {
+    const layout = new SummaryLayout(COLUMNS);
+    expect(layout.metrics).toEqual(['completionDay', 'walkouts', 'stallEpisodes', 'stalledDays']);
+    expect([...layout.pack([row(3, {status: 'broken', completionDay: null})])]).toEqual([3, 1, Number.NaN, 0, 0, 0]);
+  });
+});
 
 describe('SummaryAccumulator', () => {
   it('gives Welford means and sds equal to a two-pass computation', () => {
