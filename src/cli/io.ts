@@ -1,6 +1,6 @@
 // Where output goes. Data goes to stdout (or --out), messages to stderr; commands get an Io so
 // they never touch process streams directly.
-import {renameSync, rmSync, writeFileSync} from 'node:fs';
+import {closeSync, openSync, renameSync, rmSync, writeFileSync, writeSync} from 'node:fs';
 import {basename, dirname, join} from 'node:path';
 import {InputError} from '../scenario/errors.js';
 
@@ -21,10 +21,19 @@ export function emit(io: Io, text: string, file: string | undefined): void {
 }
 
 /** Writes a temp file next to `file`, then renames it: a failure never leaves half a file. */
-export function writeFileAtomic(file: string, text: string): void {
+/** Writes `text` (or its pieces, one after another) to a temp file beside `file`, then renames it. */
+export function writeFileAtomic(file: string, text: string | Iterable<string>): void {
   const temp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
   try {
-    writeFileSync(temp, text);
+    if (typeof text === 'string') writeFileSync(temp, text);
+    else {
+      const fd = openSync(temp, 'w');
+      try {
+        for (const piece of text) writeSync(fd, piece);
+      } finally {
+        closeSync(fd);
+      }
+    }
     renameSync(temp, file);
   } catch (e) {
     rmSync(temp, {force: true});

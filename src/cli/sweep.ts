@@ -9,7 +9,8 @@ import {createProgress, formatDuration} from '../sweep/progress.js';
 import {findResumePoint} from '../sweep/resume.js';
 import {defaultWorkers, runSweep, type SweepResult} from '../sweep/run-sweep.js';
 import {parseShard, shardRange, type Shard} from '../sweep/shard.js';
-import {formatSummaryTable, SummaryAccumulator, summaryColumns, summaryRows} from '../sweep/summary.js';
+import {formatSummaryTable, SummaryAccumulator, summaryColumns, summaryRows, type PointSummary} from '../sweep/summary.js';
+import {TABLE_POINTS} from '../sweep/summary-table.js';
 import {parseCommand, positiveInt} from './args.js';
 import {EXIT, UsageError} from './errors.js';
 import {writeFileAtomic, type Io} from './io.js';
@@ -209,13 +210,30 @@ const tableWidth = (s: {isTTY?: boolean; columns?: number}): number => (s.isTTY 
  * the rows went to a file, on stderr when they went to stdout.
  */
 export function reportSummary(io: Io, plan: SweepPlan, summary: SummaryAccumulator, format: Format, out: string | undefined, note: (text: string) => void): void {
-  const summaries = summary.summaries();
-  if (out !== undefined) {
-    const columns = summaryColumns(plan.params, plan.metrics);
-    const rows = summaryRows(summaries).map((r) => rowValues(r, columns));
-    const file = summaryPath(out);
-    writeFileAtomic(file, headerText(columns, format) + formatRows(rows, columns, format));
-    io.stdout(formatSummaryTable(summaries, tableWidth(process.stdout)));
-    note(`summary of ${count(summaries.length)} point${summaries.length === 1 ? '' : 's'} → ${file}`);
-  } else io.stderr(formatSummaryTable(summaries, tableWidth(process.stderr)));
+  const totals = summary.totals;
+  // The table shows the first points only; the file gets every point, written a block at a
+  // time, so a design of 100,000 points never holds all its summary rows as text at once.
+  const head: PointSummary[] = [];
+  for (const s of summary.inOrder()) if (head.push(s) >= TABLE_POINTS) break;
+  const table = (width: number): string => formatSummaryTable(head, width, totals);
+  if (out === undefined) return void io.stderr(table(tableWidth(process.stderr)));
+  const columns = summaryColumns(plan.params, plan.metrics);
+  const file = summaryPath(out);
+  writeFileAtomic(file, summaryText(summary, columns, format));
+  io.stdout(table(tableWidth(process.stdout)));
+  note(`summary of ${count(totals.points)} point${totals.points === 1 ? '' : 's'} → ${file}`);
+}
+
+function* summaryText(summary: SummaryAccumulator, columns: string[], format: Format): Generator<string> {
+  yield headerText(columns, format);
+  let block: PointSummary[] = [];
+  const flush = (): string => formatRows(summaryRows(block).map((r) => rowValues(r, columns)), columns, format);
+  for (const s of summary.inOrder()) {
+    block.push(s);
+    if (block.length === 1000) {
+      yield flush();
+      block = [];
+    }
+  }
+  yield flush();
 }

@@ -18,13 +18,15 @@ export function listOf(p: ParamSpec): readonly ParamValue[] | null {
   return p.step === undefined ? null : steppedValues(p.min, p.max, p.step);
 }
 
-/** Maps u in [0, 1) to a value of the parameter. */
-function valueAt(p: ParamSpec, u: number): ParamValue {
+/** Maps u in [0, 1) to a value of the parameter (a stepped range's list is made once, not per point). */
+function sampler(p: ParamSpec): (u: number) => ParamValue {
   const list = listOf(p);
-  if (list) return list[Math.min(list.length - 1, Math.floor(u * list.length))]!;
+  if (list) return (u) => list[Math.min(list.length - 1, Math.floor(u * list.length))]!;
   const r = p as Extract<ParamSpec, {min: number}>;
-  const x = r.min + u * (r.max - r.min);
-  return r.integer ? Math.min(r.max, Math.round(x)) : Number(x.toPrecision(12));
+  return (u) => {
+    const x = r.min + u * (r.max - r.min);
+    return r.integer ? Math.min(r.max, Math.round(x)) : Number(x.toPrecision(12));
+  };
 }
 
 export function gridPoints(params: readonly ParamSpec[]): ParamValue[][] {
@@ -38,18 +40,20 @@ export function gridPoints(params: readonly ParamSpec[]): ParamValue[][] {
 }
 
 export function randomPoints(params: readonly ParamSpec[], n: number, rng: Rng): ParamValue[][] {
-  return Array.from({length: n}, () => params.map((p) => valueAt(p, rng.next())));
+  const samplers = params.map(sampler);
+  return Array.from({length: n}, () => samplers.map((at) => at(rng.next())));
 }
 
 /** Latin hypercube: each parameter's [0, 1) cut into n strata, each stratum used exactly once. */
 export function latinHypercubePoints(params: readonly ParamSpec[], n: number, rng: Rng): ParamValue[][] {
   const columns = params.map((p) => {
+    const at = sampler(p);
     const strata = Array.from({length: n}, (_, i) => i);
     for (let i = n - 1; i > 0; i--) {
       const j = Math.floor(rng.next() * (i + 1));
       [strata[i], strata[j]] = [strata[j]!, strata[i]!];
     }
-    return strata.map((s) => valueAt(p, (s + rng.next()) / n));
+    return strata.map((s) => at((s + rng.next()) / n));
   });
   return Array.from({length: n}, (_, i) => columns.map((col) => col[i]!));
 }

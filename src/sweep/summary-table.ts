@@ -74,11 +74,18 @@ function fit(core: Column[], optional: Column[], maxWidth: number): {cols: Colum
   return {cols: [...core, ...optional], widths};
 }
 
-export function formatSummaryTable(summaries: readonly PointSummary[], maxWidth = 80): string {
-  const runs = summaries.reduce((t, s) => t + s.runs, 0);
-  const head = `${summaries.length} point${summaries.length === 1 ? '' : 's'}, ${runs} run${runs === 1 ? '' : 's'}`;
+/** Summaries the table can show: it needs no more than the first TABLE_POINTS of a sweep's. */
+export const TABLE_POINTS = MAX_LINES + 1;
+
+/**
+ * The short table. `summaries` may be only the first TABLE_POINTS of the sweep's when `totals`
+ * gives the points and runs of all of them.
+ */
+export function formatSummaryTable(summaries: readonly PointSummary[], maxWidth = 80, totals = {points: summaries.length, runs: summaries.reduce((t, s) => t + s.runs, 0)}): string {
+  const {points, runs} = totals;
+  const head = `${points} point${points === 1 ? '' : 's'}, ${runs} run${runs === 1 ? '' : 's'}`;
   if (summaries.length === 0) return `${head}\n`;
-  const shown = summaries.slice(0, summaries.length > MAX_LINES + 1 ? MAX_LINES : MAX_LINES + 1);
+  const shown = summaries.slice(0, points > MAX_LINES + 1 ? MAX_LINES : MAX_LINES + 1);
   const {core, optional} = columnsOf(shown);
   const {cols, widths} = fit(core, optional, maxWidth);
   const cell = (c: Column, text: string, header = false): string => {
@@ -88,7 +95,7 @@ export function formatSummaryTable(summaries: readonly PointSummary[], maxWidth 
   };
   const line = (texts: string[]): string => clip(texts.join(GAP).trimEnd(), maxWidth);
   const lines = [head, line(cols.map((c) => cell(c, c.header, true))), ...shown.map((_, i) => line(cols.map((c) => cell(c, c.cells[i]!))))];
-  if (shown.length < summaries.length) lines.push(`… ${summaries.length - shown.length} more points`);
+  if (shown.length < points) lines.push(`… ${points - shown.length} more points`);
   const notes = cols.filter((c) => c.note).map((c) => `${c.header}: ${c.note}`);
   lines.push(wrap(`${notes.join('; ')}.`, maxWidth, '', 0));
   return `${lines.join('\n')}\n`;

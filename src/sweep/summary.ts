@@ -166,9 +166,22 @@ export class SummaryAccumulator {
 
   /** One summary per point seen, sorted by point. */
   summaries(): PointSummary[] {
-    return [...this.points.entries()]
-      .sort(([a], [b]) => a - b)
-      .map(([point, {running, ...s}]) => ({point, ...s, metrics: Object.fromEntries(this.metrics.map((m, i) => [m, describe(running[i]!)]))}));
+    return [...this.inOrder()];
+  }
+
+  /** The same summaries one at a time (a sweep of many points writes them without holding them all). */
+  *inOrder(): Generator<PointSummary> {
+    for (const point of [...this.points.keys()].sort((a, b) => a - b)) {
+      const {running, ...s} = this.points.get(point)!;
+      yield {point, ...s, metrics: Object.fromEntries(this.metrics.map((m, i) => [m, describe(running[i]!)]))};
+    }
+  }
+
+  /** Points and runs seen. */
+  get totals(): {points: number; runs: number} {
+    let runs = 0;
+    for (const s of this.points.values()) runs += s.runs;
+    return {points: this.points.size, runs};
   }
 }
 
