@@ -1,6 +1,6 @@
 // Where output goes. Data goes to stdout (or --out), messages to stderr; commands get an Io so
 // they never touch process streams directly.
-import {closeSync, openSync, renameSync, rmSync, writeFileSync, writeSync} from 'node:fs';
+import {closeSync, openSync, renameSync, rmSync, writeSync} from 'node:fs';
 import {basename, dirname, join} from 'node:path';
 import {InputError} from '../scenario/errors.js';
 
@@ -20,24 +20,52 @@ export function emit(io: Io, text: string, file: string | undefined): void {
   else writeFileAtomic(file, text);
 }
 
-/** Writes a temp file next to `file`, then renames it: a failure never leaves half a file. */
-/** Writes `text` (or its pieces, one after another) to a temp file beside `file`, then renames it. */
-export function writeFileAtomic(file: string, text: string | Iterable<string>): void {
-  const temp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
-  try {
-    if (typeof text === 'string') writeFileSync(temp, text);
-    else {
-      const fd = openSync(temp, 'w');
-      try {
-        for (const piece of text) writeSync(fd, piece);
-      } finally {
-        closeSync(fd);
-      }
-    }
-    renameSync(temp, file);
-  } catch (e) {
-    rmSync(temp, {force: true});
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new InputError(`${file}: cannot write output file${code ? ` (${code})` : ''}`, file);
+/**
+ * A file written piece by piece into a temp file beside it, renamed into place by commit(): a
+ * failure or an interruption never leaves half a file.
+ */
+export class AtomicFile {
+  private readonly temp: string;
+  private fd: number | null;
+
+  constructor(readonly file: string) {
+    this.temp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
+    this.fd = this.guard(() => openSync(this.temp, 'w'));
   }
+
+  write(text: string): void {
+    this.guard(() => writeSync(this.fd!, text));
+  }
+
+  commit(): void {
+    this.guard(() => {
+      closeSync(this.fd!);
+      this.fd = null;
+      renameSync(this.temp, this.file);
+    });
+  }
+
+  /** Drops what was written (idempotent). */
+  discard(): void {
+    if (this.fd !== null) closeSync(this.fd);
+    this.fd = null;
+    rmSync(this.temp, {force: true});
+  }
+
+  private guard<T>(f: () => T): T {
+    try {
+      return f();
+    } catch (e) {
+      this.discard();
+      const code = (e as NodeJS.ErrnoException).code;
+      throw new InputError(`${this.file}: cannot write output file${code ? ` (${code})` : ''}`, this.file);
+    }
+  }
+}
+
+/** Writes a temp file next to `file`, then renames it: a failure never leaves half a file. */
+export function writeFileAtomic(file: string, text: string): void {
+  const f = new AtomicFile(file);
+  f.write(text);
+  f.commit();
 }

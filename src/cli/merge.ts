@@ -11,7 +11,8 @@ import {SummaryAccumulator} from '../sweep/summary.js';
 import {parseCommand} from './args.js';
 import {EXIT, UsageError} from './errors.js';
 import type {Io} from './io.js';
-import {chooseFormat, refuseOverwrite, reportSummary} from './sweep.js';
+import {chooseFormat, refuseOverwrite} from './sweep.js';
+import {SummaryReport} from './summary-report.js';
 
 /** The format every input shares: --format, else their extensions (which must agree). */
 function inputFormat(files: readonly string[], flag: string | undefined): Format {
@@ -57,8 +58,18 @@ export async function mergeCommand(args: string[], io: Io): Promise<number> {
   note(`merged ${inputs.length} file${inputs.length === 1 ? '' : 's'}: ${runs.toLocaleString('en-US')} runs${plan ? `, the whole of ${plan.spec.name}` : ''}${out ? ` → ${out}` : ''}`);
   if (plan) {
     const summary = new SummaryAccumulator(plan.columns, plan.params);
-    await mergedValues(files, plan, (row) => summary.add(rowObject(row, plan.columns)));
-    reportSummary(io, plan, summary, format, out, note);
+    const report = new SummaryReport(plan, summary, format, out);
+    let merged = 0; // the merged rows are runs 0, 1, 2, … in order
+    try {
+      await mergedValues(files, plan, (row) => {
+        summary.add(rowObject(row, plan.columns));
+        report.finishedUpTo(++merged);
+      });
+    } catch (e) {
+      report.discard();
+      throw e;
+    }
+    report.finish(io, note);
   }
   return EXIT.ok;
 }

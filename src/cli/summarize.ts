@@ -10,6 +10,7 @@ import {formatSummaryTable, round4, SummaryAccumulator, summaryColumns, summaryR
 import {parseCommand} from './args.js';
 import {UsageError} from './errors.js';
 import {writeFileAtomic, type Io} from './io.js';
+import {tableWidth} from './summary-report.js';
 
 export async function summarizeCommand(args: string[], io: Io): Promise<number> {
   const {values, positionals} = parseCommand('summarize', args, {heatmap: {type: 'string'}, out: {type: 'string'}, json: {type: 'boolean'}});
@@ -37,7 +38,7 @@ export async function summarizeCommand(args: string[], io: Io): Promise<number> 
     io.stdout(`${JSON.stringify(summaries, (_k, v: unknown) => (typeof v === 'number' ? round4(v) : v), 2)}\n`);
     return 0;
   }
-  const width = process.stdout.isTTY && process.stdout.columns ? Math.max(40, process.stdout.columns) : 80;
+  const width = tableWidth(process.stdout);
   io.stdout(formatSummaryTable(summaries, width));
   if (heatmap) io.stdout(`\n${formatHeatmap(heatmap.input(), {width, color: colorAllowed()})}`);
   return 0;

@@ -3,17 +3,17 @@
 // is a prefix of the final result at every moment, so --resume continues a killed sweep exactly.
 import {closeSync, existsSync, openSync, truncateSync, writeSync} from 'node:fs';
 import {InputError} from '../scenario/errors.js';
-import {formatRows, formatOfPath, FORMATS, headerText, rowObject, rowValues, summaryPath, type Format, type Value} from '../sweep/output.js';
-import {bundledSweepNames, loadSweep, type SweepPlan} from '../sweep/plan.js';
+import {formatOfPath, FORMATS, headerText, rowObject, summaryPath, type Format, type Value} from '../sweep/output.js';
+import {bundledSweepNames, loadSweep} from '../sweep/plan.js';
 import {createProgress, formatDuration} from '../sweep/progress.js';
 import {findResumePoint} from '../sweep/resume.js';
 import {defaultWorkers, runSweep, type SweepResult} from '../sweep/run-sweep.js';
 import {parseShard, shardRange, type Shard} from '../sweep/shard.js';
-import {formatSummaryTable, SummaryAccumulator, summaryColumns, summaryRows, type PointSummary} from '../sweep/summary.js';
-import {TABLE_POINTS} from '../sweep/summary-table.js';
+import {SummaryAccumulator} from '../sweep/summary.js';
+import {SummaryReport} from './summary-report.js';
 import {parseCommand, positiveInt} from './args.js';
 import {EXIT, UsageError} from './errors.js';
-import {writeFileAtomic, type Io} from './io.js';
+import type {Io} from './io.js';
 import {inCi} from './mode.js';
 
 const count = (n: number): string => n.toLocaleString('en-US');
@@ -116,50 +116,60 @@ export async function sweepCommand(args: string[], io: Io): Promise<number> {
     if (!at.missing) truncateSync(a.out!, at.keep);
     ({next: from, header} = at);
   }
-
-  const fd = a.out === undefined ? null : openOutput(a.out, a.resume);
-  const write = fd === null ? io.stdout : (text: string): void => void writeSync(fd, text);
-  const decoder = new TextDecoder();
-  const writeBytes = fd === null ? (bytes: Uint8Array): void => io.stdout(decoder.decode(bytes)) : (bytes: Uint8Array): void => void writeSync(fd, bytes);
-  const tty = Boolean(process.stderr.isTTY) && !inCi(process.env);
-  const progress = a.quiet ? null : createProgress({total, done: from - range.start, write: io.stderr, tty, columns: process.stderr.columns || 80});
-  const stop = new AbortController();
-  const caught: {signal: NodeJS.Signals | null} = {signal: null};
-  let result: SweepResult;
+  // The summary file is written as points finish; a sweep that does not finish leaves none.
+  const report = summary ? new SummaryReport(plan, summary, a.format, a.out) : null;
   try {
-    if (a.format === 'csv' && !header) write(headerText(plan.columns, a.format));
-    progress?.update(from - range.start);
-    const onChunk = (packed: Float64Array, written: number): void => {
-      summary?.addPacked(packed, paramsOf);
-      progress?.update(from - range.start + written);
-    };
-    result = await whileInterruptible(
-      () => stop.abort(),
-      () => runSweep({plan, from, to: range.end, workers: a.workers, format: a.format, write: writeBytes, signal: stop.signal, onChunk}),
-      caught,
-    );
-  } finally {
-    progress?.stop();
-    if (fd !== null) closeSync(fd);
-  }
 
-  const done = result.next - range.start;
-  if (result.interrupted) {
-    // On a terminal ^C was echoed after the cursor: start a new line, unless the bar's line was cleared.
-    const lead = process.stderr.isTTY && !progress ? '\n' : '';
-    const then = a.out === undefined ? 'the rows printed are complete (write to a file with --out to be able to resume)' : `resume with: ${resumeCommand(a)}`;
-    const how = caught.signal === 'SIGTERM' ? 'terminated (SIGTERM)' : 'interrupted';
-    io.stderr(`${lead}parley: ${how} after ${count(done)} of ${runs(total)}; ${then}\n`);
-    return caught.signal === 'SIGTERM' ? EXIT_TERMINATED : EXIT.interrupted;
+    const fd = a.out === undefined ? null : openOutput(a.out, a.resume);
+    const write = fd === null ? io.stdout : (text: string): void => void writeSync(fd, text);
+    const decoder = new TextDecoder();
+    const writeBytes = fd === null ? (bytes: Uint8Array): void => io.stdout(decoder.decode(bytes)) : (bytes: Uint8Array): void => void writeSync(fd, bytes);
+    const tty = Boolean(process.stderr.isTTY) && !inCi(process.env);
+    const progress = a.quiet ? null : createProgress({total, done: from - range.start, write: io.stderr, tty, columns: process.stderr.columns || 80});
+    const stop = new AbortController();
+    const caught: {signal: NodeJS.Signals | null} = {signal: null};
+    let result: SweepResult;
+    try {
+      if (a.format === 'csv' && !header) write(headerText(plan.columns, a.format));
+      progress?.update(from - range.start);
+      report?.finishedUpTo(from);
+      const onChunk = (packed: Float64Array, written: number): void => {
+        summary?.addPacked(packed, paramsOf);
+        report?.finishedUpTo(from + written);
+        progress?.update(from - range.start + written);
+      };
+      result = await whileInterruptible(
+        () => stop.abort(),
+        () => runSweep({plan, from, to: range.end, workers: a.workers, format: a.format, write: writeBytes, signal: stop.signal, onChunk}),
+        caught,
+      );
+    } finally {
+      progress?.stop();
+      if (fd !== null) closeSync(fd);
+    }
+
+    const done = result.next - range.start;
+    if (result.interrupted) {
+      // On a terminal ^C was echoed after the cursor: start a new line, unless the bar's line was cleared.
+      const lead = process.stderr.isTTY && !progress ? '\n' : '';
+      const then = a.out === undefined ? 'the rows printed are complete (write to a file with --out to be able to resume)' : `resume with: ${resumeCommand(a)}`;
+      const how = caught.signal === 'SIGTERM' ? 'terminated (SIGTERM)' : 'interrupted';
+      io.stderr(`${lead}parley: ${how} after ${count(done)} of ${runs(total)}; ${then}\n`);
+      report?.discard();
+      return caught.signal === 'SIGTERM' ? EXIT_TERMINATED : EXIT.interrupted;
+    }
+    const ran = result.next - from;
+    const pace = result.seconds > 0 && ran > 0 ? `, ${count(Math.round(ran / result.seconds))} runs/s on ${result.workers} worker${result.workers === 1 ? '' : 's'}` : '';
+    const block = total === 0 ? 'no runs: more shards than runs' : total === 1 ? `run ${count(range.start)}` : `runs ${count(range.start)} to ${count(range.end - 1)}`;
+    const what = a.shard ? `shard ${a.shard.k}/${a.shard.n} (${block})` : 'sweep';
+    note(`${what}: ${runs(done)}${from > range.start ? ` (${count(ran)} now)` : ''} in ${formatDuration(result.seconds)}${pace}${a.out ? ` → ${a.out}` : ''}`);
+    if (report) report.finish(io, note);
+    else note('no summary for a shard (it would cover part of each point): merge the shards with parley merge, then parley summarize the merged file');
+    return EXIT.ok;
+  } catch (e) {
+    report?.discard();
+    throw e;
   }
-  const ran = result.next - from;
-  const pace = result.seconds > 0 && ran > 0 ? `, ${count(Math.round(ran / result.seconds))} runs/s on ${result.workers} worker${result.workers === 1 ? '' : 's'}` : '';
-  const block = total === 0 ? 'no runs: more shards than runs' : total === 1 ? `run ${count(range.start)}` : `runs ${count(range.start)} to ${count(range.end - 1)}`;
-  const what = a.shard ? `shard ${a.shard.k}/${a.shard.n} (${block})` : 'sweep';
-  note(`${what}: ${runs(done)}${from > range.start ? ` (${count(ran)} now)` : ''} in ${formatDuration(result.seconds)}${pace}${a.out ? ` → ${a.out}` : ''}`);
-  if (summary) reportSummary(io, plan, summary, a.format, a.out, note);
-  else note('no summary for a shard (it would cover part of each point): merge the shards with parley merge, then parley summarize the merged file');
-  return EXIT.ok;
 }
 
 function openOutput(file: string, append: boolean): number {
@@ -202,38 +212,4 @@ async function whileInterruptible<T>(interrupt: () => void, work: () => Promise<
 /** 128 + 15, as a shell reports a process ended by SIGTERM. */
 const EXIT_TERMINATED = 143;
 
-/** As parley summarize: the terminal's width, else 80. */
-const tableWidth = (s: {isTTY?: boolean; columns?: number}): number => (s.isTTY && s.columns ? Math.max(40, s.columns) : 80);
 
-/**
- * Writes the summary file beside `out` (same format) and prints the short table: on stdout when
- * the rows went to a file, on stderr when they went to stdout.
- */
-export function reportSummary(io: Io, plan: SweepPlan, summary: SummaryAccumulator, format: Format, out: string | undefined, note: (text: string) => void): void {
-  const totals = summary.totals;
-  // The table shows the first points only; the file gets every point, written a block at a
-  // time, so a design of 100,000 points never holds all its summary rows as text at once.
-  const head: PointSummary[] = [];
-  for (const s of summary.inOrder()) if (head.push(s) >= TABLE_POINTS) break;
-  const table = (width: number): string => formatSummaryTable(head, width, totals);
-  if (out === undefined) return void io.stderr(table(tableWidth(process.stderr)));
-  const columns = summaryColumns(plan.params, plan.metrics);
-  const file = summaryPath(out);
-  writeFileAtomic(file, summaryText(summary, columns, format));
-  io.stdout(table(tableWidth(process.stdout)));
-  note(`summary of ${count(totals.points)} point${totals.points === 1 ? '' : 's'} → ${file}`);
-}
-
-function* summaryText(summary: SummaryAccumulator, columns: string[], format: Format): Generator<string> {
-  yield headerText(columns, format);
-  let block: PointSummary[] = [];
-  const flush = (): string => formatRows(summaryRows(block).map((r) => rowValues(r, columns)), columns, format);
-  for (const s of summary.inOrder()) {
-    block.push(s);
-    if (block.length === 1000) {
-      yield flush();
-      block = [];
-    }
-  }
-  yield flush();
-}

@@ -107,6 +107,7 @@ export class SummaryLayout {
 
 export class SummaryAccumulator {
   private readonly points = new Map<number, PointState>();
+  private readonly taken = {points: 0, runs: 0};
   private readonly layout: SummaryLayout;
   private readonly metrics: string[];
   private readonly stallIndex: number;
@@ -171,17 +172,35 @@ export class SummaryAccumulator {
 
   /** The same summaries one at a time (a sweep of many points writes them without holding them all). */
   *inOrder(): Generator<PointSummary> {
-    for (const point of [...this.points.keys()].sort((a, b) => a - b)) {
-      const {running, ...s} = this.points.get(point)!;
-      yield {point, ...s, metrics: Object.fromEntries(this.metrics.map((m, i) => [m, describe(running[i]!)]))};
-    }
+    for (const point of [...this.points.keys()].sort((a, b) => a - b)) yield this.describePoint(point, this.points.get(point)!);
   }
 
-  /** Points and runs seen. */
+  /**
+   * Removes and returns the summaries of the points before `point`, in order: a sweep's rows
+   * come in run order, so those points are finished, and memory holds only the points under way.
+   * (Points are kept in the order they first came; rows out of order are taken at the end.)
+   */
+  takeBefore(point: number): PointSummary[] {
+    const done: PointSummary[] = [];
+    for (const [p, s] of this.points) {
+      if (p >= point) break;
+      done.push(this.describePoint(p, s));
+      this.points.delete(p);
+      this.taken.points++;
+      this.taken.runs += s.runs;
+    }
+    return done;
+  }
+
+  /** Points and runs folded in, taken ones included. */
   get totals(): {points: number; runs: number} {
-    let runs = 0;
+    let runs = this.taken.runs;
     for (const s of this.points.values()) runs += s.runs;
-    return {points: this.points.size, runs};
+    return {points: this.taken.points + this.points.size, runs};
+  }
+
+  private describePoint(point: number, {running, ...s}: PointState): PointSummary {
+    return {point, ...s, metrics: Object.fromEntries(this.metrics.map((m, i) => [m, describe(running[i]!)]))};
   }
 }
 

@@ -83,6 +83,23 @@ describe('SummaryLayout', () => {
   });
 });
 
+describe('SummaryAccumulator.takeBefore', () => {
+  it('hands over finished points in order, forgets them, and keeps the totals', () => {
+    const rows = [0, 0, 1, 1, 1, 2, 3, 3].map((p, i) => row(p, {completionDay: 90 + i}));
+    const all = summarize(rows);
+    const acc = new SummaryAccumulator(COLUMNS, ['x']);
+    rows.slice(0, 5).forEach((r) => acc.add(r));
+    expect(acc.takeBefore(1)).toEqual(all.slice(0, 1));
+    expect(acc.takeBefore(1)).toEqual([]);
+    rows.slice(5).forEach((r) => acc.add(r));
+    expect(acc.takeBefore(3)).toEqual(all.slice(1, 3));
+    expect(acc.summaries()).toEqual(all.slice(3));
+    expect(acc.totals).toEqual({points: 4, runs: 8});
+    expect(acc.takeBefore(Infinity)).toEqual(all.slice(3));
+    expect(acc.totals).toEqual({points: 4, runs: 8});
+  });
+});
+
 describe('SummaryAccumulator', () => {
   it('gives Welford means and sds equal to a two-pass computation', () => {
     fc.assert(

@@ -2,7 +2,7 @@
 // output holds whole rows in run order, and --resume finishes it with every run exactly once,
 // byte for byte what an uninterrupted sweep writes.
 import type {ChildProcess} from 'node:child_process';
-import {readFileSync, writeFileSync} from 'node:fs';
+import {readdirSync, readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {parse} from 'csv-parse/sync';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
@@ -92,12 +92,15 @@ describe('Ctrl-C', () => {
     expect(runIds(text)).toEqual(Array.from({length: done}, (_, i) => i));
     expect(reference.startsWith(text)).toBe(true);
     expect(done).toBeLessThan(RUNS);
+    // The summary, written as points finish, is dropped: no summary file, no temp file beside it.
+    expect(readdirSync(dir).filter((f) => f.includes('stopped'))).toEqual(['stopped.csv']);
 
-    // The command printed does resume it.
+    // The command printed does resume it, and the summary covers the runs of both parts.
     expect(m![2]).toBe(`parley sweep ${spec} --out ${out} --resume`);
     const resumed = await parley(['sweep', spec, '--out', out, '--resume', '--quiet']);
     expect(resumed.code).toBe(0);
     expect(readFileSync(out, 'utf8')).toBe(reference);
+    expect(readFileSync(join(dir, 'stopped.summary.csv'), 'utf8')).toBe(readFileSync(join(dir, 'reference.summary.csv'), 'utf8'));
   });
 
   it('SIGTERM (a batch system\'s time limit) stops the same way, with exit 143', async () => {

@@ -1,0 +1,56 @@
+// The summary a sweep (or a merge) reports: FILE.summary.csv|ndjson beside the results, written
+// as points finish, and the short table of the first points. Points leave memory as soon as
+// their summary row is written, so a design of 100,000 points runs in flat memory.
+import type {Format} from '../sweep/output.js';
+import {formatRows, headerText, rowValues, summaryPath} from '../sweep/output.js';
+import type {SweepPlan} from '../sweep/plan.js';
+import {TABLE_POINTS} from '../sweep/summary-table.js';
+import {formatSummaryTable, summaryColumns, summaryRows, type PointSummary, type SummaryAccumulator} from '../sweep/summary.js';
+import {AtomicFile, type Io} from './io.js';
+
+const count = (n: number): string => n.toLocaleString('en-US');
+/** The terminal's width for a table, else 80. */
+export const tableWidth = (s: {isTTY?: boolean; columns?: number}): number => (s.isTTY && s.columns ? Math.max(40, s.columns) : 80);
+
+export class SummaryReport {
+  private readonly head: PointSummary[] = [];
+  private readonly file: AtomicFile | null;
+  private readonly columns: string[];
+
+  /** `out`: the results file (the summary goes beside it), or undefined when the rows go to stdout. */
+  constructor(
+    private readonly plan: SweepPlan,
+    private readonly summary: SummaryAccumulator,
+    private readonly format: Format,
+    out: string | undefined,
+  ) {
+    this.columns = summaryColumns(plan.params, plan.metrics);
+    this.file = out === undefined ? null : new AtomicFile(summaryPath(out));
+    this.file?.write(headerText(this.columns, format));
+  }
+
+  /** Writes the points finished once `written` runs (from run 0) are in: those before its point. */
+  finishedUpTo(written: number): void {
+    this.emit(this.summary.takeBefore(Math.floor(written / this.plan.spec.replicates)));
+  }
+
+  /** Writes the remaining points, puts the file in place and prints the table. */
+  finish(io: Io, note: (text: string) => void): void {
+    this.emit(this.summary.takeBefore(Infinity));
+    const totals = this.summary.totals;
+    if (this.file === null) return void io.stderr(formatSummaryTable(this.head, tableWidth(process.stderr), totals));
+    this.file.commit();
+    io.stdout(formatSummaryTable(this.head, tableWidth(process.stdout), totals));
+    note(`summary of ${count(totals.points)} point${totals.points === 1 ? '' : 's'} → ${this.file.file}`);
+  }
+
+  /** Drops the partial summary file (an interrupted or failed sweep has no summary). */
+  discard(): void {
+    this.file?.discard();
+  }
+
+  private emit(done: PointSummary[]): void {
+    for (const s of done) if (this.head.length < TABLE_POINTS) this.head.push(s);
+    if (this.file && done.length > 0) this.file.write(formatRows(summaryRows(done).map((r) => rowValues(r, this.columns)), this.columns, this.format));
+  }
+}
