@@ -26,7 +26,7 @@ export function emit(io: Io, text: string, file: string | undefined): void {
  */
 export class AtomicFile {
   private readonly temp: string;
-  private fd: number | null;
+  private fd: number | null = null;
 
   constructor(readonly file: string) {
     this.temp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);

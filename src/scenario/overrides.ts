@@ -22,14 +22,21 @@ export function parseOverride(text: string): Override {
   const ok = (seg: string, i: number): boolean => (seg === APPEND ? i === path.length - 1 && i > 0 : SEGMENT.test(seg) && !FORBIDDEN.has(seg));
   if (!path.every(ok)) throw new InputError(`--set ${text}: "${text.slice(0, eq)}" is not a field path`);
   const raw = text.slice(eq + 1);
-  let value: unknown;
+  return {path, value: parseValue(raw), text};
+}
+
+// Plain decimal numbers, as YAML 1.2's core schema reads them (a sweep sets thousands of them).
+const DECIMAL = /^[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?$/;
+
+/** A YAML scalar or flow collection: 200, true, ratio-releaser, [1, 2], {a: 1}; text that is not YAML stays text. */
+function parseValue(raw: string): unknown {
+  if (raw === '') return '';
+  if (DECIMAL.test(raw)) return Number(raw); // what YAML gives, without its parser
   try {
-    // A YAML scalar or flow collection: 200, true, ratio-releaser, [1, 2], {a: 1}.
-    value = raw === '' ? '' : parseYaml(raw);
+    return parseYaml(raw);
   } catch {
-    value = raw;
+    return raw;
   }
-  return {path, value, text};
 }
 
 type Data = Record<string, unknown>;
@@ -39,7 +46,9 @@ type Data = Record<string, unknown>;
  * gave for the old policy (they belong to it); the names of what was dropped are returned.
  */
 export function applyOverrides(data: unknown, overrides: readonly Override[]): {data: unknown; notes: string[]; targets: Map<Override, string[]>} {
-  const root = structuredClone(data) as Data;
+  // Copied only along the paths written (setPath copies each container it passes through): the
+  // rest is shared with `data`, which is never written. A sweep applies overrides per point.
+  const root = {...(data as Data)};
   const notes: string[] = [];
   /** Where each override landed: its path, with an appended item's index in place of `+`. */
   const targets = new Map<Override, string[]>();
@@ -53,7 +62,8 @@ export function applyOverrides(data: unknown, overrides: readonly Override[]): {
       const entry = agents?.[agent!] as Data | undefined;
       if (entry && entry.policy !== o.value && entry.params !== undefined) {
         notes.push(`agents.${agent}.policy changed from ${String(entry.policy)} to ${String(o.value)}: the file's params for ${String(entry.policy)} are not used`);
-        delete entry.params;
+        const {params: _dropped, ...rest} = entry;
+        root.agents = {...agents, [agent!]: rest};
       }
     }
     targets.set(o, setPath(root, o));
@@ -71,6 +81,7 @@ function setPath(root: Data, o: Override): string[] {
     if (typeof node !== 'object' || node === null) {
       throw new InputError(`--set ${o.text}: ${o.path.slice(0, i + 1).join('.')} is a value, not a section`);
     }
+    node = container[seg] = Array.isArray(node) ? [...(node as unknown[])] : {...(node as Data)};
   }
   const last = o.path[o.path.length - 1]!;
   if (last !== APPEND) {

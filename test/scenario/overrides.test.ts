@@ -1,10 +1,38 @@
+import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
+import {parse as parseYaml} from 'yaml';
 import {InputError} from '../../src/scenario/errors.js';
 import {applyOverrides, parseOverride} from '../../src/scenario/overrides.js';
 import {loadScenario, parseScenario} from '../../src/scenario/resolve.js';
 import {rawScenario, type Raw} from '../helpers/scenario.js';
 
+/** Freezes every object and array in `x`, so any write to it throws (ESM code is strict). */
+function deepFreeze<T>(x: T): T {
+  if (typeof x === 'object' && x !== null) {
+    for (const v of Object.values(x)) deepFreeze(v);
+    Object.freeze(x);
+  }
+  return x;
+}
+
 describe('parseOverride', () => {
+  it('reads a decimal number exactly as YAML does (the fast path a sweep takes)', () => {
+    const decimal = fc.oneof(
+      fc.double({noNaN: true, noDefaultInfinity: true}).map(String),
+      fc.integer().map(String),
+      fc.tuple(fc.constantFrom('', '+', '-'), fc.nat(), fc.option(fc.nat()), fc.option(fc.integer({min: -30, max: 30}))).map(
+        ([sign, int, frac, exp]) => `${sign}${int}${frac === null ? '' : `.${frac}`}${exp === null ? '' : `e${exp}`}`,
+      ),
+      fc.constantFrom('.5', '-.5', '5.', '1e3', '1E+3', '007', '0.0', '-0', '1e400'),
+    );
+    fc.assert(
+      fc.property(decimal, (text) => {
+        expect(parseOverride(`x=${text}`).value, text).toEqual(parseYaml(text));
+      }),
+      {numRuns: 1000},
+    );
+  });
+
   it.each([
     ['a.b.c=200', ['a', 'b', 'c'], 200],
     ['stall.confidence=0.95', ['stall', 'confidence'], 0.95],
@@ -32,6 +60,17 @@ describe('parseOverride', () => {
 });
 
 describe('applyOverrides', () => {
+  it('never writes the data it is given (the rest of the copy is shared with it)', () => {
+    const data = deepFreeze(rawScenario({agents: {government: {policy: 'phased-conditional', params: {batchSize: 120}}}}));
+    const before = structuredClone(data);
+    const overrides = ['agents.government.policy=boulware', 'agents.taliban.params.batchCap=12', 'world.trust.gov-tal=0.4', 'events.+={type: holiday, day: 30, days: 3}', 'stall.rollouts=0'].map(parseOverride);
+    const {data: out} = applyOverrides(data, overrides) as {data: Raw};
+    expect(data).toEqual(before);
+    expect(out.agents!.government!.policy).toBe('boulware');
+    expect(out.agents!.government!.params).toBeUndefined();
+    expect((out.events as unknown[]).length).toBe((((data as Raw).events as unknown[] | undefined)?.length ?? 0) + 1);
+  });
+
   it('sets values on a copy, creating sections as needed', () => {
     const data = {a: {b: 1}, keep: [1, 2]};
     const before = structuredClone(data);
