@@ -1,7 +1,11 @@
-// Sweep throughput and memory for `npm run bench`: runs per second of the same sweep on 1 and on
-// 2 worker threads (goal: 2 workers at least 1.8 times faster), and the peak memory of a
-// 100,000-run sweep streamed to disk (goal: flat, under 200 MB). Each sweep runs in a process of
-// its own (sweep-probe.ts), so one measurement's memory never counts in another's.
+// Sweep throughput and memory for `npm run bench`, each sweep in a process of its own
+// (sweep-probe.ts) so that one measurement's memory never counts in another's:
+//   - a 100,000-run sweep (100 points x 1,000 replicates) on 1 and on 2 worker threads: runs per
+//     second over the whole sweep and over its second half (goal: 2 workers at least 1.8 times
+//     faster), and its peak memory streamed to disk on 2 workers (goal: under 200 MB);
+//   - a 20,000-run sweep on 1 and 2 workers: short sweeps pay each worker's start-up and JIT
+//     compilation, which compete for the cores, so they gain less;
+//   - a 100,000-point Latin hypercube, one run a point: memory when every run is a new point.
 import {execFileSync} from 'node:child_process';
 import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
@@ -12,59 +16,83 @@ interface Probe {
   runs: number;
   seconds: number;
   runsPerSecond: number;
+  secondHalf: number | null;
   peakRssMb: number;
 }
 
-/** afghanistan-2020 without stall risk: `points` x `replicates` runs over the government's batch size. */
-function spec(points: number, replicates: number): string {
-  return [
-    'name: bench',
-    'scenario: afghanistan-2020',
-    'set: [stall.rollouts=0]',
-    'vary:',
-    `  agents.government.params.batchSize: {min: 50, max: ${50 + points - 1}, step: 1}`,
-    'design: grid',
-    `replicates: ${replicates}`,
+const HEAD = ['scenario: afghanistan-2020', 'set: [stall.rollouts=0]', 'vary:'];
+
+/** `points` x `replicates` runs over the government's batch size, without stall risk. */
+const gridSpec = (points: number, replicates: number): string =>
+  [`name: bench-grid`, ...HEAD, `  agents.government.params.batchSize: {min: 50, max: ${50 + points - 1}, step: 1}`, 'design: grid', `replicates: ${replicates}`, 'seed: bench', ''].join('\n');
+
+const hypercubeSpec = (points: number): string =>
+  [
+    `name: bench-hypercube`,
+    ...HEAD,
+    '  agents.government.params.batchSize: {min: 50, max: 200, step: 1}',
+    '  agents.taliban.params.batchCap: {min: 10, max: 80, step: 1}',
+    'design: latin-hypercube',
+    `points: ${points}`,
+    'replicates: 1',
     'seed: bench',
     '',
   ].join('\n');
-}
 
-export interface SweepBench {
+export interface Pace {
   runs: number;
+  /** Whole sweep, start-up included. */
   runsPerSecond1: number;
   runsPerSecond2: number;
   speedup: number;
-  memoryRuns: number;
-  peakRssMb: number;
-  memorySeconds: number;
+  /** Second half of the sweep only. */
+  steady1: number;
+  steady2: number;
+  steadySpeedup: number;
+}
+
+export interface SweepBench {
+  long: Pace & {peakRssMb: number; peakRssMaxMb: number; seconds2: number};
+  short: Pace;
+  hypercube: {runs: number; peakRssMb: number; runsPerSecond: number};
 }
 
 export function sweepBench(trials: number): SweepBench {
   const dir = mkdtempSync(join(tmpdir(), 'parley-bench-'));
   const probe = (file: string, workers: number): Probe =>
     JSON.parse(execFileSync(process.execPath, [new URL('./sweep-probe.js', import.meta.url).pathname, file, String(workers), join(dir, 'rows.csv')], {encoding: 'utf8'})) as Probe;
+  const spec = (name: string, text: string): string => {
+    const file = join(dir, `${name}.yaml`);
+    writeFileSync(file, text);
+    return file;
+  };
   try {
-    const speedSpec = join(dir, 'speed.yaml');
-    writeFileSync(speedSpec, spec(40, 500)); // 20,000 runs
-    const one: number[] = [];
-    const two: number[] = [];
-    let runs = 0;
+    const long = spec('long', gridSpec(100, 1000));
+    const short = spec('short', gridSpec(40, 500));
+    const seen = {long1: [] as Probe[], long2: [] as Probe[], short1: [] as Probe[], short2: [] as Probe[]};
     for (let t = 0; t < trials; t++) {
       // Alternate, so a slow spell of the machine does not fall on one side only.
-      const a = probe(speedSpec, 1);
-      const b = probe(speedSpec, 2);
-      runs = a.runs;
-      one.push(a.runsPerSecond);
-      two.push(b.runsPerSecond);
+      seen.long1.push(probe(long, 1));
+      seen.long2.push(probe(long, 2));
+      seen.short1.push(probe(short, 1));
+      seen.short2.push(probe(short, 2));
     }
-    const memorySpec = join(dir, 'memory.yaml');
-    writeFileSync(memorySpec, spec(100, 1000)); // 100,000 runs
-    const mem = probe(memorySpec, 2);
-    const r1 = median(one);
-    const r2 = median(two);
-    return {runs, runsPerSecond1: Math.round(r1), runsPerSecond2: Math.round(r2), speedup: Number((r2 / r1).toFixed(2)), memoryRuns: mem.runs, peakRssMb: Math.round(mem.peakRssMb), memorySeconds: Number(mem.seconds.toFixed(1))};
+    const pace = (one: Probe[], two: Probe[]): Pace => {
+      const [r1, r2] = [median(one.map((p) => p.runsPerSecond)), median(two.map((p) => p.runsPerSecond))];
+      const [s1, s2] = [median(one.map((p) => p.secondHalf ?? p.runsPerSecond)), median(two.map((p) => p.secondHalf ?? p.runsPerSecond))];
+      return {runs: one[0]!.runs, runsPerSecond1: Math.round(r1), runsPerSecond2: Math.round(r2), speedup: round2(r2 / r1), steady1: Math.round(s1), steady2: Math.round(s2), steadySpeedup: round2(s2 / s1)};
+    };
+    const rss = seen.long2.map((p) => p.peakRssMb);
+    const cube = probe(spec('hypercube', hypercubeSpec(100_000)), 2);
+    return {
+      long: {...pace(seen.long1, seen.long2), peakRssMb: Math.round(median(rss)), peakRssMaxMb: Math.round(Math.max(...rss)), seconds2: round1(median(seen.long2.map((p) => p.seconds)))},
+      short: pace(seen.short1, seen.short2),
+      hypercube: {runs: cube.runs, peakRssMb: Math.round(cube.peakRssMb), runsPerSecond: Math.round(cube.runsPerSecond)},
+    };
   } finally {
     rmSync(dir, {recursive: true, force: true});
   }
 }
+
+const round1 = (x: number): number => Math.round(x * 10) / 10;
+const round2 = (x: number): number => Math.round(x * 100) / 100;

@@ -64,10 +64,10 @@ describe('applyOverrides', () => {
     const data = deepFreeze(rawScenario({agents: {government: {policy: 'phased-conditional', params: {batchSize: 120}}}}));
     const before = structuredClone(data);
     const overrides = ['agents.government.policy=boulware', 'agents.taliban.params.batchCap=12', 'world.trust.gov-tal=0.4', 'events.+={type: holiday, day: 30, days: 3}', 'stall.rollouts=0'].map(parseOverride);
-    const {data: out} = applyOverrides(data, overrides) as {data: Raw};
+    const {data: out} = applyOverrides(data, overrides) as {data: Raw & {agents: Record<string, Raw>}};
     expect(data).toEqual(before);
-    expect(out.agents!.government!.policy).toBe('boulware');
-    expect(out.agents!.government!.params).toBeUndefined();
+    expect(out.agents.government!.policy).toBe('boulware');
+    expect(out.agents.government!.params).toBeUndefined();
     expect((out.events as unknown[]).length).toBe((((data as Raw).events as unknown[] | undefined)?.length ?? 0) + 1);
   });
 
