@@ -8,6 +8,7 @@ import type {Io} from '../src/cli/io.js';
 import {main} from '../src/cli/main.js';
 import {bundledScenarioNames, SCENARIO_DIR} from '../src/scenario/load.js';
 import {AGENTS} from '../src/sim/types.js';
+import {bundledSweepNames, SWEEP_DIR} from '../src/sweep/plan.js';
 import {hasEscapes, hasStackTrace, longLines, parley, removeTempDirs, ROOT, tempDir, writeScenario} from './cli-helpers.js';
 
 afterAll(removeTempDirs);
@@ -148,11 +149,13 @@ describe('bad input: exit 2, the file and field named, no stack trace', () => {
 });
 
 describe('parley list', () => {
-  it('shows every bundled scenario and every policy, in 80 columns, without colour', async () => {
+  it('shows every bundled scenario, sweep spec and policy, in 80 columns, without colour', async () => {
     const r = await parley(['list'], {env: {FORCE_COLOR: '1'}});
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     for (const name of bundledScenarioNames()) expect(r.stdout).toContain(name);
+    expect(r.stdout).toContain('Sweeps (parley sweep NAME --out runs.csv)');
+    for (const name of bundledSweepNames()) expect(r.stdout).toMatch(new RegExp(`^  ${name}  +\\S`, 'm'));
     for (const agent of AGENTS) for (const p of policiesFor(agent)) expect(r.stdout).toContain(p.name);
     expect(r.stdout).toContain('batchSize');
     expect(longLines(r.stdout)).toEqual([]);
@@ -164,10 +167,13 @@ describe('parley list', () => {
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.stdout) as {
       scenarios: {name: string; description: string; file: string}[];
+      sweeps: {name: string; description: string; file: string}[];
       policies: {agent: string; name: string; summary: string; theory: string; params: Record<string, unknown>[]}[];
     };
-    expect(Object.keys(doc)).toEqual(['scenarios', 'policies']);
+    expect(Object.keys(doc)).toEqual(['scenarios', 'sweeps', 'policies']);
     expect(doc.scenarios.map((s) => s.name)).toEqual(bundledScenarioNames());
+    expect(doc.sweeps.map((s) => s.name)).toEqual(bundledSweepNames());
+    for (const s of doc.sweeps) expect(s.description.length > 0 && s.file.startsWith(SWEEP_DIR), s.name).toBe(true);
     for (const s of doc.scenarios) {
       expect(s.description.length).toBeGreaterThan(0);
       expect(s.file.startsWith(SCENARIO_DIR)).toBe(true);

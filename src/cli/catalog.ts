@@ -1,14 +1,16 @@
-// What `parley list` shows: the bundled scenarios and every policy with its parameters, as
-// plain data (this is the --json document; src/ui/catalog.ts formats it as text).
+// What `parley list` shows: the bundled scenarios and sweep specs and every policy with its
+// parameters, as plain data (this is the --json document; src/ui/catalog.ts formats it as text).
 import {existsSync} from 'node:fs';
 import {join} from 'node:path';
 import {z} from 'zod';
 import {POLICIES} from '../agents/registry.js';
 import {InputError} from '../scenario/errors.js';
 import {bundledScenarioNames, readDataFile, SCENARIO_DIR} from '../scenario/load.js';
+import {bundledSweepNames, SWEEP_DIR} from '../sweep/plan.js';
 
 export interface Catalog {
   scenarios: {name: string; description: string; file: string}[];
+  sweeps: {name: string; description: string; file: string}[];
   policies: {agent: string; name: string; summary: string; theory: string; params: ParamInfo[]}[];
 }
 
@@ -33,12 +35,16 @@ interface JsonSchemaProperty {
 }
 
 export function catalog(): Catalog {
-  return {scenarios: bundledScenarioNames().map(scenarioEntry), policies: POLICIES.map(policyEntry)};
+  return {
+    scenarios: bundledScenarioNames().map((name) => bundledEntry(SCENARIO_DIR, name)),
+    sweeps: bundledSweepNames().map((name) => bundledEntry(SWEEP_DIR, name)),
+    policies: POLICIES.map(policyEntry),
+  };
 }
 
 /** Reads only the description, so one broken bundled file does not break the listing. */
-function scenarioEntry(name: string): Catalog['scenarios'][number] {
-  const file = ['.yaml', '.yml', '.json'].map((ext) => join(SCENARIO_DIR, name + ext)).find((f) => existsSync(f)) ?? join(SCENARIO_DIR, name);
+function bundledEntry(dir: string, name: string): Catalog['scenarios'][number] {
+  const file = ['.yaml', '.yml', '.json'].map((ext) => join(dir, name + ext)).find((f) => existsSync(f)) ?? join(dir, name);
   try {
     const data = readDataFile(file) as {description?: unknown} | null;
     const description = typeof data?.description === 'string' ? data.description.trim() : '';

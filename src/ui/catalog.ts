@@ -6,10 +6,7 @@ import {firstSentence, padEnd, wrap} from './text.js';
 const WIDTH = 80;
 
 export function formatCatalog(c: Catalog): string {
-  const out: string[] = ['Scenarios (parley run NAME)'];
-  const nameWidth = Math.max(0, ...c.scenarios.map((s) => s.name.length));
-  for (const s of c.scenarios) out.push(wrap(firstSentence(s.description), WIDTH, `  ${padEnd(s.name, nameWidth)}  `, nameWidth + 4));
-  if (c.scenarios.length === 0) out.push('  (none bundled)');
+  const out: string[] = ['Scenarios (parley run NAME)', ...entries(c.scenarios), '', 'Sweeps (parley sweep NAME --out runs.csv)', ...entries(c.sweeps)];
   out.push('', 'Policies (--set agents.AGENT.policy=NAME, --set agents.AGENT.params.PARAM=VALUE)');
   for (const agent of [...new Set(c.policies.map((p) => p.agent))]) {
     out.push('', agent);
@@ -19,6 +16,13 @@ export function formatCatalog(c: Catalog): string {
     }
   }
   return out.join('\n') + '\n';
+}
+
+/** Bundled files by name, each with the first sentence of its description. */
+function entries(list: Catalog['scenarios']): string[] {
+  if (list.length === 0) return ['  (none bundled)'];
+  const nameWidth = Math.max(...list.map((s) => s.name.length));
+  return list.map((s) => wrap(firstSentence(s.description), WIDTH, `  ${padEnd(s.name, nameWidth)}  `, nameWidth + 4));
 }
 
 function params(list: readonly ParamInfo[]): string[] {
