@@ -211,5 +211,3 @@ async function whileInterruptible<T>(interrupt: () => void, work: () => Promise<
 
 /** 128 + 15, as a shell reports a process ended by SIGTERM. */
 const EXIT_TERMINATED = 143;
-
-
