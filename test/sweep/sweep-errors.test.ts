@@ -1,6 +1,6 @@
 // What `parley sweep` and `parley merge` refuse, through the built CLI: exit 2, one clear message
 // naming the file or option, no stack trace, and no file changed.
-import {readFileSync, writeFileSync} from 'node:fs';
+import {readdirSync, readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {hasStackTrace, parley, removeTempDirs, tempDir} from '../cli-helpers.js';
@@ -36,6 +36,33 @@ describe('sweep: bad specs and options', () => {
   it('a value that makes an invalid scenario names the file, the point and the field', async () => {
     const bad = writeSpec(dir, 'bad-value.yaml', SMALL_SPEC.replace('[50, 100, 150, 200]', '[50, -3]'));
     await refused(['sweep', bad], new RegExp(`${bad}: point 2 \\(agents\\.government\\.params\\.batchSize=-3, .*\\) makes an invalid scenario:\\n[\\s\\S]*- agents\\.government\\.params\\.batchSize: `));
+  });
+
+  it('beyond the points checked up front, a point invalid only in combination stops the sweep when reached, named, leaving no summary', async () => {
+    // Each value alone is valid on baseline (15 priority + 400 commanders on a list of 5,000);
+    // together, many points put more commanders than prisoners on the list.
+    const combos = writeSpec(
+      dir,
+      'combos.yaml',
+      [
+        'name: combos',
+        'scenario: baseline',
+        'set: [stall.rollouts=0, days=30]',
+        'vary:',
+        '  pools.government.onList: {min: 1000, max: 5000, step: 100}',
+        '  pools.government.commanders: {min: 0, max: 4900, step: 100}',
+        'design: random',
+        'points: 2001',
+        'replicates: 1',
+        'seed: combos-a', // point 0 (checked up front) is valid; point 3 is not
+        '',
+      ].join('\n'),
+    );
+    const out = join(dir, 'combos.csv');
+    await refused(['sweep', combos, '--out', out, '--quiet'], new RegExp(`${combos}: point 3 \\(pools\\.government\\.onList=\\d+, pools\\.government\\.commanders=\\d+\\) makes an invalid scenario:\\n[\\s\\S]*priority plus commanders exceed the list`));
+    // The sweep had started (its header is written): the point was found by a worker, not up front.
+    expect(readFileSync(out, 'utf8')).toMatch(/^run,point,replicate,seed,pools\.government\.onList,/);
+    expect(readdirSync(dir).filter((f) => f.includes('combos.summary'))).toEqual([]);
   });
 
   it('a shard outside 1..N, a worker count below 1, an unknown format', async () => {
