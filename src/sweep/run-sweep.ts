@@ -100,7 +100,7 @@ export async function runSweep(options: SweepOptions): Promise<SweepResult> {
       let written = from; // next run id to write
       let msPerRun: number | null = null;
       let settled = false;
-      const ready = new Map<number, {to: number; bytes: Uint8Array; packed: Float64Array}>();
+      const ready = new Map<number, {to: number; result: ChunkResult}>();
 
       // Once settled, chunks still running are dropped: destroying the pool (below) rejects them.
       const settle = (f: () => void): void => {
@@ -127,16 +127,20 @@ export async function runSweep(options: SweepOptions): Promise<SweepResult> {
 
       const finished = (i: number, task: ChunkTask, r: ChunkResult): void => {
         if (settled) return;
-        if (!r.ok) return fail(new InputError(r.message, plan.file));
-        const pace = r.ms / (task.to - task.from);
-        msPerRun = msPerRun === null ? pace : 0.7 * msPerRun + 0.3 * pace;
-        ready.set(i, {to: task.to, bytes: r.bytes, packed: r.packed});
+        if (r.ok) {
+          const pace = r.ms / (task.to - task.from);
+          msPerRun = msPerRun === null ? pace : 0.7 * msPerRun + 0.3 * pace;
+        }
+        // An invalid point waits its turn like rows do: the sweep stops at the first one in run
+        // order, whichever chunk failed first, with every chunk before it written.
+        ready.set(i, {to: task.to, result: r});
         try {
           for (let c = ready.get(writtenSeq); c; c = ready.get(writtenSeq)) {
+            if (!c.result.ok) return fail(new InputError(c.result.message, plan.file));
             ready.delete(writtenSeq++);
-            write(c.bytes);
+            write(c.result.bytes);
             written = c.to;
-            onChunk?.(c.packed, written - from);
+            onChunk?.(c.result.packed, written - from);
           }
         } catch (e) {
           return fail(e);
