@@ -13,6 +13,7 @@ import {EXIT, UsageError} from './errors.js';
 import type {Io} from './io.js';
 import {chooseFormat, refuseOverwrite} from './sweep.js';
 import {SummaryReport} from './summary-report.js';
+import {groupDigits} from '../ui/text.js';
 
 /** The format every input shares: --format, else their extensions (which must agree). */
 function inputFormat(files: readonly string[], flag: string | undefined): Format {
@@ -55,7 +56,7 @@ export async function mergeCommand(args: string[], io: Io): Promise<number> {
   if (out === undefined) await copyRows(files, io.stdout);
   else await writeAtomically(out, (write) => copyRows(files, write));
   const runs = files.reduce((n, f) => n + f.end - f.first, 0);
-  note(`merged ${inputs.length} file${inputs.length === 1 ? '' : 's'}: ${runs.toLocaleString('en-US')} runs${plan ? `, the whole of ${plan.spec.name}` : ''}${out ? ` → ${out}` : ''}`);
+  note(`merged ${inputs.length} file${inputs.length === 1 ? '' : 's'}: ${groupDigits(runs)} runs${plan ? `, the whole of ${plan.spec.name}` : ''}${out ? ` → ${out}` : ''}`);
   if (plan) {
     const summary = new SummaryAccumulator(plan.columns, plan.params);
     const report = new SummaryReport(plan, summary, format, out);

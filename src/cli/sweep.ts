@@ -15,9 +15,9 @@ import {parseCommand, positiveInt} from './args.js';
 import {EXIT, UsageError} from './errors.js';
 import type {Io} from './io.js';
 import {inCi} from './mode.js';
+import {groupDigits} from '../ui/text.js';
 
-const count = (n: number): string => n.toLocaleString('en-US');
-const runs = (n: number): string => `${count(n)} run${n === 1 ? '' : 's'}`;
+const runs = (n: number): string => `${groupDigits(n)} run${n === 1 ? '' : 's'}`;
 const quote = (s: string): string => (/^[\w./=:@+-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
 
 /** --format, or the format --out's extension names; they must agree when both are given. */
@@ -112,7 +112,7 @@ export async function sweepCommand(args: string[], io: Io): Promise<number> {
     const at = await findResumePoint(a.out!, plan, a.format, range, add);
     if (at.missing) note(`${a.out} does not exist yet: starting the sweep`);
     if (at.torn > 0) note(`dropping the incomplete last line of ${a.out} (${at.torn} bytes, cut off mid-write)`);
-    if (at.next > range.start) note(`resuming ${a.out}: ${count(at.next - range.start)} of ${runs(total)} already done`);
+    if (at.next > range.start) note(`resuming ${a.out}: ${groupDigits(at.next - range.start)} of ${runs(total)} already done`);
     if (!at.missing) truncateSync(a.out!, at.keep);
     ({next: from, header} = at);
   }
@@ -154,15 +154,15 @@ export async function sweepCommand(args: string[], io: Io): Promise<number> {
       const lead = process.stderr.isTTY && !progress ? '\n' : '';
       const then = a.out === undefined ? 'the rows printed are complete (write to a file with --out to be able to resume)' : `resume with: ${resumeCommand(a)}`;
       const how = caught.signal === 'SIGTERM' ? 'terminated (SIGTERM)' : 'interrupted';
-      io.stderr(`${lead}parley: ${how} after ${count(done)} of ${runs(total)}; ${then}\n`);
+      io.stderr(`${lead}parley: ${how} after ${groupDigits(done)} of ${runs(total)}; ${then}\n`);
       report?.discard();
       return caught.signal === 'SIGTERM' ? EXIT_TERMINATED : EXIT.interrupted;
     }
     const ran = result.next - from;
-    const pace = result.seconds > 0 && ran > 0 ? `, ${count(Math.round(ran / result.seconds))} runs/s on ${result.workers} worker${result.workers === 1 ? '' : 's'}` : '';
-    const block = total === 0 ? 'no runs: more shards than runs' : total === 1 ? `run ${count(range.start)}` : `runs ${count(range.start)} to ${count(range.end - 1)}`;
+    const pace = result.seconds > 0 && ran > 0 ? `, ${groupDigits(Math.round(ran / result.seconds))} runs/s on ${result.workers} worker${result.workers === 1 ? '' : 's'}` : '';
+    const block = total === 0 ? 'no runs: more shards than runs' : total === 1 ? `run ${groupDigits(range.start)}` : `runs ${groupDigits(range.start)} to ${groupDigits(range.end - 1)}`;
     const what = a.shard ? `shard ${a.shard.k}/${a.shard.n} (${block})` : 'sweep';
-    note(`${what}: ${runs(done)}${from > range.start ? ` (${count(ran)} now)` : ''} in ${formatDuration(result.seconds)}${pace}${a.out ? ` → ${a.out}` : ''}`);
+    note(`${what}: ${runs(done)}${from > range.start ? ` (${groupDigits(ran)} now)` : ''} in ${formatDuration(result.seconds)}${pace}${a.out ? ` → ${a.out}` : ''}`);
     if (report) report.finish(io, note);
     else note('no summary for a shard (it would cover part of each point): merge the shards with parley merge, then parley summarize the merged file');
     return EXIT.ok;

@@ -1,6 +1,7 @@
 // Progress of a sweep on stderr (stdout carries data). On a terminal: one line redrawn in place,
 // at most 10 times a second; otherwise a plain line every few seconds. Updated once per written
 // chunk, never per run, so it costs nothing in the hot path.
+import {groupDigits} from '../ui/text.js';
 
 export interface ProgressOptions {
   /** Runs in this sweep (or shard). */
@@ -24,8 +25,6 @@ export interface Progress {
 const TTY_MS = 100;
 const PLAIN_MS = 5000;
 
-const count = (n: number): string => n.toLocaleString('en-US');
-
 /** 75 → "1:15", 3725 → "1:02:05". */
 export function formatDuration(seconds: number): string {
   const s = Math.max(0, Math.round(seconds));
@@ -42,12 +41,12 @@ export interface Pace {
 }
 
 const left = (p: Pace): string => (p.perSecond ? formatDuration((p.total - p.done) / p.perSecond) : '–');
-const rate = (p: Pace): string => (p.perSecond === null ? '–' : count(Math.round(p.perSecond)));
+const rate = (p: Pace): string => (p.perSecond === null ? '–' : groupDigits(Math.round(p.perSecond)));
 const percent = (p: Pace): number => (p.total === 0 ? 100 : Math.floor((100 * p.done) / p.total));
 
 /** The terminal line: a bar, runs done of total, runs a second and time left, fitted to `width`. */
 export function barLine(p: Pace, width: number): string {
-  const text = ` ${count(p.done)}/${count(p.total)} runs ${String(percent(p)).padStart(3)}%  ${rate(p)} runs/s  ${left(p)} left`;
+  const text = ` ${groupDigits(p.done)}/${groupDigits(p.total)} runs ${String(percent(p)).padStart(3)}%  ${rate(p)} runs/s  ${left(p)} left`;
   const barWidth = Math.max(0, Math.min(30, width - 1 - text.length - 2));
   if (barWidth < 5) return text.trimStart().slice(0, Math.max(0, width - 1));
   const fill = p.total === 0 ? barWidth : Math.floor((barWidth * p.done) / p.total);
@@ -55,7 +54,7 @@ export function barLine(p: Pace, width: number): string {
 }
 
 /** The plain line, for logs: `parley: 1,234 of 10,000 runs (12%), 850 runs/s, about 0:10 left`. */
-export const plainLine = (p: Pace): string => `parley: ${count(p.done)} of ${count(p.total)} runs (${percent(p)}%), ${rate(p)} runs/s, about ${left(p)} left\n`;
+export const plainLine = (p: Pace): string => `parley: ${groupDigits(p.done)} of ${groupDigits(p.total)} runs (${percent(p)}%), ${rate(p)} runs/s, about ${left(p)} left\n`;
 
 export function createProgress(o: ProgressOptions): Progress {
   const now = o.now ?? Date.now;
