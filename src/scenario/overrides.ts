@@ -25,8 +25,8 @@ export function parseOverride(text: string): Override {
   return {path, value: parseValue(raw), text};
 }
 
-// Plain decimal numbers, as YAML 1.2's core schema reads them (a sweep sets thousands of them).
-const DECIMAL = /^[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?$/;
+/** A plain decimal number, as YAML 1.2's core schema reads it (a sweep sets thousands of them). */
+export const DECIMAL = /^[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?$/;
 
 /** A YAML scalar or flow collection: 200, true, ratio-releaser, [1, 2], {a: 1}; text that is not YAML stays text. */
 function parseValue(raw: string): unknown {

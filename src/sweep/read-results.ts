@@ -7,6 +7,7 @@ import {createInterface} from 'node:readline';
 import {pipeline} from 'node:stream';
 import {CsvError, parse, type Options} from 'csv-parse';
 import {InputError} from '../scenario/errors.js';
+import {DECIMAL} from '../scenario/overrides.js';
 import {METRICS, NUMERIC_METRICS, type Metric} from './metrics.js';
 import {ID_COLUMNS, type Row} from './plan.js';
 
@@ -40,7 +41,6 @@ const TEXT_COLUMNS: ReadonlySet<string> = new Set(['seed', 'status']);
 const NUMERIC: ReadonlySet<string> = new Set(NUMERIC_METRICS);
 const METRIC_SET: ReadonlySet<string> = new Set(METRICS);
 const STATUSES: ReadonlySet<unknown> = new Set(['complete', 'broken', 'ongoing', null]);
-const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 /** A last line without its newline that does not parse: most likely a write cut short. */
 const torn = (detail = ''): string => `torn last line${detail}: the file ends without a newline, as if cut off while being written; remove that line to read the rest`;
 
@@ -48,7 +48,7 @@ const torn = (detail = ''): string => `torn last line${detail}: the file ends wi
 function castField(value: string, column: string): string | number | boolean | null {
   if (value === '') return null;
   if (TEXT_COLUMNS.has(column)) return value;
-  if (NUMBER.test(value)) return Number(value);
+  if (DECIMAL.test(value)) return Number(value);
   if (value === 'true' || value === 'false') return value === 'true';
   return value;
 }
