@@ -2,15 +2,15 @@
 // of a sweep's results file (CSV or NDJSON) as a short table, optionally a heatmap of one metric
 // over two parameters, the full summary to a file, or the summaries as JSON. Streams the rows.
 import {resolve} from 'node:path';
-import {stringify} from 'csv-stringify/sync';
 import {formatHeatmap, HeatmapAccumulator, SHARES} from '../sweep/heatmap.js';
 import {NUMERIC_METRICS} from '../sweep/metrics.js';
 import {openResults, type Results} from '../sweep/read-results.js';
-import {formatSummaryTable, round4, SummaryAccumulator, summaryColumns, summaryRows, type PointSummary} from '../sweep/summary.js';
+import {headerText} from '../sweep/output.js';
+import {formatSummaryTable, round4, SummaryAccumulator, summaryColumns, type PointSummary} from '../sweep/summary.js';
 import {parseCommand} from './args.js';
 import {UsageError} from './errors.js';
 import {writeFileAtomic, type Io} from './io.js';
-import {tableWidth} from './summary-report.js';
+import {summaryLines, tableWidth} from './summary-report.js';
 
 export async function summarizeCommand(args: string[], io: Io): Promise<number> {
   const {values, positionals} = parseCommand('summarize', args, {heatmap: {type: 'string'}, out: {type: 'string'}, json: {type: 'boolean'}});
@@ -51,9 +51,8 @@ function outFormat(file: string): 'csv' | 'ndjson' {
 }
 
 function summaryFile(summaries: readonly PointSummary[], results: Results, format: 'csv' | 'ndjson'): string {
-  const rows = summaryRows(summaries);
-  if (format === 'ndjson') return rows.map((r) => `${JSON.stringify(r)}\n`).join('');
-  return stringify(rows, {header: true, columns: summaryColumns(results.params, results.metrics), eof: true});
+  const columns = summaryColumns(results.params, results.metrics);
+  return headerText(columns, format) + summaryLines(summaries, columns, format);
 }
 
 function splitHeatmap(text: string): [string, string, string] {

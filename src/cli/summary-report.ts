@@ -6,9 +6,9 @@ import {formatRows, headerText, rowValues, summaryPath} from '../sweep/output.js
 import type {SweepPlan} from '../sweep/plan.js';
 import {TABLE_POINTS} from '../sweep/summary-table.js';
 import {formatSummaryTable, summaryColumns, summaryRows, type PointSummary, type SummaryAccumulator} from '../sweep/summary.js';
+import {groupDigits} from '../ui/text.js';
 import {AtomicFile, type Io} from './io.js';
 
-const count = (n: number): string => n.toLocaleString('en-US');
 /** The terminal's width for a table, else 80. */
 export const tableWidth = (s: {isTTY?: boolean; columns?: number}): number => (s.isTTY && s.columns ? Math.max(40, s.columns) : 80);
 
@@ -41,7 +41,7 @@ export class SummaryReport {
     if (this.file === null) return void io.stderr(formatSummaryTable(this.head, tableWidth(process.stderr), totals));
     this.file.commit();
     io.stdout(formatSummaryTable(this.head, tableWidth(process.stdout), totals));
-    note(`summary of ${count(totals.points)} point${totals.points === 1 ? '' : 's'} → ${this.file.file}`);
+    note(`summary of ${groupDigits(totals.points)} point${totals.points === 1 ? '' : 's'} → ${this.file.file}`);
   }
 
   /** Drops the partial summary file (an interrupted or failed sweep has no summary). */
@@ -51,6 +51,11 @@ export class SummaryReport {
 
   private emit(done: PointSummary[]): void {
     for (const s of done) if (this.head.length < TABLE_POINTS) this.head.push(s);
-    if (this.file && done.length > 0) this.file.write(formatRows(summaryRows(done).map((r) => rowValues(r, this.columns)), this.columns, this.format));
+    if (this.file && done.length > 0) this.file.write(summaryLines(done, this.columns, this.format));
   }
+}
+
+/** Summary rows as lines of a summary file (`columns`: summaryColumns), without the header. */
+export function summaryLines(summaries: readonly PointSummary[], columns: readonly string[], format: Format): string {
+  return formatRows(summaryRows(summaries).map((r) => rowValues(r, columns)), columns, format);
 }
