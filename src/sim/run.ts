@@ -101,6 +101,9 @@ export interface RunHandle extends RunResult {
   readonly finished: boolean;
 }
 
+/** Rounds remain: the horizon is not reached and the exchange has neither completed nor broken down. */
+const ongoing = (s: WorldState, cfg: SimConfig): boolean => s.day < cfg.days && s.outcome === 'ongoing';
+
 export function startRun(cfg: SimConfig, options: RunOptions = {}): RunHandle {
   const s = createState(cfg, {record: options.record ?? true});
   const stepper = createStepper(cfg, s);
@@ -109,17 +112,16 @@ export function startRun(cfg: SimConfig, options: RunOptions = {}): RunHandle {
   daily.offset = s.day;
   const withRisk = options.stallRisk ?? cfg.stall.rollouts > 0;
   const estimator = withRisk ? new StallRiskEstimator(cfg) : null;
-  const over = (): boolean => s.day >= cfg.days || s.outcome !== 'ongoing';
   return {
     config: cfg,
     state: s,
     daily,
     fork: options.fork,
     get finished() {
-      return over();
+      return !ongoing(s, cfg);
     },
     advance() {
-      if (over()) return false;
+      if (!ongoing(s, cfg)) return false;
       step(s, cfg, stepper);
       recordRound(daily, s, estimator);
       options.onRound?.(s, daily);
@@ -160,7 +162,7 @@ export class RunArena {
     const d = clearDaily(this.daily!);
     const estimator = cfg.stall.rollouts > 0 ? new StallRiskEstimator(cfg, seed) : null;
     const stepper = this.stepper!;
-    while (s.day < cfg.days && s.outcome === 'ongoing') {
+    while (ongoing(s, cfg)) {
       step(s, cfg, stepper);
       recordRound(d, s, estimator);
     }
@@ -181,6 +183,6 @@ export class RunArena {
 export function runHeadless(cfg: SimConfig): WorldState {
   const s = createState(cfg, {record: false});
   const stepper = createStepper(cfg, s);
-  while (s.day < cfg.days && s.outcome === 'ongoing') step(s, cfg, stepper);
+  while (ongoing(s, cfg)) step(s, cfg, stepper);
   return s;
 }

@@ -165,14 +165,9 @@ export class SummaryAccumulator {
     }
   }
 
-  /** One summary per point seen, sorted by point. */
+  /** One summary per point seen and not yet taken (takeBefore), sorted by point. */
   summaries(): PointSummary[] {
-    return [...this.inOrder()];
-  }
-
-  /** The same summaries one at a time (a sweep of many points writes them without holding them all). */
-  *inOrder(): Generator<PointSummary> {
-    for (const point of [...this.points.keys()].sort((a, b) => a - b)) yield this.describePoint(point, this.points.get(point)!);
+    return [...this.points.keys()].sort((a, b) => a - b).map((point) => this.describePoint(point, this.points.get(point)!));
   }
 
   /**
