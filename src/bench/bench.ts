@@ -116,7 +116,7 @@ if (values.json) {
     `    dashboard overhead                  ${(100 * result.dashboardOverhead).toFixed(1)}%   (goal <= 10%: ${ok(result.dashboardOverhead <= 0.1)})`,
     `  full run as shipped (N=200 daily)     headless ${result.headlessShippedRunMs.toFixed(0)} ms, dashboard ${result.dashboardShippedRunMs.toFixed(0)} ms (+${(100 * result.dashboardShippedOverhead).toFixed(1)}%: mostly Ink's fixed start-up)`,
     `  sweep, 100 points x 1,000 runs, 1 worker  ${n(L.runsPerSecond1)} runs/s (second half ${n(L.steady1)})`,
-    `    on 2 workers                        ${n(L.runsPerSecond2)} runs/s, ${L.speedup.toFixed(2)}x   (goal >= 1.8x: ${ok(L.speedup >= 1.8)}); second half ${n(L.steady2)}, ${L.steadySpeedup.toFixed(2)}x`,
+    `    on 2 workers                        ${n(L.runsPerSecond2)} runs/s, ${L.speedup.toFixed(2)}x, trials ${L.speedupRange.map((x) => x.toFixed(2)).join('–')}   (goal >= 1.8x: ${ok(L.speedup >= 1.8)}); second half ${n(L.steady2)}, ${L.steadySpeedup.toFixed(2)}x`,
     `    peak memory on 2 workers, to disk   ${L.peakRssMb} MB (highest ${L.peakRssMaxMb} MB) in ${L.seconds2} s   (goal < 200 MB: ${ok(L.peakRssMaxMb < 200)})`,
     `  sweep of ${n(S.runs)} runs, 1 and 2 workers  ${n(S.runsPerSecond1)} and ${n(S.runsPerSecond2)} runs/s, ${S.speedup.toFixed(2)}x (start-up and JIT weigh more; second half ${S.steadySpeedup.toFixed(2)}x)`,
     `  hypercube, ${n(C.runs)} points x 1 run   ${n(C.runsPerSecond)} runs/s on 2 workers, peak memory ${C.peakRssMb} MB`,

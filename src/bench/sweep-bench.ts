@@ -41,10 +41,12 @@ const hypercubeSpec = (points: number): string =>
 
 export interface Pace {
   runs: number;
-  /** Whole sweep, start-up included. */
+  /** Whole sweep, start-up included (medians). */
   runsPerSecond1: number;
   runsPerSecond2: number;
+  /** Median over trials of 2 workers' pace over 1 worker's in the same trial. */
   speedup: number;
+  speedupRange: [number, number];
   /** Second half of the sweep only. */
   steady1: number;
   steady2: number;
@@ -77,10 +79,23 @@ export function sweepBench(trials: number): SweepBench {
       seen.short1.push(probe(short, 1));
       seen.short2.push(probe(short, 2));
     }
+    // Speedups are medians of each trial's pair (1 and 2 workers run back to back), so a slow
+    // spell of the machine counts against both sides of a ratio, not one.
     const pace = (one: Probe[], two: Probe[]): Pace => {
-      const [r1, r2] = [median(one.map((p) => p.runsPerSecond)), median(two.map((p) => p.runsPerSecond))];
-      const [s1, s2] = [median(one.map((p) => p.secondHalf ?? p.runsPerSecond)), median(two.map((p) => p.secondHalf ?? p.runsPerSecond))];
-      return {runs: one[0]!.runs, runsPerSecond1: Math.round(r1), runsPerSecond2: Math.round(r2), speedup: round2(r2 / r1), steady1: Math.round(s1), steady2: Math.round(s2), steadySpeedup: round2(s2 / s1)};
+      const steady = (p: Probe): number => p.secondHalf ?? p.runsPerSecond;
+      const ratios = (f: (p: Probe) => number): number[] => one.map((p, i) => f(two[i]!) / f(p));
+      const paired = (f: (p: Probe) => number): number => median(ratios(f));
+      const whole = ratios((p) => p.runsPerSecond);
+      return {
+        runs: one[0]!.runs,
+        runsPerSecond1: Math.round(median(one.map((p) => p.runsPerSecond))),
+        runsPerSecond2: Math.round(median(two.map((p) => p.runsPerSecond))),
+        speedup: round2(median(whole)),
+        speedupRange: [round2(Math.min(...whole)), round2(Math.max(...whole))],
+        steady1: Math.round(median(one.map(steady))),
+        steady2: Math.round(median(two.map(steady))),
+        steadySpeedup: round2(paired(steady)),
+      };
     };
     const rss = seen.long2.map((p) => p.peakRssMb);
     const cube = probe(spec('hypercube', hypercubeSpec(100_000)), 2);

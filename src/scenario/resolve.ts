@@ -4,6 +4,7 @@ import {findPolicy, policiesFor} from '../agents/registry.js';
 import {dayOfDate, parseIsoDate, type Calendar} from '../sim/calendar.js';
 import type {ScheduledEvent, SimConfig} from '../sim/config.js';
 import type {DecisionContext} from '../sim/policy.js';
+import {byAssignment} from '../sim/shape.js';
 import {AGENTS} from '../sim/types.js';
 import {InputError, invalid, zodProblems} from './errors.js';
 import {readDataFile, resolveScenarioPath} from './load.js';
@@ -92,7 +93,7 @@ function toSimConfig(s: Scenario, file: string): SimConfig {
     }
     const {date: _date, day: _day, source, ...rest} = e;
     if (rest.type === 'release' && rest.criteria === undefined) rest.criteria = rest.side === 'government' ? 'priority-first' : 'regular-first';
-    events.push({...rest, day: day!, source: source ?? ''} as ScheduledEvent);
+    events.push(byAssignment({...rest, day: day!, source: source ?? ''}) as ScheduledEvent);
   });
   if (problems.length) throw invalid(file, problems);
   // Stable sort: same-day events fire in file order.
@@ -102,13 +103,11 @@ function toSimConfig(s: Scenario, file: string): SimConfig {
   for (const agent of AGENTS) {
     const entry = s.agents[agent];
     const def = findPolicy(agent, entry.policy)!;
-    // Object.assign, not a spread: V8 gives every frozen spread copy a map of its own, so each
-    // config loaded (a sweep loads one per point) would send the policies' optimised code back
-    // to the interpreter; copies made this way share one map.
-    const params = Object.freeze(Object.assign({}, entry.params));
-    agents[agent] = {policy: def.name, params, decide: def.decide as (ctx: DecisionContext) => void};
+    const params = Object.freeze(byAssignment(entry.params));
+    agents[agent] = byAssignment({policy: def.name, params, decide: def.decide as (ctx: DecisionContext) => void});
   }
-  return {
+  // Built by assignment, as every object a sweep makes anew at each point (sim/shape.ts).
+  return byAssignment({
     name: s.name,
     seed: s.seed,
     calendar,
@@ -122,7 +121,7 @@ function toSimConfig(s: Scenario, file: string): SimConfig {
     stall: s.stall,
     world: s.world,
     completion: s.completion,
-  };
+  });
 }
 
 export {InputError};

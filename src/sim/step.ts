@@ -23,6 +23,7 @@ import {explain} from './reason.js';
 import {chance, noise} from './rng.js';
 import {fireScheduledEvents} from './scheduled.js';
 import {governmentRelease, talibanRelease} from './release.js';
+import {byAssignment} from './shape.js';
 import {updateStall} from './stall.js';
 import {nudge, observe, T_GOV_TAL, T_GOV_US, T_TAL_GOV, T_TAL_US, T_US_GOV, T_US_TAL, trustOf} from './trust.js';
 import type {Action, WorldState} from './types.js';
@@ -49,7 +50,8 @@ export function createStepper(cfg: SimConfig, s: WorldState): Stepper {
   });
   const gp = govPool(cfg.govPool);
   const tp = talPool(cfg.talPool);
-  return {
+  // Built by assignment, as every object a sweep makes anew at each point (shape.ts).
+  return byAssignment({
     gov: ctx('government'),
     tal: ctx('taliban'),
     us: ctx('us'),
@@ -58,7 +60,7 @@ export function createStepper(cfg: SimConfig, s: WorldState): Stepper {
     govTarget: completionTargets(cfg).government,
     talTarget: completionTargets(cfg).taliban,
     recentDecay: 1 - 1 / 14,
-  };
+  });
 }
 
 const sigmoid = (x: number): number => 1 / (1 + Math.exp(-x));
