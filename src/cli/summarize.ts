@@ -52,7 +52,7 @@ function outFormat(file: string): 'csv' | 'ndjson' {
 
 function summaryFile(summaries: readonly PointSummary[], results: Results, format: 'csv' | 'ndjson'): string {
   const columns = summaryColumns(results.params, results.metrics);
-  return headerText(columns, format) + summaryLines(summaries, columns, format);
+  return headerText(columns, format) + summaryLines(summaries, results.params, results.metrics, format);
 }
 
 function splitHeatmap(text: string): [string, string, string] {

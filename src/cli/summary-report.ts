@@ -2,10 +2,10 @@
 // as points finish, and the short table of the first points. Points leave memory as soon as
 // their summary row is written, so a design of 100,000 points runs in flat memory.
 import type {Format} from '../sweep/output.js';
-import {formatRows, headerText, rowValues, summaryPath} from '../sweep/output.js';
+import {formatRows, headerText, summaryPath} from '../sweep/output.js';
 import type {SweepPlan} from '../sweep/plan.js';
 import {TABLE_POINTS} from '../sweep/summary-table.js';
-import {formatSummaryTable, summaryColumns, summaryRows, type PointSummary, type SummaryAccumulator} from '../sweep/summary.js';
+import {formatSummaryTable, summaryColumns, summaryValues, type PointSummary, type SummaryAccumulator} from '../sweep/summary.js';
 import {groupDigits} from '../ui/text.js';
 import {AtomicFile, type Io} from './io.js';
 
@@ -51,11 +51,15 @@ export class SummaryReport {
 
   private emit(done: PointSummary[]): void {
     for (const s of done) if (this.head.length < TABLE_POINTS) this.head.push(s);
-    if (this.file && done.length > 0) this.file.write(summaryLines(done, this.columns, this.format));
+    if (this.file && done.length > 0) this.file.write(summaryLines(done, this.plan.params, this.plan.metrics, this.format));
   }
 }
 
-/** Summary rows as lines of a summary file (`columns`: summaryColumns), without the header. */
-export function summaryLines(summaries: readonly PointSummary[], columns: readonly string[], format: Format): string {
-  return formatRows(summaryRows(summaries).map((r) => rowValues(r, columns)), columns, format);
+/** Summary rows as lines of a summary file (columns: summaryColumns(params, metrics)), without the header. */
+export function summaryLines(summaries: readonly PointSummary[], params: readonly string[], metrics: readonly string[], format: Format): string {
+  return formatRows(
+    summaries.map((s) => summaryValues(s, params, metrics)),
+    summaryColumns(params, metrics),
+    format,
+  );
 }

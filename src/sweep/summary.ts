@@ -31,14 +31,17 @@ export interface PointSummary {
   metrics: Record<string, MetricSummary>;
 }
 
-interface Running {
-  n: number;
-  /** The mean reported is sum / n: exact for the integer metrics, and the heatmap's own mean. */
-  sum: number;
-  /** Welford's running mean and sum of squared deviations, for the variance. */
-  mean: number;
-  m2: number;
-}
+/**
+ * Running statistics of each metric of a point, four numbers a metric at 4 * i: the count, the
+ * sum (the mean reported is sum / n: exact for the integer metrics, and the heatmap's own mean),
+ * and Welford's running mean and sum of squared deviations, for the variance. One typed array a
+ * point rather than an object a metric: a design of 100,000 points makes one a point.
+ */
+type Running = Float64Array;
+const N = 0;
+const SUM = 1;
+const MEAN = 2;
+const M2 = 3;
 
 interface PointState {
   params: Record<string, Value>;
@@ -47,21 +50,23 @@ interface PointState {
   broken: number;
   unfinished: number;
   stalled: number;
-  running: Running[];
+  running: Running;
 }
 
 const NUMERIC: ReadonlySet<string> = new Set(NUMERIC_METRICS);
 
-/** Welford's update: no sum of squares, so no catastrophic cancellation on large values. */
-function push(r: Running, x: number): void {
-  r.n++;
-  r.sum += x;
-  const d = x - r.mean;
-  r.mean += d / r.n;
-  r.m2 += d * (x - r.mean);
+/** Welford's update of metric `i`: no sum of squares, so no catastrophic cancellation on large values. */
+function push(r: Running, i: number, x: number): void {
+  const at = 4 * i;
+  const n = ++r[at + N]!;
+  r[at + SUM]! += x;
+  const d = x - r[at + MEAN]!;
+  r[at + MEAN]! += d / n;
+  r[at + M2]! += d * (x - r[at + MEAN]!);
 }
 
-function describe({n, sum, m2}: Running): MetricSummary {
+function describe(r: Running, i: number): MetricSummary {
+  const [n, sum, m2] = [r[4 * i + N]!, r[4 * i + SUM]!, r[4 * i + M2]!];
   if (n === 0) return {n, mean: null, sd: null, lo: null, hi: null};
   const mean = sum / n;
   if (n === 1) return {n, mean, sd: null, lo: null, hi: null};
@@ -150,7 +155,7 @@ export class SummaryAccumulator {
   private fold(point: number, params: () => Record<string, Value>, status: number, value: (i: number) => number | null): void {
     let s = this.points.get(point);
     if (!s) {
-      s = {params: params(), runs: 0, complete: 0, broken: 0, unfinished: 0, stalled: 0, running: this.metrics.map(() => ({n: 0, sum: 0, mean: 0, m2: 0}))};
+      s = {params: params(), runs: 0, complete: 0, broken: 0, unfinished: 0, stalled: 0, running: new Float64Array(4 * this.metrics.length)};
       this.points.set(point, s);
     }
     s.runs++;
@@ -160,7 +165,7 @@ export class SummaryAccumulator {
     for (let i = 0; i < this.metrics.length; i++) {
       const v = value(i);
       if (v === null) continue;
-      push(s.running[i]!, v);
+      push(s.running, i, v);
       if (i === this.stallIndex && v > 0) s.stalled++;
     }
   }
@@ -194,8 +199,10 @@ export class SummaryAccumulator {
     return {points: this.taken.points + this.points.size, runs};
   }
 
-  private describePoint(point: number, {running, ...s}: PointState): PointSummary {
-    return {point, ...s, metrics: Object.fromEntries(this.metrics.map((m, i) => [m, describe(running[i]!)]))};
+  private describePoint(point: number, s: PointState): PointSummary {
+    const metrics: Record<string, MetricSummary> = {};
+    for (let i = 0; i < this.metrics.length; i++) metrics[this.metrics[i]!] = describe(s.running, i);
+    return {point, params: s.params, runs: s.runs, complete: s.complete, broken: s.broken, unfinished: s.unfinished, stalled: s.stalled, metrics};
   }
 }
 
@@ -222,16 +229,25 @@ export function summaryColumns(params: readonly string[], metrics: readonly stri
 export const round4 = (x: number): number => Math.round(x * 1e4) / 1e4 || 0;
 const r4 = (x: number | null): number | null => (x === null ? null : round4(x));
 
-/** The rows of the summary file, keyed by summaryColumns (booleans written as true/false). */
-export function summaryRows(summaries: readonly PointSummary[]): Record<string, string | number | null>[] {
-  return summaries.map((s) => {
-    const sh = shares(s);
-    const row: Record<string, string | number | null> = {point: s.point};
-    for (const [p, v] of Object.entries(s.params)) row[p] = typeof v === 'boolean' ? String(v) : v;
-    Object.assign(row, {runs: s.runs, shareComplete: r4(sh.complete), shareBroken: r4(sh.broken), shareUnfinished: r4(sh.unfinished), shareStalled: r4(sh.stalled)});
-    for (const [m, stats] of Object.entries(s.metrics)) for (const k of STATS) row[`${m}_${k}`] = r4(stats[k]);
-    return row;
-  });
+/**
+ * A point's line of the summary file: its values in the order of summaryColumns(params, metrics),
+ * booleans written as true/false. Built as a list, not a keyed row: a sweep of 100,000 points
+ * writes one a point, and a row object of some sixty computed keys made about 9 KB of garbage.
+ */
+export function summaryValues(s: PointSummary, params: readonly string[], metrics: readonly string[]): Value[] {
+  const sh = shares(s);
+  const out: Value[] = [s.point];
+  for (const p of params) {
+    const v = s.params[p] ?? null;
+    out.push(typeof v === 'boolean' ? String(v) : v);
+  }
+  out.push(s.runs, r4(sh.complete), r4(sh.broken), r4(sh.unfinished), r4(sh.stalled));
+  for (const m of metrics) {
+    if (m === 'status') continue;
+    const stats = s.metrics[m];
+    for (const k of STATS) out.push(stats ? r4(stats[k]) : null);
+  }
+  return out;
 }
 
 export {formatSummaryTable} from './summary-table.js';

@@ -3,7 +3,8 @@
 // on-screen table.
 import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
-import {formatSummaryTable, SummaryAccumulator, SummaryLayout, summaryColumns, summaryRows, type PointSummary, type Value} from '../../src/sweep/summary.js';
+import {rowObject} from '../../src/sweep/output.js';
+import {formatSummaryTable, SummaryAccumulator, SummaryLayout, summaryColumns, summaryValues, type PointSummary, type Value} from '../../src/sweep/summary.js';
 import {t975, Z975} from '../../src/sweep/t-quantile.js';
 import {longLines} from '../cli-helpers.js';
 
@@ -142,7 +143,7 @@ describe('SummaryAccumulator', () => {
     expect(s).toMatchObject({point: 3, params: {x: 30}, runs: 4, complete: 2, broken: 1, unfinished: 1, stalled: 2});
     expect(s!.metrics.completionDay).toMatchObject({n: 2, mean: 100});
     expect(s!.metrics.walkouts!.n).toBe(4);
-    expect(summaryRows([s!])[0]).toMatchObject({shareComplete: 0.5, shareBroken: 0.25, shareUnfinished: 0.25, shareStalled: 0.5});
+    expect(summaryRow(s!, ['x'], [])).toMatchObject({shareComplete: 0.5, shareBroken: 0.25, shareUnfinished: 0.25, shareStalled: 0.5});
   });
 
   it('leaves undefined statistics null: no value, one value, a metric not kept', () => {
@@ -151,7 +152,7 @@ describe('SummaryAccumulator', () => {
     expect(one!.metrics.completionDay).toEqual({n: 1, mean: 80, sd: null, lo: null, hi: null});
     const [bare] = summarize([{run: 0, point: 0, x: 1, walkouts: 2}], ['run', 'point', 'x', 'walkouts']);
     expect(Object.keys(bare!.metrics)).toEqual(['walkouts']);
-    expect(summaryRows([bare!])[0]).toMatchObject({shareComplete: null, shareBroken: null, shareUnfinished: null, shareStalled: null});
+    expect(summaryRow(bare!, ['x'], ['walkouts'])).toMatchObject({shareComplete: null, shareBroken: null, shareUnfinished: null, shareStalled: null});
   });
 
   it('sorts points, keeps each point\'s parameters and refuses rows it cannot read', () => {
@@ -161,6 +162,9 @@ describe('SummaryAccumulator', () => {
     expect(() => summarize([row(-1, {})])).toThrow(/point/);
   });
 });
+
+/** A point's summary line keyed by its columns. */
+const summaryRow = (s: PointSummary, params: string[], metrics: string[]): Record<string, Value> => rowObject(summaryValues(s, params, metrics), summaryColumns(params, metrics));
 
 describe('summary file', () => {
   it('has a stable column order: point, params, runs, shares, then four statistics a metric', () => {
@@ -174,8 +178,9 @@ describe('summary file', () => {
   it('writes rows in that order, rounded to 4 decimals, booleans as text', () => {
     const columns = ['run', 'point', 'flag', 'x', 'status', 'completionDay', 'walkouts'];
     const s = summarize([{run: 0, point: 0, flag: true, x: 'a', status: 'complete', completionDay: 1, walkouts: 1 / 3}, {run: 1, point: 0, flag: true, x: 'a', status: 'broken', completionDay: null, walkouts: 2 / 3}], columns, ['flag', 'x']);
-    const [r] = summaryRows(s);
-    expect(Object.keys(r!)).toEqual(summaryColumns(['flag', 'x'], ['status', 'completionDay', 'walkouts']));
+    const values = summaryValues(s[0]!, ['flag', 'x'], ['status', 'completionDay', 'walkouts']);
+    expect(values).toHaveLength(summaryColumns(['flag', 'x'], ['status', 'completionDay', 'walkouts']).length);
+    const r = summaryRow(s[0]!, ['flag', 'x'], ['status', 'completionDay', 'walkouts']);
     expect(r).toMatchObject({point: 0, flag: 'true', x: 'a', runs: 2, shareComplete: 0.5, shareStalled: null, completionDay_mean: 1, completionDay_sd: null, walkouts_mean: 0.5, walkouts_sd: 0.2357});
   });
 });
