@@ -80,7 +80,8 @@ const overhead = await dashboardOverhead(config.name, overheadTrials, ['stall.ro
 const overheadShipped = await dashboardOverhead(config.name, overheadTrials);
 
 const {sweepBench} = await import('./sweep-bench.js');
-const sweep = sweepBench(Math.max(1, Math.ceil(trials / 2)));
+// As many pairs of sweeps as trials: a pair's ratio varies by a tenth or more on a shared machine.
+const sweep = sweepBench(trials);
 
 const result = {
   scenario: config.name,
