@@ -36,21 +36,51 @@ export const ID_COLUMNS = ['run', 'point', 'replicate', 'seed'] as const;
 
 /**
  * Reads and validates a sweep spec; problems name the file and the field, as for scenarios.
- * `check: false` skips loading the scenario at every point (workers: the main thread did it).
+ * `check: false` skips loading the scenario at every point (merge; the bench).
  */
 export function loadSweep(ref: string, {check = true}: {check?: boolean} = {}): SweepPlan {
   const file = resolveDataPath(ref, SWEEP_DIR, 'sweep spec');
-  const parsed = sweepSchema.safeParse(readDataFile(file));
+  const plan = planOf(file, readDataFile(file));
+  if (check) checkValues(plan);
+  return plan;
+}
+
+/** The plan of a spec's data; `scenario`: the base scenario as resolved before (workers). */
+function planOf(file: string, raw: unknown, scenario?: string): SweepPlan {
+  const parsed = sweepSchema.safeParse(raw);
   if (!parsed.success) throw invalid(file, zodProblems(parsed.error), 'sweep spec');
   const spec = parsed.data;
   // A scenario file is found relative to the spec; otherwise it is a bundled name (or a path from here).
   const beside = resolve(dirname(file), spec.scenario);
-  const scenario = existsSync(beside) ? beside : spec.scenario;
+  scenario ??= existsSync(beside) ? beside : spec.scenario;
   const params = Object.keys(spec.vary);
   const metrics = spec.metrics ? METRICS.filter((m) => spec.metrics!.includes(m)) : [...METRICS];
   const points = designPoints(spec);
   const plan: SweepPlan = {file, spec, scenario, params, points, runs: points.length * spec.replicates, metrics, columns: [...ID_COLUMNS, ...params, ...metrics]};
-  if (check) checkValues(plan);
+  raws.set(plan, raw);
+  return plan;
+}
+
+/** The spec file's data each plan was made from. */
+const raws = new WeakMap<SweepPlan, unknown>();
+
+/**
+ * Everything a worker thread needs to make the same plan without reading a file: the spec's
+ * data and the base scenario's, as the main thread read them. A spec or scenario file edited or
+ * removed while a sweep runs then changes no row.
+ */
+export interface PlanSource {
+  file: string;
+  spec: unknown;
+  scenario: string;
+  base: {file: string; data: unknown};
+}
+
+export const planSource = (plan: SweepPlan): PlanSource => ({file: plan.file, spec: raws.get(plan), scenario: plan.scenario, base: baseScenario(plan)});
+
+export function planFromSource(source: PlanSource): SweepPlan {
+  const plan = planOf(source.file, source.spec, source.scenario);
+  bases.set(plan, source.base);
   return plan;
 }
 

@@ -3,15 +3,14 @@
 // output is always a prefix of the final result, in run order, whatever the worker count. The
 // chunks handed out but not yet written are bounded, so memory stays flat however long the sweep.
 import {availableParallelism} from 'node:os';
-import {resolve} from 'node:path';
 import {Piscina} from 'piscina';
 import {InputError} from '../scenario/errors.js';
-import type {SweepPlan} from './plan.js';
+import {planSource, type SweepPlan} from './plan.js';
 import type {Format} from './output.js';
 import type {ChunkResult, ChunkTask} from './worker.js';
 
 export interface SweepOptions {
-  /** From loadSweep (which checks the spec; the workers load it again without the check). */
+  /** From loadSweep (which checks the spec); the workers rebuild it from its source (planSource). */
   plan: SweepPlan;
   /** Runs [from, to) of the plan (default: all): a shard's block, or what is left of it on resume. */
   from?: number;
@@ -90,8 +89,8 @@ export async function runSweep(options: SweepOptions): Promise<SweepResult> {
   if (signal?.aborted) return result(from, true);
 
   const resourceLimits = {maxYoungGenerationSizeMb: YOUNG_MB, maxOldGenerationSizeMb: oldGenerationMb(plan)};
-  const pool = new Piscina<ChunkTask, ChunkResult>({filename: WORKER, minThreads: workers, maxThreads: workers, resourceLimits});
-  const file = resolve(plan.file);
+  // Workers get the plan's source, not its file: they read nothing the main thread did not check.
+  const pool = new Piscina<ChunkTask, ChunkResult>({filename: WORKER, minThreads: workers, maxThreads: workers, resourceLimits, workerData: planSource(plan)});
   try {
     return await new Promise<SweepResult>((resolveSweep, rejectSweep) => {
       let handedOut = from; // next run id to hand out
@@ -115,7 +114,7 @@ export async function runSweep(options: SweepOptions): Promise<SweepResult> {
       const pump = (): void => {
         while (!settled && handedOut < to && seq - writtenSeq < workers * AHEAD_PER_WORKER) {
           const size = options.chunkSize ? Math.min(options.chunkSize, to - handedOut) : chunkSize(msPerRun, to - handedOut, workers);
-          const task: ChunkTask = {file, from: handedOut, to: handedOut + size, format};
+          const task: ChunkTask = {from: handedOut, to: handedOut + size, format};
           const i = seq++;
           handedOut = task.to;
           pool.run(task).then(

@@ -2,16 +2,15 @@
 // UTF-8 text ready to write (formatting in parallel keeps the main thread free) and packed as
 // numbers for the summary. Both move to the main thread without a copy, and it builds no string
 // or row object from them: its heap stays small however long the sweep. Everything a row holds
-// derives from the spec file and the run id.
-import {move, transferableSymbol, valueSymbol} from 'piscina';
+// derives from the plan's source (the spec and base scenario as the main thread read them) and
+// the run id.
+import {move, transferableSymbol, valueSymbol, workerData} from 'piscina';
 import {InputError} from '../scenario/errors.js';
-import {loadSweep, sweepRunner, type Row, type SweepPlan} from './plan.js';
+import {planFromSource, sweepRunner, type PlanSource, type Row, type SweepPlan} from './plan.js';
 import {formatRows, rowValues, type Format} from './output.js';
 import {SummaryLayout} from './summary.js';
 
 export interface ChunkTask {
-  /** The spec file, as an absolute path. */
-  file: string;
   /** Runs [from, to). */
   from: number;
   to: number;
@@ -24,23 +23,21 @@ export type ChunkResult =
   // would lose its class crossing the thread boundary, so it travels as data.
   | {ok: false; message: string};
 
-interface Cached {
+interface Runner {
   plan: SweepPlan;
   run: (run: number) => Row;
   layout: SummaryLayout;
 }
 
-// One entry per spec file; the main thread validated the spec, so no need to check it again.
-const cache = new Map<string, Cached>();
+// The pool's workerData is the plan's source (planSource): the main thread validated it.
+let runner: Runner | null = null;
 
-function runnerFor(file: string): Cached {
-  let c = cache.get(file);
-  if (!c) {
-    const plan = loadSweep(file, {check: false});
-    c = {plan, run: sweepRunner(plan), layout: new SummaryLayout(plan.columns)};
-    cache.set(file, c);
+function theRunner(): Runner {
+  if (!runner) {
+    const plan = planFromSource(workerData as PlanSource);
+    runner = {plan, run: sweepRunner(plan), layout: new SummaryLayout(plan.columns)};
   }
-  return c;
+  return runner;
 }
 
 const encoder = new TextEncoder();
@@ -52,7 +49,7 @@ const moved = (r: ChunkResult & {ok: true}) =>
 export default function runChunk(task: ChunkTask): ChunkResult | ReturnType<typeof moved> {
   const started = performance.now();
   try {
-    const {plan, run, layout} = runnerFor(task.file);
+    const {plan, run, layout} = theRunner();
     const rows: Row[] = [];
     for (let id = task.from; id < task.to; id++) rows.push(run(id));
     const bytes = encoder.encode(formatRows(rows.map((r) => rowValues(r, plan.columns)), plan.columns, task.format));
