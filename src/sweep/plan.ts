@@ -40,13 +40,13 @@ export const ID_COLUMNS = ['run', 'point', 'replicate', 'seed'] as const;
  */
 export function loadSweep(ref: string, {check = true}: {check?: boolean} = {}): SweepPlan {
   const file = resolveDataPath(ref, SWEEP_DIR, 'sweep spec');
-  const plan = planOf(file, readDataFile(file));
+  const plan = planFromData(file, readDataFile(file));
   if (check) checkValues(plan);
   return plan;
 }
 
 /** The plan of a spec's data; `scenario`: the base scenario as resolved before (workers). */
-function planOf(file: string, raw: unknown, scenario?: string): SweepPlan {
+function planFromData(file: string, raw: unknown, scenario?: string): SweepPlan {
   const parsed = sweepSchema.safeParse(raw);
   if (!parsed.success) throw invalid(file, zodProblems(parsed.error), 'sweep spec');
   const spec = parsed.data;
@@ -79,7 +79,7 @@ export interface PlanSource {
 export const planSource = (plan: SweepPlan): PlanSource => ({file: plan.file, spec: raws.get(plan), scenario: plan.scenario, base: baseScenario(plan)});
 
 export function planFromSource(source: PlanSource): SweepPlan {
-  const plan = planOf(source.file, source.spec, source.scenario);
+  const plan = planFromData(source.file, source.spec, source.scenario);
   bases.set(plan, source.base);
   return plan;
 }
