@@ -119,7 +119,6 @@ export async function sweepCommand(args: string[], io: Io): Promise<number> {
   // The summary file is written as points finish; a sweep that does not finish leaves none.
   const report = summary ? new SummaryReport(plan, summary, a.format, a.out) : null;
   try {
-
     const fd = a.out === undefined ? null : openOutput(a.out, a.resume);
     const write = fd === null ? io.stdout : (text: string): void => void writeSync(fd, text);
     const decoder = new TextDecoder();

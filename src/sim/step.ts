@@ -50,6 +50,7 @@ export function createStepper(cfg: SimConfig, s: WorldState): Stepper {
   });
   const gp = govPool(cfg.govPool);
   const tp = talPool(cfg.talPool);
+  const targets = completionTargets(cfg);
   // Built by assignment, as every object a sweep makes anew at each point (shape.ts).
   return byAssignment({
     gov: ctx('government'),
@@ -57,8 +58,8 @@ export function createStepper(cfg: SimConfig, s: WorldState): Stepper {
     us: ctx('us'),
     govPool: gp,
     talPool: tp,
-    govTarget: completionTargets(cfg).government,
-    talTarget: completionTargets(cfg).taliban,
+    govTarget: targets.government,
+    talTarget: targets.taliban,
     recentDecay: 1 - 1 / 14,
   });
 }
