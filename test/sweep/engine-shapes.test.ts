@@ -1,10 +1,13 @@
-// A sweep loads a new config, and builds a new stepper, at every point. Those objects must not
-// change the shapes the engine's optimised code was compiled for: when they were object
-// literals, V8 widened the field types of their shapes at a worker's second point and threw away
-// the optimised code of a dozen engine functions, which both workers then compiled again while
-// competing for the cores (src/sim/shape.ts). This checks it in V8 itself, in a child process
-// that may use V8's test functions (--allow-natives-syntax): `step` is optimised on one point's
-// config, then the next point's config and stepper are made, and `step` must still be optimised.
+// A sweep worker must compile the engine once: each time V8 throws its optimised code away, both
+// workers compile it again while competing for the cores. These check it in V8 itself, in a child
+// process that may use V8's test functions (--allow-natives-syntax): `step` is optimised, then
+// something a sweep does happens, and `step` must still be optimised.
+//   - A sweep loads a new config, and builds a new stepper, at every point. When they were
+//     object literals, V8 widened the field types of their shapes at a worker's second point
+//     (src/sim/shape.ts).
+//   - A worker transfers each chunk's result, which detaches its buffers. The first detach in a
+//     thread drops all code compiled without detach checks, unless the worker detached a buffer
+//     before the engine ran hot (src/sweep/worker.ts).
 import {execFileSync} from 'node:child_process';
 import {pathToFileURL} from 'node:url';
 import {describe, expect, it} from 'vitest';
@@ -15,8 +18,10 @@ const mod = (path: string): string => JSON.stringify(pathToFileURL(DIST + path).
 /** V8's optimisation status bit for "optimised code" (%GetOptimizationStatus). */
 const OPTIMIZED = 16;
 
-function statusAcrossPoints(): {before: number; afterConfig: number; afterStepper: number} {
+/** Runs `then` (a script) in a child process once `step` is optimised on one point; prints its JSON. */
+function afterOptimisedStep<T>(then: string, imports = ''): T {
   const script = `
+    ${imports}
     const {loadScenario} = await import(${mod('scenario/resolve.js')});
     const {RunArena} = await import(${mod('sim/run.js')});
     const {createState} = await import(${mod('sim/state.js')});
@@ -33,14 +38,30 @@ function statusAcrossPoints(): {before: number; afterConfig: number; afterSteppe
       arena.run(first, 'optimise-' + i);
       before = %GetOptimizationStatus(step);
     }
+    ${then}
+  `;
+  return JSON.parse(execFileSync(process.execPath, ['--allow-natives-syntax', '--input-type=module', '-e', script], {encoding: 'utf8'})) as T;
+}
+
+const statusAcrossPoints = () =>
+  afterOptimisedStep<{before: number; afterConfig: number; afterStepper: number}>(`
     const second = point(51);
     const afterConfig = %GetOptimizationStatus(step);
     createStepper(second, createState(second, {record: false}));
     const afterStepper = %GetOptimizationStatus(step);
     process.stdout.write(JSON.stringify({before, afterConfig, afterStepper}));
-  `;
-  return JSON.parse(execFileSync(process.execPath, ['--allow-natives-syntax', '--input-type=module', '-e', script], {encoding: 'utf8'})) as ReturnType<typeof statusAcrossPoints>;
-}
+  `);
+
+/** As a sweep worker: its module loaded first, then a buffer detached as a chunk's result is transferred. */
+const statusAcrossDetach = (loadWorker: boolean) =>
+  afterOptimisedStep<{before: number; afterDetach: number}>(
+    `
+    const buffer = new ArrayBuffer(8);
+    structuredClone(buffer, {transfer: [buffer]});
+    process.stdout.write(JSON.stringify({before, afterDetach: %GetOptimizationStatus(step)}));
+  `,
+    loadWorker ? `await import(${mod('sweep/worker.js')});` : '',
+  );
 
 describe('per-point objects and the optimised engine', () => {
   it('a new point\'s config and stepper leave the engine\'s optimised code in place', () => {
@@ -48,5 +69,17 @@ describe('per-point objects and the optimised engine', () => {
     expect(before & OPTIMIZED, 'step was not optimised to begin with').toBe(OPTIMIZED);
     expect(afterConfig & OPTIMIZED, 'loading the next point\'s config deoptimised step').toBe(OPTIMIZED);
     expect(afterStepper & OPTIMIZED, 'building the next point\'s stepper deoptimised step').toBe(OPTIMIZED);
+  });
+
+  it('a sweep worker\'s first transferred result leaves the engine\'s optimised code in place', () => {
+    const {before, afterDetach} = statusAcrossDetach(true);
+    expect(before & OPTIMIZED, 'step was not optimised to begin with').toBe(OPTIMIZED);
+    expect(afterDetach & OPTIMIZED, 'detaching a buffer in the worker deoptimised step').toBe(OPTIMIZED);
+  });
+
+  it('without the worker\'s early detach, the first detach does deoptimise the engine (what the test above guards)', () => {
+    const {before, afterDetach} = statusAcrossDetach(false);
+    expect(before & OPTIMIZED, 'step was not optimised to begin with').toBe(OPTIMIZED);
+    expect(afterDetach & OPTIMIZED, 'V8 no longer drops typed-array code at the first detach').toBe(0);
   });
 });
