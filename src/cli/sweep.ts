@@ -104,7 +104,7 @@ export async function sweepCommand(args: string[], io: Io): Promise<number> {
   // A shard's summary would describe part of each point: it is made after the merge.
   const summary = a.shard ? null : new SummaryAccumulator(plan.columns, plan.params);
   const add = (row: Value[]): void => summary?.add(rowObject(row, plan.columns));
-  const paramsOf = (point: number): Record<string, Value> => Object.fromEntries(plan.params.map((p, i) => [p, plan.points[point]![i]!]));
+  const paramsOf = (point: number): Record<string, Value> => Object.fromEntries(plan.params.map((p, i) => [p, plan.design.value(point, i)]));
 
   let from = range.start;
   let header = false;

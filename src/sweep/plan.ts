@@ -8,7 +8,7 @@ import {bundledNames, readDataFile, resolveDataPath, resolveScenarioPath, SCENAR
 import {InputError, parseScenario} from '../scenario/resolve.js';
 import type {SimConfig} from '../sim/config.js';
 import {RunArena} from '../sim/run.js';
-import {designPoints, listOf} from './design.js';
+import {designPoints, listOf, type Design} from './design.js';
 import {METRICS, runMetrics, type Metric} from './metrics.js';
 import {sweepSchema, type ParamValue, type SweepSpec} from './spec.js';
 
@@ -23,7 +23,8 @@ export interface SweepPlan {
   scenario: string;
   /** The varied `--set` paths, in column order. */
   params: string[];
-  points: ParamValue[][];
+  /** The points: one value per varied parameter. */
+  design: Design;
   runs: number;
   metrics: Metric[];
   /** Every column of a row, in order. */
@@ -55,8 +56,8 @@ function planFromData(file: string, raw: unknown, scenario?: string): SweepPlan 
   scenario ??= existsSync(beside) ? beside : spec.scenario;
   const params = Object.keys(spec.vary);
   const metrics = spec.metrics ? METRICS.filter((m) => spec.metrics!.includes(m)) : [...METRICS];
-  const points = designPoints(spec);
-  const plan: SweepPlan = {file, spec, scenario, params, points, runs: points.length * spec.replicates, metrics, columns: [...ID_COLUMNS, ...params, ...metrics]};
+  const design = designPoints(spec);
+  const plan: SweepPlan = {file, spec, scenario, params, design, runs: design.size * spec.replicates, metrics, columns: [...ID_COLUMNS, ...params, ...metrics]};
   raws.set(plan, raw);
   return plan;
 }
@@ -99,7 +100,7 @@ const setValue = (v: ParamValue): string => (typeof v === 'string' && !/^[A-Za-z
 
 /** The `--set` overrides of a point: the spec's fixed ones, then the point's values. */
 export function pointOverrides(plan: SweepPlan, point: number): string[] {
-  return [...plan.spec.set, ...plan.params.map((p, i) => `${p}=${setValue(plan.points[point]![i]!)}`)];
+  return [...plan.spec.set, ...plan.params.map((p, i) => `${p}=${setValue(plan.design.value(point, i))}`)];
 }
 
 /** The command that re-runs one row alone. */
@@ -137,7 +138,7 @@ function loadWith(plan: SweepPlan, set: string[], what: string): SimConfig {
 
 const loadPoint = (plan: SweepPlan, point: number): SimConfig => loadWith(plan, pointOverrides(plan, point), `point ${point} (${describePoint(plan, point)})`);
 
-const describePoint = (plan: SweepPlan, point: number): string => plan.params.map((p, i) => `${p}=${String(plan.points[point]![i])}`).join(', ');
+const describePoint = (plan: SweepPlan, point: number): string => plan.params.map((p, i) => `${p}=${String(plan.design.value(point, i))}`).join(', ');
 
 /**
  * Points checked one by one before any run: validating a point costs about a tenth of a
@@ -152,8 +153,8 @@ const FULL_CHECK_POINTS = 2_000;
  * stops the sweep when a worker reaches it, with the same message naming the point.
  */
 function checkValues(plan: SweepPlan): void {
-  if (plan.points.length <= FULL_CHECK_POINTS) {
-    for (let p = 0; p < plan.points.length; p++) loadPoint(plan, p);
+  if (plan.design.size <= FULL_CHECK_POINTS) {
+    for (let p = 0; p < plan.design.size; p++) loadPoint(plan, p);
     return;
   }
   Object.entries(plan.spec.vary).forEach(([path, spec]) => {
@@ -180,7 +181,7 @@ export function sweepRunner(plan: SweepPlan): (run: number) => Row {
     }
     const metrics = runMetrics(arena.run(config!, seed));
     const row: Row = {run, point, replicate, seed};
-    plan.params.forEach((p, i) => (row[p] = plan.points[point]![i]!));
+    plan.params.forEach((p, i) => (row[p] = plan.design.value(point, i)));
     for (const m of plan.metrics) row[m] = metrics[m];
     return row;
   };

@@ -21,7 +21,7 @@ function metricValue(metric: string, field: unknown, format: Format): Value | un
 /** The row of run `run` with the record's metrics, in plan.columns order. */
 export function expectedValues(plan: SweepPlan, run: number, rec: FileRecord, format: Format): Value[] {
   const {point, replicate, seed} = runCoordinates(plan, run);
-  return [run, point, replicate, seed, ...plan.points[point]!, ...plan.metrics.map((m) => metricValue(m, rec.get(m), format) ?? null)];
+  return [run, point, replicate, seed, ...plan.design.point(point), ...plan.metrics.map((m) => metricValue(m, rec.get(m), format) ?? null)];
 }
 
 function fieldText(v: unknown, format: Format): string {

@@ -2,10 +2,11 @@
 import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
 import {createRng} from '../../src/sim/rng.js';
-import {designPoints, gridPoints, latinHypercubePoints, randomPoints, steppedValues} from '../../src/sweep/design.js';
+import {designPoints, gridPoints, latinHypercubePoints, randomPoints, steppedValues, type Design} from '../../src/sweep/design.js';
 import {sweepSchema} from '../../src/sweep/spec.js';
 
 const range = (min: number, max: number, extra: Record<string, unknown> = {}) => ({min, max, integer: false, ...extra});
+const pointsOf = (d: Design) => Array.from({length: d.size}, (_, i) => d.point(i));
 
 describe('designs', () => {
   it('steps a range without float drift, including max when it falls on the grid', () => {
@@ -15,7 +16,7 @@ describe('designs', () => {
   });
 
   it('a grid is the full product, first parameter slowest', () => {
-    const pts = gridPoints([{values: ['a', 'b']}, range(1, 3, {step: 1})]);
+    const pts = pointsOf(gridPoints([{values: ['a', 'b']}, range(1, 3, {step: 1})]));
     expect(pts).toEqual([
       ['a', 1],
       ['a', 2],
@@ -27,7 +28,7 @@ describe('designs', () => {
   });
 
   it('random points stay in their ranges and lists, integers when asked', () => {
-    const pts = randomPoints([range(2, 5), range(1, 10, {integer: true}), {values: [true, false]}], 500, createRng('r'));
+    const pts = pointsOf(randomPoints([range(2, 5), range(1, 10, {integer: true}), {values: [true, false]}], 500, createRng('r')));
     for (const [x, k, b] of pts) {
       expect(x).toBeGreaterThanOrEqual(2);
       expect(x).toBeLessThan(5);
@@ -41,7 +42,7 @@ describe('designs', () => {
   it('a Latin hypercube puts exactly one point in each of the n strata of every parameter', () => {
     fc.assert(
       fc.property(fc.integer({min: 1, max: 60}), fc.string(), (n, seed) => {
-        const pts = latinHypercubePoints([range(0, 1), range(-5, 5)], n, createRng(seed));
+        const pts = pointsOf(latinHypercubePoints([range(0, 1), range(-5, 5)], n, createRng(seed)));
         expect(pts).toHaveLength(n);
         for (const [j, [lo, hi]] of [[0, [0, 1]], [1, [-5, 5]]] as const) {
           const strata = pts.map((p) => Math.floor((((p[j] as number) - lo) / (hi - lo)) * n)).sort((a, b) => a - b);
@@ -55,7 +56,34 @@ describe('designs', () => {
   it('the same spec gives the same points; another master seed other points', () => {
     const spec = (seed: string) =>
       sweepSchema.parse({name: 'x', scenario: 'baseline', vary: {'world.violence': {min: 0, max: 2}}, design: 'latin-hypercube', points: 20, seed});
-    expect(designPoints(spec('a'))).toEqual(designPoints(spec('a')));
-    expect(designPoints(spec('a'))).not.toEqual(designPoints(spec('b')));
+    expect(pointsOf(designPoints(spec('a')))).toEqual(pointsOf(designPoints(spec('a'))));
+    expect(pointsOf(designPoints(spec('a')))).not.toEqual(pointsOf(designPoints(spec('b'))));
+  });
+
+  it('stores listed values as indexes into their list and continuous ones as numbers, whatever their type', () => {
+    const params = [{values: ['tit-for-tat', 'hardline']}, {values: [true, false]}, range(0, 1, {step: 0.25}), range(-1, 1), {values: [0.5, 'x', false]}];
+    const d = randomPoints(params, 300, createRng('mixed'));
+    expect(d.byteLength).toBe(300 * (4 + 4 + 4 + 8 + 4));
+    for (const p of pointsOf(d)) {
+      expect(['tit-for-tat', 'hardline']).toContain(p[0]);
+      expect(typeof p[1]).toBe('boolean');
+      expect([0, 0.25, 0.5, 0.75, 1]).toContain(p[2]);
+      expect(p[3]).toBeGreaterThanOrEqual(-1);
+      expect(p[3]).toBeLessThan(1);
+      expect([0.5, 'x', false]).toContain(p[4]);
+    }
+    // Every listed value turns up, each in its own type.
+    expect(new Set(pointsOf(d).map((p) => p[4]))).toEqual(new Set([0.5, 'x', false]));
+  });
+
+  it('a grid holds every combination once, in nested-loop order, for any list lengths', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({min: 1, max: 5}), {minLength: 1, maxLength: 4}), (lengths) => {
+        const params = lengths.map((k, j) => ({values: Array.from({length: k}, (_, v) => `${j}:${v}`)}));
+        const expected = lengths.reduce<string[][]>((pts, k, j) => pts.flatMap((pt) => Array.from({length: k}, (_, v) => [...pt, `${j}:${v}`])), [[]]);
+        expect(pointsOf(gridPoints(params))).toEqual(expected);
+      }),
+      {numRuns: 100},
+    );
   });
 });
