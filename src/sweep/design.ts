@@ -4,12 +4,21 @@
 import {createRng, type Rng} from '../sim/rng.js';
 import type {ParamSpec, ParamValue, SweepSpec} from './spec.js';
 
+/** How many values a range with a step has (min, min + step, … up to max). */
+export const steppedCount = (min: number, max: number, step: number): number => Math.floor((max - min) / step + 1e-9) + 1;
+
 /** A range with a step as its list of values (min, min + step, … up to max, no float drift). */
 export function steppedValues(min: number, max: number, step: number): number[] {
   const out: number[] = [];
-  const n = Math.floor((max - min) / step + 1e-9);
-  for (let k = 0; k <= n; k++) out.push(Number((min + k * step).toPrecision(12)));
+  const n = steppedCount(min, max, step);
+  for (let k = 0; k < n; k++) out.push(Number((min + k * step).toPrecision(12)));
   return out;
+}
+
+/** How many values a parameter has, or null for a continuous range (without building its list). */
+export function valueCount(p: ParamSpec): number | null {
+  if ('values' in p) return p.values.length;
+  return p.step === undefined ? null : steppedCount(p.min, p.max, p.step);
 }
 
 /** The finite list of a parameter's values, or null for a continuous range. */

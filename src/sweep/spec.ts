@@ -2,6 +2,7 @@
 // the parameters to vary (any path `--set` accepts, policy names included), the design, the
 // replicates per point, a master seed, and the metrics to keep.
 import {z} from 'zod';
+import {valueCount} from './design.js';
 import {METRICS} from './metrics.js';
 
 /** A parameter's values: a list, or a range (with a step it is a list too; without, continuous). */
@@ -18,6 +19,10 @@ export const paramSpec = z.union([values, range]);
 
 export const DESIGNS = ['grid', 'random', 'latin-hypercube'] as const;
 
+/** The most points a design may have, and values a stepped range: the design is held whole, 4 or 8 bytes a value per thread. */
+export const MAX_POINTS = 10_000_000;
+const count = (n: number): string => n.toLocaleString('en-US', {maximumFractionDigits: 0});
+
 export const sweepSchema = z
   .strictObject({
     $schema: z.string().optional(),
@@ -28,13 +33,19 @@ export const sweepSchema = z
     days: z.int().min(1).max(5000).optional().describe('rounds per run (default: the scenario\'s)'),
     vary: z.record(z.string(), paramSpec).refine((v) => Object.keys(v).length > 0, 'vary at least one parameter').describe('--set paths to vary, in column order'),
     design: z.enum(DESIGNS).default('grid'),
-    points: z.int().min(1).max(10_000_000).optional().describe('points to sample (random and latin-hypercube designs)'),
+    points: z.int().min(1).max(MAX_POINTS).optional().describe('points to sample (random and latin-hypercube designs)'),
     replicates: z.int().min(1).max(1_000_000).default(1).describe('seeded runs per point'),
     seed: z.union([z.string(), z.number()]).transform(String).describe('master seed: every run seed derives from it and the run\'s coordinates'),
     metrics: z.array(z.enum(METRICS)).min(1).optional().describe('metric columns to keep (default: all)'),
   })
   .superRefine((s, ctx) => {
+    for (const [path, p] of Object.entries(s.vary)) {
+      const n = valueCount(p) ?? 0;
+      if ('min' in p && n > MAX_POINTS) ctx.addIssue({code: 'custom', path: ['vary', path, 'step'], message: `${count(n)} values from min to max at this step; at most ${count(MAX_POINTS)}`});
+    }
     if (s.design === 'grid') {
+      const size = Object.values(s.vary).reduce((n, p) => n * (valueCount(p) ?? 1), 1);
+      if (size > MAX_POINTS) ctx.addIssue({code: 'custom', path: ['vary'], message: `the grid of these values has ${count(size)} points; at most ${count(MAX_POINTS)}: fewer values, or a sampled design with points`});
       if (s.points !== undefined) ctx.addIssue({code: 'custom', path: ['points'], message: 'a grid has one point per combination: drop points, or use a sampled design'});
       for (const [path, p] of Object.entries(s.vary)) {
         if ('min' in p && p.step === undefined) ctx.addIssue({code: 'custom', path: ['vary', path, 'step'], message: 'a grid needs values or a step for every range'});

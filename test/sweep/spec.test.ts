@@ -8,6 +8,7 @@ import {InputError} from '../../src/scenario/errors.js';
 import {loadScenario} from '../../src/scenario/resolve.js';
 import {runSimulation} from '../../src/sim/run.js';
 import {runMetrics} from '../../src/sweep/metrics.js';
+import {sweepSchema} from '../../src/sweep/spec.js';
 import {bundledSweepNames, loadSweep, pointOverrides, runCoordinates, sweepRunner} from '../../src/sweep/plan.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'parley-spec-'));
@@ -45,6 +46,16 @@ describe('sweep specs', () => {
   it('asks for points in sampled designs, and steps or values in grids', () => {
     expect(problems(specFile('a.yaml', "name: a\nscenario: baseline\nseed: 1\ndesign: random\nvary: {world.violence: {min: 0, max: 2}}\n"))).toMatch(/points/);
     expect(problems(specFile('b.yaml', "name: b\nscenario: baseline\nseed: 1\nvary: {world.violence: {min: 0, max: 2}}\n"))).toMatch(/vary\.world\.violence\.step|step/);
+  });
+
+  it('refuses designs too large to hold, before building them, naming the field', () => {
+    const grid = problems(specFile('big.yaml', 'name: big\nscenario: baseline\nseed: 1\nvary:\n  a.b: {min: 1, max: 100000, step: 1}\n  c.d: {values: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63, 64, 65, 66, 67, 68, 69, 70, 71, 72, 73, 74, 75, 76, 77, 78, 79, 80, 81, 82, 83, 84, 85, 86, 87, 88, 89, 90, 91, 92, 93, 94, 95, 96, 97, 98, 99, 100, 101]}\n'));
+    expect(grid).toMatch(/vary: the grid of these values has 10,100,000 points; at most 10,000,000/);
+    const fine = problems(specFile('fine.yaml', 'name: fine\nscenario: baseline\nseed: 1\ndesign: random\npoints: 10\nvary: {world.violence: {min: 0, max: 1, step: 1e-12}}\n'));
+    expect(fine).toMatch(/vary\.world\.violence\.step: 1,000,000,000,001 values from min to max at this step; at most 10,000,000/);
+    // At the limit a grid is valid (checked on the schema alone: its design would take 80 MB).
+    const edge = {name: 'edge', scenario: 'baseline', seed: 1, vary: {'a.b': {min: 1, max: 100000, step: 1}, 'c.d': {min: 1, max: 100, step: 1}}};
+    expect(sweepSchema.safeParse(edge).success).toBe(true);
   });
 
   it('rejects values the scenario would reject, naming the point and the parameter', () => {
