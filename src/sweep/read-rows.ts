@@ -1,6 +1,9 @@
 // Reading a sweep's output back, record by record and streaming (a 100,000-run file never sits
 // whole in memory), for --resume and for merge. Only complete lines are read: a run killed
 // mid-write can leave a torn last line, which the callers drop or refuse.
+// Not read-results.ts: resume and merge compare each record's exact text with the row parley
+// would write (verify.ts), so they need the raw bytes and no typing; summarize reads any
+// results file, typed, and explains what is wrong with it line by line.
 import {closeSync, createReadStream, fstatSync, openSync, readSync} from 'node:fs';
 import {createInterface} from 'node:readline';
 import {parse} from 'csv-parse';
