@@ -5,7 +5,7 @@ import {createRng, type Rng} from '../sim/rng.js';
 import type {ParamSpec, ParamValue, SweepSpec} from './spec.js';
 
 /** How many values a range with a step has (min, min + step, … up to max). */
-export const steppedCount = (min: number, max: number, step: number): number => Math.floor((max - min) / step + 1e-9) + 1;
+const steppedCount = (min: number, max: number, step: number): number => Math.floor((max - min) / step + 1e-9) + 1;
 
 /** A range with a step as its list of values (min, min + step, … up to max, no float drift). */
 export function steppedValues(min: number, max: number, step: number): number[] {
@@ -54,9 +54,14 @@ export class Design {
     return this.columns.map((_, j) => this.value(point, j));
   }
 
-  /** The bytes the columns hold (their lists aside). */
+  /** The bytes of the columns: typed arrays, outside the JS heap. */
   get byteLength(): number {
     return this.columns.reduce((sum, c) => sum + c.at.byteLength, 0);
+  }
+
+  /** About the bytes the lists of values take on the JS heap (8 a value). */
+  get listBytes(): number {
+    return this.columns.reduce((sum, c) => sum + (c.list === null ? 0 : c.list.length * 8), 0);
   }
 }
 

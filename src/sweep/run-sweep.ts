@@ -57,10 +57,12 @@ const YOUNG_MB = 8;
  * The long-lived heap of each worker, in MB. Left to itself V8 lets it grow to several times
  * what a worker keeps (its modules, the plan's points, one cached scenario), and two workers
  * took a 100,000-run sweep past 260 MB of memory; capped, the heap is collected sooner instead.
- * The cap grows with the design, which every worker holds (4 or 8 bytes a value).
+ * The cap grows with the design's lists of values, which every worker builds and holds (twice
+ * their size: a list grows by copying while it is built). Its columns are typed arrays, outside
+ * the heap.
  */
 export function oldGenerationMb(plan: SweepPlan): number {
-  return BASE_OLD_MB + Math.ceil(plan.design.byteLength / 2 ** 20);
+  return BASE_OLD_MB + Math.ceil((2 * plan.design.listBytes) / 2 ** 20);
 }
 const BASE_OLD_MB = 48;
 /** A chunk's target duration: scheduling costs about 0.1 ms a task, and progress moves ~4 times a second. */

@@ -64,6 +64,8 @@ describe('designs', () => {
     const params = [{values: ['tit-for-tat', 'hardline']}, {values: [true, false]}, range(0, 1, {step: 0.25}), range(-1, 1), {values: [0.5, 'x', false]}];
     const d = randomPoints(params, 300, createRng('mixed'));
     expect(d.byteLength).toBe(300 * (4 + 4 + 4 + 8 + 4));
+    // What the lists of values take on the heap, which sizes a worker's heap: 8 bytes a listed value.
+    expect(d.listBytes).toBe(8 * (2 + 2 + 5 + 3));
     for (const p of pointsOf(d)) {
       expect(['tit-for-tat', 'hardline']).toContain(p[0]);
       expect(typeof p[1]).toBe('boolean');
