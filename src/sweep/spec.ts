@@ -2,6 +2,7 @@
 // the parameters to vary (any path `--set` accepts, policy names included), the design, the
 // replicates per point, a master seed, and the metrics to keep.
 import {z} from 'zod';
+import {groupDigits} from '../ui/text.js';
 import {valueCount} from './design.js';
 import {METRICS} from './metrics.js';
 
@@ -21,7 +22,6 @@ export const DESIGNS = ['grid', 'random', 'latin-hypercube'] as const;
 
 /** The most points a design may have, and values a stepped range: the design is held whole, 4 or 8 bytes a value per thread. */
 export const MAX_POINTS = 10_000_000;
-const count = (n: number): string => n.toLocaleString('en-US', {maximumFractionDigits: 0});
 
 export const sweepSchema = z
   .strictObject({
@@ -41,11 +41,11 @@ export const sweepSchema = z
   .superRefine((s, ctx) => {
     for (const [path, p] of Object.entries(s.vary)) {
       const n = valueCount(p) ?? 0;
-      if ('min' in p && n > MAX_POINTS) ctx.addIssue({code: 'custom', path: ['vary', path, 'step'], message: `${count(n)} values from min to max at this step; at most ${count(MAX_POINTS)}`});
+      if ('min' in p && n > MAX_POINTS) ctx.addIssue({code: 'custom', path: ['vary', path, 'step'], message: `${groupDigits(n)} values from min to max at this step; at most ${groupDigits(MAX_POINTS)}`});
     }
     if (s.design === 'grid') {
       const size = Object.values(s.vary).reduce((n, p) => n * (valueCount(p) ?? 1), 1);
-      if (size > MAX_POINTS) ctx.addIssue({code: 'custom', path: ['vary'], message: `the grid of these values has ${count(size)} points; at most ${count(MAX_POINTS)}: fewer values, or a sampled design with points`});
+      if (size > MAX_POINTS) ctx.addIssue({code: 'custom', path: ['vary'], message: `the grid of these values has ${groupDigits(size)} points; at most ${groupDigits(MAX_POINTS)}: fewer values, or a sampled design with points`});
       if (s.points !== undefined) ctx.addIssue({code: 'custom', path: ['points'], message: 'a grid has one point per combination: drop points, or use a sampled design'});
       for (const [path, p] of Object.entries(s.vary)) {
         if ('min' in p && p.step === undefined) ctx.addIssue({code: 'custom', path: ['vary', path, 'step'], message: 'a grid needs values or a step for every range'});
