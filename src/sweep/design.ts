@@ -7,12 +7,35 @@ import type {ParamSpec, ParamValue, SweepSpec} from './spec.js';
 /** How many values a range with a step has (min, min + step, … up to max). */
 const steppedCount = (min: number, max: number, step: number): number => Math.floor((max - min) / step + 1e-9) + 1;
 
-/** A range with a step as its list of values (min, min + step, … up to max, no float drift). */
+/** The k-th value of a range with a step: min + k × step, without float drift. */
+const steppedValue = (min: number, step: number, k: number): number => Number((min + k * step).toPrecision(12));
+
+/** A range with a step as its list of values (min, min + step, … up to max). */
 export function steppedValues(min: number, max: number, step: number): number[] {
   const out: number[] = [];
   const n = steppedCount(min, max, step);
-  for (let k = 0; k < n; k++) out.push(Number((min + k * step).toPrecision(12)));
+  for (let k = 0; k < n; k++) out.push(steppedValue(min, step, k));
   return out;
+}
+
+type Range = Extract<ParamSpec, {min: number}>;
+
+/** The whole numbers a continuous range with `integer: true` draws from. */
+const wholeBounds = (r: Range): [number, number] => [Math.ceil(r.min), Math.floor(r.max)];
+
+/**
+ * Values that stand for all of a parameter's when each is checked alone on the base scenario:
+ * every listed value, and a range's ends (and, with a step, its second value). The scenario's
+ * limits on a number are bounds, whole numbers, or comparisons with other fields, so a value
+ * between the ends fails only if an end does, or the second value does (a fractional step on a
+ * whole-number field). Checking every value of a stepped range took 0.11 ms a value: minutes
+ * for a range of millions.
+ */
+export function valuesToCheck(p: ParamSpec): readonly ParamValue[] {
+  if ('values' in p) return p.values;
+  if (p.step === undefined) return p.integer ? wholeBounds(p) : [p.min, p.max];
+  const n = steppedCount(p.min, p.max, p.step);
+  return [...new Set([0, Math.min(1, n - 1), n - 1])].map((k) => steppedValue(p.min, p.step!, k));
 }
 
 /** How many values a parameter has, or null for a continuous range (without building its list). */
@@ -72,13 +95,14 @@ function sampledColumn(p: ParamSpec, n: number): {column: Column; draw: (point: 
     const at = new Uint32Array(n);
     return {column: {list, at}, draw: (i, u) => void (at[i] = Math.min(list.length - 1, Math.floor(u * list.length)))};
   }
-  const r = p as Extract<ParamSpec, {min: number}>;
+  const r = p as Range;
+  const [lo, hi] = wholeBounds(r);
   const at = new Float64Array(n);
   return {
     column: {list: null, at},
     draw: (i, u) => {
       const x = r.min + u * (r.max - r.min);
-      at[i] = r.integer ? Math.min(r.max, Math.round(x)) : Number(x.toPrecision(12));
+      at[i] = r.integer ? Math.max(lo, Math.min(hi, Math.round(x))) : Number(x.toPrecision(12));
     },
   };
 }

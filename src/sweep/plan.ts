@@ -8,7 +8,7 @@ import {bundledNames, readDataFile, resolveDataPath, resolveScenarioPath, SCENAR
 import {InputError, parseScenario} from '../scenario/resolve.js';
 import type {SimConfig} from '../sim/config.js';
 import {RunArena} from '../sim/run.js';
-import {designPoints, listOf, type Design} from './design.js';
+import {designPoints, valuesToCheck, type Design} from './design.js';
 import {METRICS, runMetrics, type Metric} from './metrics.js';
 import {sweepSchema, type ParamValue, type SweepSpec} from './spec.js';
 
@@ -147,10 +147,10 @@ const describePoint = (plan: SweepPlan, point: number): string => plan.params.ma
 const FULL_CHECK_POINTS = 2_000;
 
 /**
- * Every point is checked before any run when there are few enough; beyond that, each listed
- * value and each end of each range alone on the base scenario, and the first point. A point
- * that is invalid only in combination (more commanders than prisoners on the list, say) then
- * stops the sweep when a worker reaches it, with the same message naming the point.
+ * Every point is checked before any run when there are few enough; beyond that, the values that
+ * stand for each parameter's (valuesToCheck) alone on the base scenario, and the first point. A
+ * point that is invalid only in combination (more commanders than prisoners on the list, say)
+ * then stops the sweep when a worker reaches it, with the same message naming the point.
  */
 function checkValues(plan: SweepPlan): void {
   if (plan.design.size <= FULL_CHECK_POINTS) {
@@ -158,8 +158,7 @@ function checkValues(plan: SweepPlan): void {
     return;
   }
   Object.entries(plan.spec.vary).forEach(([path, spec]) => {
-    const values = listOf(spec) ?? ('min' in spec ? [spec.min, spec.max] : []);
-    for (const v of values) loadWith(plan, [...plan.spec.set, `${path}=${setValue(v)}`], `vary.${path}: the value ${String(v)}`);
+    for (const v of valuesToCheck(spec)) loadWith(plan, [...plan.spec.set, `${path}=${setValue(v)}`], `vary.${path}: the value ${String(v)}`);
   });
   loadPoint(plan, 0);
 }

@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
 import {createRng} from '../../src/sim/rng.js';
-import {designPoints, gridPoints, latinHypercubePoints, randomPoints, steppedValues, type Design} from '../../src/sweep/design.js';
+import {designPoints, gridPoints, latinHypercubePoints, randomPoints, steppedValues, valuesToCheck, type Design} from '../../src/sweep/design.js';
 import {sweepSchema} from '../../src/sweep/spec.js';
 
 const range = (min: number, max: number, extra: Record<string, unknown> = {}) => ({min, max, integer: false, ...extra});
@@ -37,6 +37,22 @@ describe('designs', () => {
       expect(k).toBeLessThanOrEqual(10);
       expect([true, false]).toContain(b);
     }
+  });
+
+  it('whole numbers drawn from a range with fractional ends stay inside it', () => {
+    const drawn = new Set(pointsOf(randomPoints([range(0.4, 2.6, {integer: true})], 2000, createRng('w'))).map(([k]) => k));
+    expect([...drawn].sort()).toEqual([1, 2]);
+  });
+
+  it('checks a few values that stand for each parameter, never a whole stepped range', () => {
+    expect(valuesToCheck({values: ['a', 3, true]})).toEqual(['a', 3, true]);
+    expect(valuesToCheck(range(50, 1_000_000, {step: 0.5}))).toEqual([50, 50.5, 1_000_000]);
+    expect(valuesToCheck(range(0, 1, {step: 0.1}))).toEqual([0, 0.1, 1]);
+    expect(valuesToCheck(range(0, 10, {step: 4}))).toEqual([0, 4, 8]); // the last value on the grid, not max
+    expect(valuesToCheck(range(3, 3, {step: 1}))).toEqual([3]);
+    expect(valuesToCheck(range(3, 4, {step: 1}))).toEqual([3, 4]);
+    expect(valuesToCheck(range(-1.5, 2.5))).toEqual([-1.5, 2.5]);
+    expect(valuesToCheck(range(0.4, 10.7, {integer: true}))).toEqual([1, 10]);
   });
 
   it('a Latin hypercube puts exactly one point in each of the n strata of every parameter', () => {

@@ -58,6 +58,19 @@ describe('sweep specs', () => {
     expect(sweepSchema.safeParse(edge).success).toBe(true);
   });
 
+  it('refuses whole numbers from a range that holds none', () => {
+    const msg = problems(specFile('w.yaml', 'name: w\nscenario: baseline\nseed: 1\ndesign: random\npoints: 5\nvary: {world.violence: {min: 0.2, max: 0.8, integer: true}}\n'));
+    expect(msg).toMatch(/vary\.world\.violence\.integer: no whole number from 0\.2 to 0\.8/);
+  });
+
+  it('beyond 2,000 points, checks a stepped range by its ends and second value: a fractional step on a whole-number field is refused up front', () => {
+    const big = (name: string, range: string) =>
+      specFile(`${name}.yaml`, `name: ${name}\nscenario: baseline\nseed: 1\ndesign: random\npoints: 3000\nset: [stall.rollouts=0]\nvary: {agents.government.params.batchSize: ${range}}\n`);
+    expect(problems(big('half', '{min: 50, max: 1000, step: 0.5}'))).toMatch(/vary\.agents\.government\.params\.batchSize: the value 50\.5 makes an invalid scenario/);
+    expect(problems(big('over', '{min: 50, max: 1000000, step: 1}'))).toMatch(/the value 1000000 makes an invalid scenario/);
+    expect(loadSweep(big('fine', '{min: 10, max: 2000, step: 1}')).runs).toBe(3000);
+  });
+
   it('rejects values the scenario would reject, naming the point and the parameter', () => {
     const msg = problems(specFile('c.yaml', 'name: c\nscenario: baseline\nseed: 1\nvary: {agents.government.params.batchSize: {values: [100, -5]}}\n'));
     expect(msg).toContain('point 1');
