@@ -13,7 +13,7 @@ const range = z
     min: z.number(),
     max: z.number(),
     step: z.number().positive().optional().describe('grid spacing from min to max; without it the range is continuous (sampled designs only)'),
-    integer: z.boolean().default(false).describe('round sampled values to integers'),
+    integer: z.boolean().default(false).describe('draw whole numbers between min and max (continuous ranges)'),
   })
   .refine((r) => r.min <= r.max, {message: 'min is above max', path: ['max']});
 export const paramSpec = z.union([values, range]);
