@@ -20,8 +20,8 @@ export function steppedValues(min: number, max: number, step: number): number[] 
 
 type Range = Extract<ParamSpec, {min: number}>;
 
-/** The whole numbers a continuous range with `integer: true` draws from. */
-const wholeBounds = (r: Range): [number, number] => [Math.ceil(r.min), Math.floor(r.max)];
+/** The whole numbers a continuous range with `integer: true` draws from (none when lo > hi). */
+export const wholeBounds = (r: Range): [number, number] => [Math.ceil(r.min), Math.floor(r.max)];
 
 /**
  * Values that stand for all of a parameter's when each is checked alone on the base scenario:
@@ -45,7 +45,7 @@ export function valueCount(p: ParamSpec): number | null {
 }
 
 /** The finite list of a parameter's values, or null for a continuous range. */
-export function listOf(p: ParamSpec): readonly ParamValue[] | null {
+function listOf(p: ParamSpec): readonly ParamValue[] | null {
   if ('values' in p) return p.values;
   return p.step === undefined ? null : steppedValues(p.min, p.max, p.step);
 }

@@ -3,7 +3,7 @@
 // replicates per point, a master seed, and the metrics to keep.
 import {z} from 'zod';
 import {groupDigits} from '../ui/text.js';
-import {valueCount} from './design.js';
+import {valueCount, wholeBounds} from './design.js';
 import {METRICS} from './metrics.js';
 
 /** A parameter's values: a list, or a range (with a step it is a list too; without, continuous). */
@@ -42,7 +42,10 @@ export const sweepSchema = z
     for (const [path, p] of Object.entries(s.vary)) {
       const n = valueCount(p) ?? 0;
       if ('min' in p && n > MAX_POINTS) ctx.addIssue({code: 'custom', path: ['vary', path, 'step'], message: `${groupDigits(n)} values from min to max at this step; at most ${groupDigits(MAX_POINTS)}`});
-      if ('min' in p && p.step === undefined && p.integer && Math.ceil(p.min) > Math.floor(p.max)) ctx.addIssue({code: 'custom', path: ['vary', path, 'integer'], message: `no whole number from ${p.min} to ${p.max}`});
+      if ('min' in p && p.step === undefined && p.integer) {
+        const [lo, hi] = wholeBounds(p);
+        if (lo > hi) ctx.addIssue({code: 'custom', path: ['vary', path, 'integer'], message: `no whole number from ${p.min} to ${p.max}`});
+      }
     }
     if (s.design === 'grid') {
       const size = Object.values(s.vary).reduce((n, p) => n * (valueCount(p) ?? 1), 1);
