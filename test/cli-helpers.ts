@@ -4,10 +4,13 @@ import {spawn} from 'node:child_process';
 import {existsSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {fileURLToPath} from 'node:url';
+import {fileURLToPath, pathToFileURL} from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const BIN = join(ROOT, 'dist/cli/bin.js');
+
+/** The file URL of a built module (`path` under dist/), for import() here or in a child process. */
+export const distModule = (path: string): string => pathToFileURL(join(ROOT, 'dist', path)).href;
 
 export interface CliResult {
   code: number | null;

@@ -4,11 +4,12 @@
 // fresh Node process running the built dist/ must all agree.
 import {execFileSync} from 'node:child_process';
 import {existsSync} from 'node:fs';
-import {fileURLToPath, pathToFileURL} from 'node:url';
+import {fileURLToPath} from 'node:url';
 import {beforeAll, describe, expect, it} from 'vitest';
 import {loadScenario} from '../src/scenario/resolve.js';
 import {buildReport} from '../src/sim/report.js';
 import {runSimulation} from '../src/sim/run.js';
+import {distModule} from './cli-helpers.js';
 import {sha256} from './helpers/scenario.js';
 
 const VERSION = 'golden';
@@ -23,7 +24,7 @@ const DIST = fileURLToPath(new URL('../dist/', import.meta.url));
 
 /** The same run in a fresh Node process, from the compiled engine (`npm test` builds it first). */
 function hashInChildProcess(): string {
-  const mod = (path: string) => JSON.stringify(pathToFileURL(DIST + path).href);
+  const mod = (path: string) => JSON.stringify(distModule(path));
   const script = `
     import {createHash} from 'node:crypto';
     const {loadScenario} = await import(${mod('scenario/resolve.js')});

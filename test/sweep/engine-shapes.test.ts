@@ -9,11 +9,10 @@
 //     thread drops all code compiled without detach checks, unless the worker detached a buffer
 //     before the engine ran hot (src/sweep/worker.ts).
 import {execFileSync} from 'node:child_process';
-import {pathToFileURL} from 'node:url';
 import {describe, expect, it} from 'vitest';
+import {distModule} from '../cli-helpers.js';
 
-const DIST = new URL('../../dist/', import.meta.url).pathname;
-const mod = (path: string): string => JSON.stringify(pathToFileURL(DIST + path).href);
+const mod = (path: string): string => JSON.stringify(distModule(path));
 
 /** V8's optimisation status bit for "optimised code" (%GetOptimizationStatus). */
 const OPTIMIZED = 16;

@@ -3,15 +3,13 @@
 // row. Runs the built sweep (dist), whose worker pool needs the compiled worker module.
 import {copyFileSync, rmSync} from 'node:fs';
 import {join} from 'node:path';
-import {pathToFileURL} from 'node:url';
 import {afterAll, describe, expect, it} from 'vitest';
 import type * as PlanModule from '../../src/sweep/plan.js';
 import type * as RunSweepModule from '../../src/sweep/run-sweep.js';
-import {removeTempDirs, tempDir} from '../cli-helpers.js';
+import {distModule, removeTempDirs, tempDir} from '../cli-helpers.js';
 import {SMALL_SPEC, writeSpec} from './sweep-helpers.js';
 
-const DIST = new URL('../../dist/', import.meta.url).pathname;
-const dist = async <T>(path: string): Promise<T> => (await import(pathToFileURL(DIST + path).href)) as T;
+const dist = async <T>(path: string): Promise<T> => (await import(distModule(path))) as T;
 
 afterAll(removeTempDirs);
 
