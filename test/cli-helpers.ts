@@ -7,10 +7,12 @@ import {join} from 'node:path';
 import {fileURLToPath, pathToFileURL} from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
-export const BIN = join(ROOT, 'dist/cli/bin.js');
+/** The build (`npm test` makes it first). */
+export const DIST = join(ROOT, 'dist');
+export const BIN = join(DIST, 'cli/bin.js');
 
 /** The file URL of a built module (`path` under dist/), for import() here or in a child process. */
-export const distModule = (path: string): string => pathToFileURL(join(ROOT, 'dist', path)).href;
+export const distModule = (path: string): string => pathToFileURL(join(DIST, path)).href;
 
 export interface CliResult {
   code: number | null;

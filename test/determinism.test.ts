@@ -4,12 +4,12 @@
 // fresh Node process running the built dist/ must all agree.
 import {execFileSync} from 'node:child_process';
 import {existsSync} from 'node:fs';
-import {fileURLToPath} from 'node:url';
+import {join} from 'node:path';
 import {beforeAll, describe, expect, it} from 'vitest';
 import {loadScenario} from '../src/scenario/resolve.js';
 import {buildReport} from '../src/sim/report.js';
 import {runSimulation} from '../src/sim/run.js';
-import {distModule} from './cli-helpers.js';
+import {DIST, distModule} from './cli-helpers.js';
 import {sha256} from './helpers/scenario.js';
 
 const VERSION = 'golden';
@@ -19,8 +19,6 @@ function goldenReportJson(): string {
   const {config} = loadScenario('baseline', {seed: '42', set: SET});
   return JSON.stringify(buildReport(runSimulation(config, {stallRisk: true}), VERSION));
 }
-
-const DIST = fileURLToPath(new URL('../dist/', import.meta.url));
 
 /** The same run in a fresh Node process, from the compiled engine (`npm test` builds it first). */
 function hashInChildProcess(): string {
@@ -63,7 +61,7 @@ describe('determinism', () => {
   });
 
   it('gives the same hash in a fresh process running the built dist/', () => {
-    if (!existsSync(DIST + 'sim/run.js')) throw new Error(`no build in ${DIST}: run \`npx tsc -p tsconfig.build.json\` (npm test does)`);
+    if (!existsSync(join(DIST, 'sim/run.js'))) throw new Error(`no build in ${DIST}: run \`npx tsc -p tsconfig.build.json\` (npm test does)`);
     expect(hashInChildProcess(), 'a stale dist/? rebuild with `npx tsc -p tsconfig.build.json`').toBe(hash);
   });
 });
