@@ -13,7 +13,14 @@ import {hasEscapes, hasStackTrace, longLines, parley, removeTempDirs, ROOT, temp
 
 afterAll(removeTempDirs);
 
-const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {version: string};
+interface Manifest {
+  name: string;
+  version: string;
+  bin?: Record<string, string>;
+  packages?: Record<string, {name?: string; version?: string}>;
+}
+const manifest = (file: string): Manifest => JSON.parse(readFileSync(join(ROOT, file), 'utf8')) as Manifest;
+const pkg = manifest('package.json');
 
 describe('help and version', () => {
   it('--help leads with examples, documents the exit codes and fits 80 columns', async () => {
@@ -33,9 +40,17 @@ describe('help and version', () => {
     expect(r.stdout).toContain('Exit codes');
   });
 
-  it('--version prints the package version', async () => {
+  it('--version prints the package and its version', async () => {
     const r = await parley(['--version']);
-    expect(r).toMatchObject({code: 0, stdout: `${pkg.version}\n`, stderr: ''});
+    expect(r).toMatchObject({code: 0, stdout: `parley-sim ${pkg.version}\n`, stderr: ''});
+  });
+
+  it('the package is parley-sim, a free name (`parley` on npm is an unrelated package); its command is parley', () => {
+    expect(pkg.name).toBe('parley-sim');
+    expect(pkg.bin).toEqual({parley: 'dist/cli/bin.js'});
+    const lock = manifest('package-lock.json');
+    expect([lock.name, lock.packages?.['']?.name]).toEqual([pkg.name, pkg.name]);
+    expect([lock.version, lock.packages?.['']?.version]).toEqual([pkg.version, pkg.version]);
   });
 });
 

@@ -10,7 +10,7 @@ import {DEFAULT_SCENARIO, runCommand} from './run.js';
 import {replayCommand} from './replay.js';
 import {schemaCommand} from './schema.js';
 import {validateCommand} from './validate.js';
-import {version} from './version.js';
+import {versionLine} from './version.js';
 import {canUseDashboard} from './mode.js';
 
 type Command = (args: string[], io: Io) => number | Promise<number>;
@@ -66,7 +66,7 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
     return EXIT.ok;
   }
   if (first === '--version') {
-    io.stdout(`${version()}\n`);
+    io.stdout(`${versionLine()}\n`);
     return EXIT.ok;
   }
   const command = COMMANDS[first];
