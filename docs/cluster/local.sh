@@ -1,0 +1,18 @@
+#!/bin/bash
+# docs/cluster/local.sh: the same sweep on one big machine without Slurm, JOBS blocks at a time
+# (xargs -P), then the merge. Run it again after a stop or a failure: each block continues.
+set -euo pipefail
+: "${PARLEY:?set PARLEY to the built CLI, e.g. export PARLEY=~/parley/dist/cli/bin.js}"
+SPEC=${SPEC:-pace-and-patience}
+PARTS=${PARTS:-results}
+N=${N:-16}
+RUNS=${RUNS:-runs.csv}
+JOBS=${JOBS:-4}                                               # blocks running at once
+WORKERS=${WORKERS:-$(($(getconf _NPROCESSORS_ONLN) / JOBS))}  # threads a block
+((WORKERS >= 1)) || WORKERS=1
+mkdir -p "$PARTS"
+seq 1 "$N" | xargs -P "$JOBS" -I{} node "$PARLEY" sweep "$SPEC" \
+  --shard "{}/$N" --workers "$WORKERS" --out "$PARTS/part-{}.csv" --resume --quiet
+parts=()
+for ((k = 1; k <= N; k++)); do parts+=("$PARTS/part-$k.csv"); done
+node "$PARLEY" merge "${parts[@]}" --spec "$SPEC" --out "$RUNS"
