@@ -57,6 +57,8 @@ const lockFs = {
  * STALE_MS and taken over): the caller should stop writing.
  */
 export function lockOutput(file: string, onLost: (why: string) => void): OutputLock {
+  // A device or a pipe (--out /dev/stdout) is not a file two writers could mix rows in.
+  if (isSpecial(file)) return {release: () => {}};
   const dir = lockPath(file);
   const options = {
     lockfilePath: dir,
@@ -94,6 +96,14 @@ export function lockOutput(file: string, onLost: (why: string) => void): OutputL
       }
     },
   };
+}
+
+function isSpecial(file: string): boolean {
+  try {
+    return !fs.statSync(file).isFile();
+  } catch {
+    return false; // not there yet: a file to be
+  }
 }
 
 type LockSyncOptions = Parameters<typeof lockfile.lockSync>[1];

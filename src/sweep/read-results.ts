@@ -1,7 +1,8 @@
 // Reads a sweep's results file (CSV with a header row, or NDJSON) as a stream of typed rows, so
 // a summary never holds a whole sweep in memory. Problems name the file and the line, and a last
-// line cut off mid-write (a sweep killed while writing) is reported as such. (Resume and merge
-// read with read-rows.ts instead: they check each record's exact bytes, not typed values.)
+// line cut off mid-write (a sweep killed while writing) is reported as such. Every row is checked
+// as --resume and merge check theirs (row-check.ts, run-order.ts); they read with read-rows.ts,
+// as they also compare each record's exact bytes with the row parley writes.
 import {closeSync, createReadStream, openSync, readSync, statSync} from 'node:fs';
 import {extname} from 'node:path';
 import {createInterface} from 'node:readline';

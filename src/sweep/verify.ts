@@ -1,6 +1,7 @@
 // Checks a row read back from a file against the plan: it must be exactly the row parley writes
 // for that run id, byte for byte, given the metrics it holds. Its run, point, replicate, seed and
-// parameter values come from the plan, so a file from another spec, seed or shard never passes.
+// parameter values come from the plan, so a file from another spec, seed or shard never passes;
+// its metrics must be values a run can produce (row-check.ts), within the plan's horizon.
 import {InputError} from '../scenario/errors.js';
 import {planHorizon, runCoordinates, type SweepPlan} from './plan.js';
 import {formatRows, type Format, type Value} from './output.js';
