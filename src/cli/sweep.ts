@@ -252,6 +252,8 @@ async function whileInterruptible<T>(interrupt: () => void, work: () => Promise<
   const previous = new Map(signals.map((sig) => [sig, process.listeners(sig)]));
   const handler = (sig: NodeJS.Signals): void => {
     if (caught.signal) process.exit(STOPS[sig as StopSignal].code);
+    // After SIGHUP the terminal may be gone: a message it cannot show is no reason to fail.
+    if (sig === 'SIGHUP') process.stderr.on('error', () => {});
     caught.signal = sig as StopSignal;
     interrupt();
   };

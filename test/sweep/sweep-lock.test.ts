@@ -7,7 +7,7 @@ import {hostname} from 'node:os';
 import {join} from 'node:path';
 import {parse} from 'csv-parse/sync';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {parley, removeTempDirs, sh, tempDir, type CliResult} from '../cli-helpers.js';
+import {BIN, parley, removeTempDirs, sh, tempDir, type CliResult} from '../cli-helpers.js';
 import {expectedOutput, lineCount, LONG_SPEC, planOf, SMALL_SPEC, writeSpec} from './sweep-helpers.js';
 
 afterAll(removeTempDirs);
@@ -56,6 +56,17 @@ describe('a sweep locks its --out', () => {
     expect(first.code, first.stderr).toBe(0);
     expect(runIds(out)).toEqual(allRuns(8000));
     expect(existsSync(`${out}.lock`)).toBe(false);
+  });
+
+  it('`sweep --out cc.csv & sleep 0.15; sweep --out cc.csv --resume`: one of the two is refused, and every run is in the file once', async () => {
+    const out = join(dir, 'race.csv');
+    const sweep = (extra: string): string => `"${process.execPath}" "${BIN}" sweep "${long}" --out "${out}" --workers 1 --quiet ${extra}`;
+    const r = await sh('sh', ['-c', `${sweep('')} 2>first.err & sleep 0.15; ${sweep('--resume')} 2>second.err; echo "second=$?"; wait $!; echo "first=$?"`], {cwd: dir});
+    const codes = Object.fromEntries([...r.stdout.matchAll(/(first|second)=(\d+)/g)].map((m) => [m[1], Number(m[2])]));
+    expect([codes.first, codes.second].sort(), JSON.stringify(codes)).toEqual([0, 2]);
+    const refused = readFileSync(join(dir, codes.first === 2 ? 'first.err' : 'second.err'), 'utf8');
+    expect(refused).toMatch(new RegExp(`^parley: ${out} is being written by parley process \\d+ on this machine`));
+    expect(runIds(out)).toEqual(allRuns(8000));
   });
 
   it('a lock left by a SIGKILL does not block --resume, which finishes the file', async () => {
