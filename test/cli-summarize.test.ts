@@ -102,4 +102,26 @@ describe('parley summarize', () => {
     expect(usage.stderr).toContain('summarize needs a results file');
     for (const r of [t, missing, usage]) expect(hasStackTrace(r.stderr)).toBe(false);
   });
+
+  it('refuses a duplicated or a missing row with exit 2, naming the line, as --resume and merge do', async () => {
+    const lines = RESULTS.split('\n');
+    const duplicated = join(dir, 'duplicated.csv');
+    writeFileSync(duplicated, [...lines.slice(0, 4), lines[3], ...lines.slice(4)].join('\n'));
+    const missing = join(dir, 'missing.csv');
+    writeFileSync(missing, [...lines.slice(0, 4), ...lines.slice(5)].join('\n'));
+    const [d, m] = await Promise.all([parley(['summarize', duplicated]), parley(['summarize', missing])]);
+    expect(d.code).toBe(2);
+    expect(d.stderr).toBe(`parley: ${duplicated} line 5: holds run 2 where run 3 was expected: run 2 is there already, or out of order (a duplicated row?); a results file holds every run once, in order\n`);
+    expect(m.code).toBe(2);
+    expect(m.stderr).toBe(`parley: ${missing} line 5: holds run 4 where run 3 was expected: run 3 is missing (or out of order); a results file holds every run once, in order\n`);
+    expect(d.stdout + m.stdout).toBe('');
+  });
+
+  it('refuses a value no run can produce with exit 2, naming the line and the column', async () => {
+    const negative = join(dir, 'negative.csv');
+    writeFileSync(negative, RESULTS.replace('4,2,0,t-p2-r0,100,obstinate-list,complete,150,3,2,12', '4,2,0,t-p2-r0,100,obstinate-list,complete,150,-5,2,12'));
+    const r = await parley(['summarize', negative]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`parley: ${negative} line 6: walkouts must be a whole number ≥ 0, got -5\n`);
+  });
 });

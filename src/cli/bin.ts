@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // The `parley` executable. Only process-level concerns live here; everything else is main.ts,
 // imported dynamically so the environment is set up before any module (or colour library) loads.
+// (output-errors.js loads nothing else: it names the codes of a full or read-only disk.)
+import {environmentProblem} from './output-errors.js';
 
 // React's development build checks every render and is several times slower; parley is an
 // application, not a library under development. Set before React (via Ink) can load.
@@ -13,7 +15,7 @@ if (process.env.NO_COLOR || process.argv.includes('--no-color')) process.env.FOR
 // `parley run --ndjson | head -1`: the reader has gone, which is not an error.
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   if (e.code === 'EPIPE') process.exit(0);
-  process.stderr.write(`parley: cannot write output: ${e.message}\n`);
+  process.stderr.write(`parley: cannot write to standard output: ${environmentProblem(e.code) ?? e.message}\n`);
   process.exit(1);
 });
 

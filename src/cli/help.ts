@@ -51,7 +51,7 @@ Options
                       (sweep, merge: .csv, .ndjson or .jsonl; an existing
                       file only with --resume or --force)
   --format F          rows as csv (default) or ndjson              sweep, merge
-  --workers N         worker threads (default: one per core)               sweep
+  --workers N         threads (default: one per core; at most 4 per core)  sweep
   --shard k/N         run only the k-th of N blocks of runs                sweep
   --resume            continue --out after an interruption                 sweep
   --force             replace an existing --out                     sweep, merge
@@ -75,11 +75,12 @@ Dashboard keys
 
 Exit codes
   0    success (whatever the outcome of the negotiation)
-  1    runtime failure (a bug: set PARLEY_DEBUG=1 to see the stack trace)
+  1    runtime failure: disk full, no permission, a lost lock, or a bug
   2    bad usage or input: unknown command or option, invalid scenario
   130  interrupted (Ctrl-C); a sweep keeps the rows written and says how
        to resume
   143  a sweep stopped by SIGTERM (a batch system's time limit), as above
+  129  a sweep stopped by SIGHUP (its terminal closed), as above
 
 The same scenario and seed always give byte-identical output.
 `;

@@ -2,7 +2,7 @@
 // they never touch process streams directly.
 import {closeSync, openSync, renameSync, rmSync, writeSync} from 'node:fs';
 import {basename, dirname, join} from 'node:path';
-import {InputError} from '../scenario/errors.js';
+import {writeError} from './output-errors.js';
 
 export interface Io {
   stdout(text: string): void;
@@ -34,7 +34,7 @@ export class AtomicFile {
   }
 
   write(text: string): void {
-    this.guard(() => writeSync(this.fd!, text));
+    this.guard(() => writeFully(this.fd!, text));
   }
 
   commit(): void {
@@ -57,10 +57,15 @@ export class AtomicFile {
       return f();
     } catch (e) {
       this.discard();
-      const code = (e as NodeJS.ErrnoException).code;
-      throw new InputError(`${this.file}: cannot write output file${code ? ` (${code})` : ''}`, this.file);
+      throw writeError(this.file, e);
     }
   }
+}
+
+/** Writes all of `data` to `fd`: writeSync may write part of it (a disk filling up) and say so only in its count. */
+export function writeFully(fd: number, data: string | Uint8Array): void {
+  const bytes = typeof data === 'string' ? Buffer.from(data) : data;
+  for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at);
 }
 
 /** Writes a temp file next to `file`, then renames it: a failure never leaves half a file. */

@@ -3,6 +3,7 @@
 // output is always flushed.
 import {InputError} from '../scenario/errors.js';
 import {EXIT, UsageError} from './errors.js';
+import {OutputError} from './output-errors.js';
 import {HELP} from './help.js';
 import {processIo, type Io} from './io.js';
 import {listCommand} from './list.js';
@@ -45,6 +46,10 @@ export async function main(argv: string[], io: Io = processIo, env: NodeJS.Proce
     if (e instanceof UsageError) {
       io.stderr(`parley: ${e.message}; see parley --help\n`);
       return EXIT.usage;
+    }
+    if (e instanceof OutputError) {
+      io.stderr(`parley: ${e.message}\n`);
+      return EXIT.failure;
     }
     if (e instanceof InputError) {
       io.stderr(`parley: ${e.message}\n`);

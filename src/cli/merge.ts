@@ -1,16 +1,16 @@
 // `parley merge <files…>`: joins the outputs of `parley sweep --shard k/N` back into one file in
 // run order, after checking them (same header, consecutive runs, no gap, no overlap; with
 // --spec every row and the whole sweep). With --spec and --out it writes the summary too.
-import {closeSync, openSync, renameSync, rmSync, writeSync} from 'node:fs';
-import {basename, dirname, join, resolve} from 'node:path';
-import {InputError} from '../scenario/errors.js';
+import {resolve} from 'node:path';
 import {copyRows, mergedValues, mergeOrder, scanFile, type SweepFile} from '../sweep/merge.js';
 import {formatOfPath, rowObject, summaryPath, type Format} from '../sweep/output.js';
 import {loadSweep} from '../sweep/plan.js';
 import {SummaryAccumulator} from '../sweep/summary.js';
 import {parseCommand} from './args.js';
 import {EXIT, UsageError} from './errors.js';
-import type {Io} from './io.js';
+import {AtomicFile, type Io} from './io.js';
+import {OutputError} from './output-errors.js';
+import {lockOutput} from './output-lock.js';
 import {chooseFormat, refuseOverwrite} from './sweep.js';
 import {SummaryReport} from './summary-report.js';
 import {groupDigits} from '../ui/text.js';
@@ -47,14 +47,24 @@ export async function mergeCommand(args: string[], io: Io): Promise<number> {
     if (values.spec !== undefined) refuseOverwrite(summaryPath(out), values.force, 'add --force to replace it');
   }
   const note = (text: string): void => void (values.quiet || io.stderr(`parley: ${text}\n`));
+  // One writer at a time, as for a sweep: held until the merged file and its summary are in place.
+  let lost: string | null = null;
+  const lock = out === undefined ? null : lockOutput(out, (why) => (lost = why));
+  try {
+    return await merge(inputs, format, out, values.spec, io, note, () => lost);
+  } finally {
+    lock?.release();
+  }
+}
 
-  const plan = values.spec === undefined ? null : loadSweep(values.spec, {check: false});
+async function merge(inputs: string[], format: Format, out: string | undefined, spec: string | undefined, io: Io, note: (text: string) => void, lost: () => string | null): Promise<number> {
+  const plan = spec === undefined ? null : loadSweep(spec, {check: false});
   const scanned: SweepFile[] = [];
   for (const f of inputs) scanned.push(await scanFile(f, format, plan));
   const files = mergeOrder(scanned, plan?.runs ?? null);
 
   if (out === undefined) await copyRows(files, io.stdout);
-  else await writeAtomically(out, (write) => copyRows(files, write));
+  else await writeAtomically(out, (write) => copyRows(files, write), lost);
   const runs = files.reduce((n, f) => n + f.end - f.first, 0);
   note(`merged ${inputs.length} file${inputs.length === 1 ? '' : 's'}: ${groupDigits(runs)} runs${plan ? `, the whole of ${plan.spec.name}` : ''}${out ? ` → ${out}` : ''}`);
   if (plan) {
@@ -76,20 +86,14 @@ export async function mergeCommand(args: string[], io: Io): Promise<number> {
 }
 
 /** Streams into a temp file beside `file`, then renames it: a failure never leaves half a file. */
-async function writeAtomically(file: string, fill: (write: (text: string) => void) => Promise<void>): Promise<void> {
-  const temp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
+async function writeAtomically(file: string, fill: (write: (text: string) => void) => Promise<void>, lost: () => string | null): Promise<void> {
+  const f = new AtomicFile(file);
   try {
-    const fd = openSync(temp, 'w');
-    try {
-      await fill((text) => void writeSync(fd, text));
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(temp, file);
-  } catch (e) {
-    rmSync(temp, {force: true});
-    if (e instanceof InputError) throw e;
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new InputError(`${file}: cannot write output file${code ? ` (${code})` : ''}`, file);
+    await fill((text) => f.write(text));
+    const why = lost();
+    if (why !== null) throw new OutputError(file, `${why}; check that no other parley writes it, then merge again`);
+    f.commit();
+  } finally {
+    f.discard();
   }
 }

@@ -1,8 +1,8 @@
 // `parley sweep <spec>`: every run of a sweep spec, on worker threads, one row a run to a CSV or
 // NDJSON file (or stdout) in run order; progress on stderr; then a summary per point. The output
 // is a prefix of the final result at every moment, so --resume continues a killed sweep exactly.
-import {closeSync, existsSync, openSync, truncateSync, writeSync} from 'node:fs';
-import {InputError} from '../scenario/errors.js';
+import {closeSync, existsSync, openSync, truncateSync} from 'node:fs';
+import {availableParallelism} from 'node:os';
 import {formatOfPath, FORMATS, headerText, rowObject, summaryPath, type Format, type Value} from '../sweep/output.js';
 import {bundledSweepNames, loadSweep} from '../sweep/plan.js';
 import {createProgress, formatDuration} from '../sweep/progress.js';
@@ -13,8 +13,10 @@ import {SummaryAccumulator} from '../sweep/summary.js';
 import {SummaryReport} from './summary-report.js';
 import {parseCommand, positiveInt} from './args.js';
 import {EXIT, UsageError} from './errors.js';
-import type {Io} from './io.js';
+import {writeFully, type Io} from './io.js';
 import {inCi} from './mode.js';
+import {OutputError, writeError} from './output-errors.js';
+import {lockOutput} from './output-lock.js';
 import {groupDigits} from '../ui/text.js';
 
 const runs = (n: number): string => `${groupDigits(n)} run${n === 1 ? '' : 's'}`;
@@ -70,7 +72,7 @@ export function parseSweepArgs(args: string[]): SweepArgs {
   if (out === '') throw new UsageError('--out needs a file name');
   const parsed: SweepArgs = {
     ref: positionals[0]!,
-    workers: positiveInt('--workers', values.workers) ?? defaultWorkers(),
+    workers: workerCount(values.workers),
     shard: parseShardOption(values.shard),
     out,
     format: chooseFormat(out, values.format),
@@ -88,6 +90,19 @@ export function parseSweepArgs(args: string[]): SweepArgs {
   return parsed;
 }
 
+/**
+ * Worker threads: one a core by default, at most MAX_WORKERS_PER_CORE a core. Each thread costs
+ * tens of MB and a share of a core; a thousand of them exhaust the heap long before they help.
+ */
+function workerCount(text: string | undefined): number {
+  const workers = positiveInt('--workers', text) ?? defaultWorkers();
+  const cores = availableParallelism();
+  const most = MAX_WORKERS_PER_CORE * cores;
+  if (workers > most) throw new UsageError(`--workers ${workers} is more than this machine can use: at most ${most} (${MAX_WORKERS_PER_CORE} × its ${cores} core${cores === 1 ? '' : 's'})`);
+  return workers;
+}
+export const MAX_WORKERS_PER_CORE = 4;
+
 /** The command that continues an interrupted sweep. */
 export function resumeCommand(a: SweepArgs): string {
   const format = a.formatFlag ? ['--format', a.formatFlag] : [];
@@ -97,6 +112,18 @@ export function resumeCommand(a: SweepArgs): string {
 
 export async function sweepCommand(args: string[], io: Io): Promise<number> {
   const a = parseSweepArgs(args);
+  const stop = new AbortController();
+  const lost: {why: string | null} = {why: null};
+  // One writer at a time: taken before the file is read, truncated or opened, held to the end.
+  const lock = a.out === undefined ? null : lockOutput(a.out, (why) => ((lost.why = why), stop.abort()));
+  try {
+    return await sweep(a, io, stop, lost);
+  } finally {
+    lock?.release();
+  }
+}
+
+async function sweep(a: SweepArgs, io: Io, stop: AbortController, lost: {why: string | null}): Promise<number> {
   const plan = loadSweep(a.ref);
   const range = shardRange(plan.runs, a.shard);
   const total = range.end - range.start;
@@ -105,6 +132,7 @@ export async function sweepCommand(args: string[], io: Io): Promise<number> {
   const summary = a.shard ? null : new SummaryAccumulator(plan.columns, plan.params);
   const add = (row: Value[]): void => summary?.add(rowObject(row, plan.columns));
   const paramsOf = (point: number): Record<string, Value> => Object.fromEntries(plan.params.map((p, i) => [p, plan.design.value(point, i)]));
+  const resume = a.out === undefined ? '' : `resume with: ${resumeCommand(a)}`;
 
   let from = range.start;
   let header = false;
@@ -113,26 +141,39 @@ export async function sweepCommand(args: string[], io: Io): Promise<number> {
     if (at.missing) note(`${a.out} does not exist yet: starting the sweep`);
     if (at.torn > 0) note(`dropping the incomplete last line of ${a.out} (${at.torn} bytes, cut off mid-write)`);
     if (at.next > range.start) note(`resuming ${a.out}: ${groupDigits(at.next - range.start)} of ${runs(total)} already done`);
-    if (!at.missing) truncateSync(a.out!, at.keep);
+    try {
+      if (!at.missing) truncateSync(a.out!, at.keep);
+    } catch (e) {
+      throw writeError(a.out!, e);
+    }
     ({next: from, header} = at);
   }
-  // The summary file is written as points finish; a sweep that does not finish leaves none.
-  const report = summary ? new SummaryReport(plan, summary, a.format, a.out) : null;
+  let kept = from; // runs in the file, whole
+  let report: SummaryReport | null = null;
   try {
+    // The summary file is written as points finish; a sweep that does not finish leaves none.
+    report = summary ? new SummaryReport(plan, summary, a.format, a.out) : null;
     const fd = a.out === undefined ? null : openOutput(a.out, a.resume);
-    const write = fd === null ? io.stdout : (text: string): void => void writeSync(fd, text);
+    const toFile = (data: string | Uint8Array): void => {
+      try {
+        writeFully(fd!, data);
+      } catch (e) {
+        throw writeError(a.out!, e);
+      }
+    };
+    const write = fd === null ? io.stdout : toFile;
     const decoder = new TextDecoder();
-    const writeBytes = fd === null ? (bytes: Uint8Array): void => io.stdout(decoder.decode(bytes)) : (bytes: Uint8Array): void => void writeSync(fd, bytes);
+    const writeBytes = fd === null ? (bytes: Uint8Array): void => io.stdout(decoder.decode(bytes)) : toFile;
     const tty = Boolean(process.stderr.isTTY) && !inCi(process.env);
     const progress = a.quiet ? null : createProgress({total, done: from - range.start, write: io.stderr, tty, columns: process.stderr.columns || 80});
-    const stop = new AbortController();
-    const caught: {signal: NodeJS.Signals | null} = {signal: null};
+    const caught: {signal: StopSignal | null} = {signal: null};
     let result: SweepResult;
     try {
       if (a.format === 'csv' && !header) write(headerText(plan.columns, a.format));
       progress?.update(from - range.start);
       report?.finishedUpTo(from);
       const onChunk = (packed: Float64Array, written: number): void => {
+        kept = from + written;
         summary?.addPacked(packed, paramsOf);
         report?.finishedUpTo(from + written);
         progress?.update(from - range.start + written);
@@ -148,14 +189,19 @@ export async function sweepCommand(args: string[], io: Io): Promise<number> {
     }
 
     const done = result.next - range.start;
+    if (lost.why !== null) {
+      report?.discard();
+      io.stderr(`parley: stopped after ${groupDigits(done)} of ${runs(total)}: ${a.out}: ${lost.why}; check that no other parley writes it, then ${resume}\n`);
+      return EXIT.failure;
+    }
     if (result.interrupted) {
       // On a terminal ^C was echoed after the cursor: start a new line, unless the bar's line was cleared.
       const lead = process.stderr.isTTY && !progress ? '\n' : '';
-      const then = a.out === undefined ? 'the rows printed are complete (write to a file with --out to be able to resume)' : `resume with: ${resumeCommand(a)}`;
-      const how = caught.signal === 'SIGTERM' ? 'terminated (SIGTERM)' : 'interrupted';
-      io.stderr(`${lead}parley: ${how} after ${groupDigits(done)} of ${runs(total)}; ${then}\n`);
+      const then = a.out === undefined ? 'the rows printed are complete (write to a file with --out to be able to resume)' : resume;
+      const ended = STOPS[caught.signal ?? 'SIGINT'];
+      io.stderr(`${lead}parley: ${ended.how} after ${groupDigits(done)} of ${runs(total)}; ${then}\n`);
       report?.discard();
-      return caught.signal === 'SIGTERM' ? EXIT_TERMINATED : EXIT.interrupted;
+      return ended.code;
     }
     const ran = result.next - from;
     const pace = result.seconds > 0 && ran > 0 ? `, ${groupDigits(Math.round(ran / result.seconds))} runs/s on ${result.workers} worker${result.workers === 1 ? '' : 's'}` : '';
@@ -167,6 +213,11 @@ export async function sweepCommand(args: string[], io: Io): Promise<number> {
     return EXIT.ok;
   } catch (e) {
     report?.discard();
+    // A full disk (or the like) stops the sweep as Ctrl-C does: the rows written are kept.
+    if (e instanceof OutputError && a.out !== undefined) {
+      io.stderr(`parley: ${e.message}; stopped after ${groupDigits(kept - range.start)} of ${runs(total)}; ${resume}\n`);
+      return EXIT.failure;
+    }
     throw e;
   }
 }
@@ -175,23 +226,35 @@ function openOutput(file: string, append: boolean): number {
   try {
     return openSync(file, append ? 'a' : 'w');
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new InputError(`${file}: cannot write output file${code ? ` (${code})` : ''}`, file);
+    throw writeError(file, e);
   }
 }
 
 /**
- * Runs `work` with Ctrl-C, or SIGTERM (what Slurm and other batch systems send at a time limit),
- * calling `interrupt` to stop the sweep and keep what is written, instead of bin.ts's handler,
- * which exits at once; a second signal still exits at once, which is safe: rows are written
- * whole, in order. `caught` says which signal stopped it.
+ * The signals that stop a sweep cleanly: Ctrl-C; SIGTERM, what Slurm and other batch systems
+ * send at a time limit; SIGHUP, when the terminal closes. Each exits 128 + its number, as a shell
+ * reports a process it ended.
  */
-async function whileInterruptible<T>(interrupt: () => void, work: () => Promise<T>, caught: {signal: NodeJS.Signals | null}): Promise<T> {
-  const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM'];
+const STOPS = {
+  SIGINT: {how: 'interrupted', code: EXIT.interrupted},
+  SIGTERM: {how: 'terminated (SIGTERM)', code: 143},
+  SIGHUP: {how: 'hung up (SIGHUP: the terminal closed)', code: 129},
+} as const satisfies Partial<Record<NodeJS.Signals, {how: string; code: number}>>;
+type StopSignal = keyof typeof STOPS;
+
+/**
+ * Runs `work` with STOPS' signals calling `interrupt` to stop the sweep and keep what is
+ * written, instead of bin.ts's handler, which exits at once; a second signal still exits at
+ * once, which is safe: rows are written whole, in order. `caught` says which signal stopped it.
+ */
+async function whileInterruptible<T>(interrupt: () => void, work: () => Promise<T>, caught: {signal: StopSignal | null}): Promise<T> {
+  const signals = Object.keys(STOPS) as StopSignal[];
   const previous = new Map(signals.map((sig) => [sig, process.listeners(sig)]));
   const handler = (sig: NodeJS.Signals): void => {
-    if (caught.signal) process.exit(sig === 'SIGTERM' ? EXIT_TERMINATED : EXIT.interrupted);
-    caught.signal = sig;
+    if (caught.signal) process.exit(STOPS[sig as StopSignal].code);
+    // After SIGHUP the terminal may be gone: a message it cannot show is no reason to fail.
+    if (sig === 'SIGHUP') process.stderr.on('error', () => {});
+    caught.signal = sig as StopSignal;
     interrupt();
   };
   for (const sig of signals) {
@@ -207,6 +270,3 @@ async function whileInterruptible<T>(interrupt: () => void, work: () => Promise<
     }
   }
 }
-
-/** 128 + 15, as a shell reports a process ended by SIGTERM. */
-const EXIT_TERMINATED = 143;

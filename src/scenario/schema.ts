@@ -129,13 +129,16 @@ const world = z.strictObject({
   cohesion: share.default(1).describe("Level-II unity of the government: its batches are this share of what it decides"),
 });
 
+/** The longest horizon a scenario (or a sweep's days) may have, in rounds. */
+export const MAX_DAYS = 5000;
+
 export const scenarioSchema = z
   .strictObject({
     $schema: z.string().optional(),
     name: z.string().min(1).describe('short name'),
     description: z.string().min(1).describe('what the scenario shows, for a student'),
     start: isoDate.describe('date of day 0'),
-    days: z.int().min(1).max(5000).describe('rounds to simulate at most'),
+    days: z.int().min(1).max(MAX_DAYS).describe('rounds to simulate at most'),
     roundDays: z.int().min(1).max(30).default(1).describe('calendar days per round'),
     seed: z.union([z.string(), z.number()]).transform(String).describe('seed of the negotiation (a string)'),
     history: z.string().optional().describe('the bundled history this scenario models (for replay, --compare and --from)'),

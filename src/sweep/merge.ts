@@ -7,8 +7,10 @@ import {resolve} from 'node:path';
 import {InputError} from '../scenario/errors.js';
 import type {SweepPlan} from './plan.js';
 import {headerText, type Format, type Value} from './output.js';
-import {completeBytes, readRecords, type FileHead, type FileRecord} from './read-rows.js';
-import {verifyRecord} from './verify.js';
+import {completeBytes, readRecords, type FileHead} from './read-rows.js';
+import type {Field} from './row-check.js';
+import {RunOrder} from './run-order.js';
+import {recordCheck, typedFields, verifyRecord} from './verify.js';
 
 export interface SweepFile {
   file: string;
@@ -21,15 +23,9 @@ export interface SweepFile {
   bodyStart: number;
 }
 
-const runId = (rec: FileRecord, format: Format): number | null => {
-  const v = rec.get('run');
-  if (format === 'csv') return typeof v === 'string' && /^(0|[1-9]\d*)$/.test(v) ? Number(v) : null;
-  return Number.isSafeInteger(v) && (v as number) >= 0 ? (v as number) : null;
-};
-
 /**
- * Reads one file through and checks it on its own: complete lines, consecutive run ids, and
- * with a plan every row exactly this sweep's.
+ * Reads one file through and checks it on its own: complete lines, every row a run can produce
+ * (rowCheck), consecutive runs (RunOrder), and with a plan every row exactly this sweep's.
  */
 export async function scanFile(file: string, format: Format, plan: SweepPlan | null): Promise<SweepFile> {
   if (!existsSync(file) || !statSync(file).isFile()) throw new InputError(`${file}: no such file`, file);
@@ -38,23 +34,26 @@ export async function scanFile(file: string, format: Format, plan: SweepPlan | n
   const columnsOk = (h: FileHead): void => {
     if (plan && format === 'csv' && h.raw !== headerText(plan.columns, format)) throw new InputError(`${file}: its columns are not those of ${plan.file}`, file);
   };
+  const order = new RunOrder(null);
+  let check: ((field: Field) => string | null) | null = null;
   let first = -1;
-  let end = -1;
   const head = await readRecords(file, format, complete, (rec, h) => {
     if (first < 0) columnsOk(h);
-    const run = runId(rec, format);
-    if (run === null) throw new InputError(`${file}: line ${rec.line} has no run id (is this a parley sweep output?)`, file);
-    if (first < 0) [first, end] = [run, run];
-    if (run !== end) throw new InputError(`${file}: line ${rec.line} holds run ${run} after run ${end - 1}; a sweep file holds consecutive runs`, file);
+    const field = typedFields(rec, format);
+    check ??= recordCheck(h.columns, plan);
+    const problem = check(field) ?? order.follow(field);
+    if (problem !== null) throw new InputError(`${file} line ${rec.line}: ${problem}`, file);
+    const run = field('run') as number;
+    if (first < 0) first = run;
     if (plan) {
       if (run >= plan.runs) throw new InputError(`${file}: line ${rec.line} holds run ${run}, but the sweep has runs 0 to ${plan.runs - 1}`, file);
       verifyRecord(file, plan, run, rec, format);
     }
-    end++;
   });
+  const end = order.end ?? 0;
   if (format === 'csv' && !head) throw new InputError(`${file}: empty, without even a header`, file);
   if (head) columnsOk(head);
-  return {file, format, head, first: Math.max(first, 0), end: Math.max(end, 0), bodyStart: head ? Buffer.byteLength(head.raw) : 0};
+  return {file, format, head, first: Math.max(first, 0), end: first < 0 ? 0 : end, bodyStart: head ? Buffer.byteLength(head.raw) : 0};
 }
 
 const span = (a: number, b: number): string => (a === b ? `run ${a}` : `runs ${a} to ${b}`);

@@ -112,6 +112,16 @@ export function rerunCommand(plan: SweepPlan, run: number): string {
   return ['parley', 'run', quote(plan.scenario), ...sets, ...days, '--seed', quote(seed)].join(' ');
 }
 
+/**
+ * The horizon of every run of the plan, in rounds; null when `days` is varied (each row's days
+ * column then says it).
+ */
+export function planHorizon(plan: SweepPlan): number | null {
+  if (plan.spec.days !== undefined) return plan.spec.days;
+  if (plan.params.includes('days')) return null;
+  return loadPoint(plan, 0).days;
+}
+
 /** The base scenario's file and data, read once per plan: points differ only in their overrides. */
 const bases = new WeakMap<SweepPlan, {file: string; data: unknown}>();
 

@@ -1,16 +1,18 @@
 // Reads a sweep's results file (CSV with a header row, or NDJSON) as a stream of typed rows, so
 // a summary never holds a whole sweep in memory. Problems name the file and the line, and a last
-// line cut off mid-write (a sweep killed while writing) is reported as such. (Resume and merge
-// read with read-rows.ts instead: they check each record's exact bytes, not typed values.)
+// line cut off mid-write (a sweep killed while writing) is reported as such. Every row is checked
+// as --resume and merge check theirs (row-check.ts, run-order.ts); they read with read-rows.ts,
+// as they also compare each record's exact bytes with the row parley writes.
 import {closeSync, createReadStream, openSync, readSync, statSync} from 'node:fs';
 import {extname} from 'node:path';
 import {createInterface} from 'node:readline';
 import {pipeline} from 'node:stream';
 import {CsvError, parse, type Options} from 'csv-parse';
 import {InputError} from '../scenario/errors.js';
-import {DECIMAL} from '../scenario/overrides.js';
-import {METRICS, NUMERIC_METRICS, type Metric} from './metrics.js';
+import {METRICS, type Metric} from './metrics.js';
 import {ID_COLUMNS, type Row} from './plan.js';
+import {castCell, fileHorizon, rowCheck} from './row-check.js';
+import {RunOrder} from './run-order.js';
 
 export type {Row};
 
@@ -38,21 +40,9 @@ interface Source {
 }
 
 const REQUIRED = ['run', 'point'] as const;
-const TEXT_COLUMNS: ReadonlySet<string> = new Set(['seed', 'status']);
-const NUMERIC: ReadonlySet<string> = new Set(NUMERIC_METRICS);
 const METRIC_SET: ReadonlySet<string> = new Set(METRICS);
-const STATUSES: ReadonlySet<unknown> = new Set(['complete', 'broken', 'ongoing', null]);
 /** A last line without its newline that does not parse: most likely a write cut short. */
 const torn = (detail = ''): string => `torn last line${detail}: the file ends without a newline, as if cut off while being written; remove that line to read the rest`;
-
-/** A CSV field as a value: empty is null; numbers and true/false are typed, except in text columns. */
-function castField(value: string, column: string): string | number | boolean | null {
-  if (value === '') return null;
-  if (TEXT_COLUMNS.has(column)) return value;
-  if (DECIMAL.test(value)) return Number(value);
-  if (value === 'true' || value === 'false') return value === 'true';
-  return value;
-}
 
 /** A CSV record with the line it ends on. */
 interface LineRecord {
@@ -81,7 +71,7 @@ function csvSource(file: string, size: number, endsWithNewline: boolean): Source
       for await (const {line, record} of parser as AsyncIterable<LineRecord>) {
         if (record === header) continue;
         const row: Row = {};
-        for (let i = 0; i < header!.length; i++) row[header![i]!] = castField(record[i]!, header![i]!);
+        for (let i = 0; i < header!.length; i++) row[header![i]!] = castCell(record[i]!, header![i]!);
         yield {line, row};
       }
     } catch (e) {
@@ -173,18 +163,16 @@ function inspect(file: string): {size: number; endsWithNewline: boolean; first: 
   }
 }
 
-function checkRow(file: string, {line, row}: Numbered, metrics: readonly string[]): Row {
-  const bad = (what: string, v: unknown): InputError => new InputError(`${file} line ${line}: ${what}, got ${JSON.stringify(v)}`, file);
-  for (const id of REQUIRED) {
-    const v = row[id];
-    if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) throw bad(`${id} must be a whole number ≥ 0`, v);
-  }
-  if ('status' in row && !STATUSES.has(row.status)) throw bad('status must be complete, broken, ongoing or empty', row.status);
-  for (const m of metrics) {
-    const v = row[m];
-    if (NUMERIC.has(m) && v !== null && (typeof v !== 'number' || !Number.isFinite(v))) throw bad(`${m} must be a number or empty`, v);
-  }
-  return row;
+/** Checks each row on its own (rowCheck) and in order (RunOrder: a summary's rows start at run 0). */
+function rowChecker(file: string, columns: readonly string[]): (n: Numbered) => Row {
+  const check = rowCheck(columns, fileHorizon(columns));
+  const order = new RunOrder(0);
+  return ({line, row}) => {
+    const field = (c: string): unknown => row[c];
+    const problem = check(field) ?? order.follow(field);
+    if (problem !== null) throw new InputError(`${file} line ${line}: ${problem}`, file);
+    return row;
+  };
 }
 
 /**
@@ -211,11 +199,12 @@ export async function openResults(file: string): Promise<Results> {
   const ids: ReadonlySet<string> = new Set(ID_COLUMNS);
   const metrics = columns.filter((c): c is Metric => METRIC_SET.has(c));
   const params = columns.filter((c) => !ids.has(c) && !METRIC_SET.has(c));
+  const checkRow = rowChecker(file, columns);
   async function* rows(): AsyncGenerator<Row> {
     try {
       if (head.done) return;
-      yield checkRow(file, head.value, metrics);
-      for (let r = await source.records.next(); !r.done; r = await source.records.next()) yield checkRow(file, r.value, metrics);
+      yield checkRow(head.value);
+      for (let r = await source.records.next(); !r.done; r = await source.records.next()) yield checkRow(r.value);
     } finally {
       await close();
     }

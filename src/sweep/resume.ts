@@ -7,7 +7,8 @@ import {ID_COLUMNS, runCoordinates, type SweepPlan} from './plan.js';
 import {formatRows, headerText, type Format, type Value} from './output.js';
 import {completeBytes, readRecords, type FileHead} from './read-rows.js';
 import type {RunRange} from './shard.js';
-import {verifyRecord} from './verify.js';
+import {RunOrder} from './run-order.js';
+import {typedFields, verifyRecord} from './verify.js';
 
 export interface ResumePoint {
   /** The first run still to do. */
@@ -45,16 +46,19 @@ export async function findResumePoint(file: string, plan: SweepPlan, format: For
   };
   let next = range.start;
   let head: FileHead | null;
+  const order = new RunOrder(range.start);
   try {
     head = await readRecords(file, format, complete, (rec, h) => {
       if (format === 'csv' && next === range.start) checkHeader(h);
       if (next >= range.end) throw refuse(file, `line ${rec.line} is beyond the last run of this ${range.start === 0 && range.end === plan.runs ? 'sweep' : 'shard'} (run ${range.end - 1})`);
+      const problem = order.follow(typedFields(rec, format));
+      if (problem !== null) throw refuse(file, `line ${rec.line} ${problem}`);
       onRow(verifyRecord(file, plan, next, rec, format));
       next++;
     });
   } catch (e) {
     // Say, whatever the problem, that the file was left alone.
-    if (e instanceof InputError && !e.message.startsWith(`${file}: cannot resume`)) throw refuse(file, e.message.replace(`${file}: `, ''));
+    if (e instanceof InputError && !e.message.startsWith(`${file}: cannot resume`)) throw refuse(file, e.message.startsWith(file) ? e.message.slice(file.length).replace(/^:? /, '') : e.message);
     throw e;
   }
   if (format === 'csv' && head) checkHeader(head);

@@ -104,7 +104,7 @@ describe('merge checks', () => {
   it('refuses a file with runs out of order, a torn last line, or, with the spec, a row of another sweep', async () => {
     const text = expectedOutput(plan, 'csv', 0, 20).split('\n');
     const swapped = [...text.slice(0, 5), text[6], text[5], ...text.slice(7)].join('\n');
-    expect(await scanError(part(0, 0, 'csv', swapped))).toMatch(/line 6 holds run 5 after run 3; a sweep file holds consecutive runs/);
+    expect(await scanError(part(0, 0, 'csv', swapped))).toMatch(/line 6: holds run 5 where run 4 was expected: run 4 is missing \(or out of order\); a results file holds every run once, in order$/);
     expect(await scanError(part(0, 0, 'csv', expectedOutput(plan, 'csv', 0, 20).slice(0, -10)))).toMatch(/the last line is incomplete/);
     const edited = expectedOutput(plan, 'csv', 0, 20).replace(/,ratio-releaser,/, ',coercive-leverage,');
     expect(await scanError(part(0, 0, 'csv', edited), 'csv', plan)).toMatch(/line 2 \(run 0\) is not this sweep's row: agents\.taliban\.policy is coercive-leverage, this sweep's is ratio-releaser/);

@@ -49,11 +49,11 @@ describe('openResults: CSV', () => {
   });
 
   it('types the values: numbers and true/false, empty as null, seed and status as text', async () => {
-    const path = file('run,point,seed,x,status,completionDay,peakStallRisk\n0,3,007,-1.5e2,complete,,0.25\n1,3,12,"",broken,,\n');
+    const path = file('run,point,seed,x,status,completionDay,peakStallRisk\n0,0,007,-1.5e2,complete,17,0.25\n1,0,12,"",broken,,\n');
     const read = await readAll(path);
     expect(read.rows).toEqual([
-      {run: 0, point: 3, seed: '007', x: -150, status: 'complete', completionDay: null, peakStallRisk: 0.25},
-      {run: 1, point: 3, seed: '12', x: null, status: 'broken', completionDay: null, peakStallRisk: null},
+      {run: 0, point: 0, seed: '007', x: -150, status: 'complete', completionDay: 17, peakStallRisk: 0.25},
+      {run: 1, point: 0, seed: '12', x: null, status: 'broken', completionDay: null, peakStallRisk: null},
     ]);
     expect(read.params).toEqual(['x']);
     expect(read.metrics).toEqual(['status', 'completionDay', 'peakStallRisk']);
@@ -78,8 +78,8 @@ describe('openResults: CSV', () => {
     expect(await problem(noPoint)).toBe(`${noPoint} line 1: no point column; the columns are run, replicate`);
     expect(await problem(file('run,point,run\n0,0,0\n'))).toMatch(/line 1: the column "run" appears twice/);
     expect(await problem(file('run,point,\n0,0,0\n'))).toMatch(/line 1: column 3 has no name/);
-    expect(await problem(file('run,point,walkouts\n0,0,1\n1,0,many\n'))).toMatch(/ line 3: walkouts must be a number or empty, got "many"$/);
-    expect(await problem(file('run,point,status\n0,0,done\n'))).toMatch(/ line 2: status must be complete, broken, ongoing or empty, got "done"$/);
+    expect(await problem(file('run,point,walkouts\n0,0,1\n1,0,many\n'))).toMatch(/ line 3: walkouts must be a whole number ≥ 0, got "many"$/);
+    expect(await problem(file('run,point,status\n0,0,done\n'))).toMatch(/ line 2: status must be complete, broken or ongoing, got "done"$/);
     expect(await problem(file('run,point\n0,1.5\n'))).toMatch(/ line 2: point must be a whole number ≥ 0, got 1\.5$/);
     expect(await problem(file('run,point,walkouts\n0,0,1\n1,0\n2,0,3\n'))).toMatch(/ line 3: 2 fields where the header has 3$/);
   });
@@ -96,13 +96,13 @@ describe('openResults: CSV', () => {
 
 describe('openResults: NDJSON', () => {
   it('reads one object a line, keeps nulls, fills missing keys with null', async () => {
-    const text = '{"run":0,"point":1,"x":true,"status":"complete","completionDay":12}\n\n{"run":1,"point":1,"x":false,"status":"ongoing","completionDay":null}\n{"run":2,"point":2,"status":"broken"}\n';
+    const text = '{"run":0,"point":0,"x":true,"status":"complete","completionDay":12}\n\n{"run":1,"point":0,"x":false,"status":"ongoing","completionDay":null}\n{"run":2,"point":1,"status":"broken"}\n';
     const read = await readAll(file(text, 'ndjson'));
     expect(read.columns).toEqual(['run', 'point', 'x', 'status', 'completionDay']);
     expect(read.rows).toEqual([
-      {run: 0, point: 1, x: true, status: 'complete', completionDay: 12},
-      {run: 1, point: 1, x: false, status: 'ongoing', completionDay: null},
-      {run: 2, point: 2, x: null, status: 'broken', completionDay: null},
+      {run: 0, point: 0, x: true, status: 'complete', completionDay: 12},
+      {run: 1, point: 0, x: false, status: 'ongoing', completionDay: null},
+      {run: 2, point: 1, x: null, status: 'broken', completionDay: null},
     ]);
   });
 

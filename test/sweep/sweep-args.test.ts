@@ -1,6 +1,7 @@
 // `parley sweep`'s command line, checked before anything is read or written, and the resume
 // command it prints after Ctrl-C (which must survive a shell: paths with spaces are quoted).
 import {writeFileSync} from 'node:fs';
+import {availableParallelism} from 'node:os';
 import {join} from 'node:path';
 import {afterAll, describe, expect, it} from 'vitest';
 import {UsageError} from '../../src/cli/errors.js';
@@ -31,6 +32,13 @@ describe('parseSweepArgs', () => {
     expect(parseSweepArgs(['s', '--format', 'ndjson']).format).toBe('ndjson');
     expect(chooseFormat('r.CSV', undefined)).toBe('csv');
     expect(chooseFormat('r.out', 'ndjson')).toBe('ndjson');
+  });
+
+  it('refuses more than 4 worker threads a core, which would exhaust the memory long before they help', () => {
+    const most = 4 * availableParallelism();
+    expect(parseSweepArgs(['s', '--workers', String(most)]).workers).toBe(most);
+    expect(usage(() => parseSweepArgs(['s', '--workers', String(most + 1)]))).toBe(`--workers ${most + 1} is more than this machine can use: at most ${most} (4 × its ${availableParallelism()} core${availableParallelism() === 1 ? '' : 's'})`);
+    expect(usage(() => parseSweepArgs(['s', '--workers', '1000']))).toMatch(/^--workers 1000 is more than this machine can use/);
   });
 
   it('refuses what cannot work', () => {

@@ -112,4 +112,13 @@ describe('Ctrl-C', () => {
     expect(text.endsWith('\n')).toBe(true);
     expect(reference.startsWith(text)).toBe(true);
   });
+  it('SIGHUP (the terminal closed) stops the same way, with exit 129', async () => {
+    const out = join(dir, 'hungup.csv');
+    const r = await parley(['sweep', spec, '--out', out, '--workers', '1'], {started: signalOnceWritten(out, 'SIGHUP')});
+    expect(r.code).toBe(129);
+    expect(r.stderr).toMatch(/parley: hung up \(SIGHUP: the terminal closed\) after [\d,]+ of 8,000 runs; resume with: parley sweep .* --resume\n$/);
+    const text = readFileSync(out, 'utf8');
+    expect(text.endsWith('\n')).toBe(true);
+    expect(reference.startsWith(text)).toBe(true);
+  });
 });
