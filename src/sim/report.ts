@@ -165,24 +165,22 @@ export function buildReport(result: RunResult, version: string, history: Diverge
 
 /**
  * The report as NDJSON records, in time order: a `run` header, then for each round its `day`
- * row followed by that round's `batch`, `walkout` and `event` records (an event's own type is in
- * `event`), and a closing `outcome`.
+ * row followed by that round's `batch`, `walkout` and `event` records, and a closing `outcome`.
+ * What a record is goes in `record`, so that `type` means one thing everywhere: an event's kind,
+ * as in --json's events and in scenario files.
  */
 export function* reportRecords(report: RunReport): Generator<Record<string, unknown>> {
   const {daily, batches, walkouts, events, ...head} = report;
   const {outcome, totals, peakStallRisk, stallEpisodes, ...meta} = head;
-  yield {type: 'run', ...meta};
+  yield {record: 'run', ...meta};
   let b = 0;
   let w = 0;
   let e = 0;
   for (const row of daily) {
-    yield {type: 'day', ...row};
-    for (; b < batches.length && batches[b]!.day <= row.day; b++) yield {type: 'batch', ...batches[b]!};
-    for (; w < walkouts.length && walkouts[w]!.day <= row.day; w++) yield {type: 'walkout', ...walkouts[w]!};
-    for (; e < events.length && events[e]!.day <= row.day; e++) {
-      const {type, ...rest} = events[e]!;
-      yield {type: 'event', event: type, ...rest};
-    }
+    yield {record: 'day', ...row};
+    for (; b < batches.length && batches[b]!.day <= row.day; b++) yield {record: 'batch', ...batches[b]!};
+    for (; w < walkouts.length && walkouts[w]!.day <= row.day; w++) yield {record: 'walkout', ...walkouts[w]!};
+    for (; e < events.length && events[e]!.day <= row.day; e++) yield {record: 'event', ...events[e]!};
   }
-  yield {type: 'outcome', outcome, totals, peakStallRisk, stallEpisodes};
+  yield {record: 'outcome', outcome, totals, peakStallRisk, stallEpisodes};
 }
