@@ -4,6 +4,7 @@ import {dateOfDay} from './calendar.js';
 import {completionTargets} from './step.js';
 import type {RunResult} from './run.js';
 import {TALKS_CODES} from './run.js';
+import {firstRowUnderWay} from './under-way.js';
 import type {AgentId, OutcomeStatus, TalksState} from './types.js';
 
 export interface RiskCell {
@@ -80,6 +81,7 @@ export interface RunReport {
     stallEpisodes: number;
     stalledDays: number;
   };
+  /** The highest onset estimate while the talks are under way (sim/under-way.ts), or null: not estimated, or the talks never met. */
   peakStallRisk: ({day: number; date: string} & RiskCell) | null;
   daily: DailyRow[];
   batches: {day: number; date: string; from: 'government' | 'taliban'; count: number; criteria: string; unilateral: boolean}[];
@@ -97,13 +99,14 @@ export function buildReport(result: RunResult, version: string, history: Diverge
   const c = s.counters;
   const rows: DailyRow[] = [];
   let peak: RunReport['peakStallRisk'] = null;
+  const underWay = firstRowUnderWay(s, daily);
   for (let r = 0; r < daily.length; r++) {
     const day = daily.offset + r + 1;
     const hasRisk = !Number.isNaN(daily.riskP[r]!);
     const risk: RiskCell | null = hasRisk
       ? {p: r4(daily.riskP[r]!), lo: r4(daily.riskLo[r]!), hi: r4(daily.riskHi[r]!), mode: daily.riskMode[r] === 0 ? 'onset' : 'recovery'}
       : null;
-    if (risk && risk.mode === 'onset' && (peak === null || risk.p > peak.p)) peak = {day, date: date(day), ...risk};
+    if (risk && risk.mode === 'onset' && r >= underWay && (peak === null || risk.p > peak.p)) peak = {day, date: date(day), ...risk};
     rows.push({
       day,
       date: date(day),
