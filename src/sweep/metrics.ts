@@ -21,6 +21,9 @@ export type Metric = (typeof METRICS)[number];
 /** null where a metric does not apply (no completion; talks that never met, for stall risk). */
 export type MetricValues = Record<Metric, string | number | null>;
 
+/** The metrics read from the daily stall-risk estimate: a sweep can fill them only where stall.rollouts > 0. */
+export const STALL_RISK_METRICS: readonly Metric[] = ['peakStallRisk', 'meanStallRisk'];
+
 /** Numeric metrics, the ones a summary averages (status is summarised as shares). */
 export const NUMERIC_METRICS = METRICS.filter((m) => m !== 'status') as Exclude<Metric, 'status'>[];
 
