@@ -138,6 +138,18 @@ describe('the summary', () => {
     expect(piped.stderr).toMatch(/8 points, 200 runs\n/);
   });
 
+  it('has no columns that would be empty in every row: no spread with one run a point, no shares of metrics not kept', async () => {
+    const one = writeSpec(dir, 'one.yaml', `${SMALL_SPEC.replace('replicates: 25', 'replicates: 1')}metrics: [walkouts, peakViolence]\n`);
+    const out = join(dir, 'one.csv');
+    const r = await parley(['sweep', one, '--out', out, '--workers', '1', '--quiet']);
+    expect(r.code).toBe(0);
+    const summary = readFileSync(join(dir, 'one.summary.csv'), 'utf8');
+    expect(summary.split('\n')[0]).toBe('point,agents.government.params.batchSize,agents.taliban.policy,runs,walkouts_mean,peakViolence_mean');
+    const again = await parley(['summarize', out, '--out', join(dir, 'one-again.summary.csv')]);
+    expect(again.code).toBe(0);
+    expect(readFileSync(join(dir, 'one-again.summary.csv'), 'utf8')).toBe(summary);
+  });
+
   it('is not made for a shard, which says how to get it', async () => {
     const r = await parley(['sweep', spec, '--out', join(dir, 'shard.csv'), '--shard', '2/3', '--workers', '1']);
     expect(r.code).toBe(0);
