@@ -94,13 +94,27 @@ describe('--ndjson', () => {
     const [nd, js] = await Promise.all([parley(['run', 'baseline', '--ndjson', ...NO_RISK]), parley(['run', 'baseline', '--json', ...NO_RISK])]);
     expect(nd.code).toBe(0);
     expect(nd.stdout.endsWith('\n')).toBe(true);
-    const records = nd.stdout.trimEnd().split('\n').map((line) => JSON.parse(line) as {type: string});
-    expect(records[0]!.type).toBe('run');
-    expect(records[records.length - 1]!.type).toBe('outcome');
+    const records = nd.stdout.trimEnd().split('\n').map((line) => JSON.parse(line) as {record: string});
+    expect(records[0]!.record).toBe('run');
+    expect(records[records.length - 1]!.record).toBe('outcome');
     const doc = JSON.parse(js.stdout) as RunReport;
-    const days = records.filter((r) => r.type === 'day').map(({type: _type, ...row}) => row);
+    const days = records.filter((r) => r.record === 'day').map(({record: _record, ...row}) => row);
     expect(days).toEqual(doc.daily);
-    expect(records.filter((r) => r.type === 'batch')).toHaveLength(doc.batches.length);
+    expect(records.filter((r) => r.record === 'batch')).toHaveLength(doc.batches.length);
+  });
+
+  it("names an event's kind `type`, as --json and scenario files do", async () => {
+    const [nd, js] = await Promise.all([parley(['run', 'afghanistan-2020', '--ndjson', ...NO_RISK]), parley(['run', 'afghanistan-2020', '--json', ...NO_RISK])]);
+    expect(nd.code).toBe(0);
+    const records = nd.stdout.trimEnd().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    const events = records.filter((r) => r.record === 'event').map(({record: _record, ...event}) => event);
+    const doc = JSON.parse(js.stdout) as RunReport;
+    expect(doc.events.length).toBeGreaterThan(0);
+    expect(events).toEqual(doc.events);
+    expect(events.some((e) => e.type === 'talks-convene')).toBe(true);
+    // No other name for it on any record, and every record says what it is.
+    expect(records.filter((r) => 'event' in r)).toEqual([]);
+    expect(new Set(records.map((r) => r.record))).toEqual(new Set(['run', 'day', 'batch', 'walkout', 'event', 'outcome']));
   });
 
   it('stops quietly when the reader goes away (| head -1)', async () => {
@@ -108,7 +122,7 @@ describe('--ndjson', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('parley exited 0\n');
     expect(r.stdout.split('\n')).toHaveLength(2);
-    expect((JSON.parse(r.stdout) as {type: string}).type).toBe('run');
+    expect((JSON.parse(r.stdout) as {record: string}).record).toBe('run');
   });
 
   it('exits 0 and says nothing when a write fails with EPIPE', async () => {

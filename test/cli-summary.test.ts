@@ -72,6 +72,10 @@ describe('formatSummary', () => {
     const open = formatSummary(fakeReport({outcome: {status: 'ongoing', day: null, date: null}, daily: [row], peakStallRisk: null}));
     expect(open).toContain('not finished after day 30 (2020-03-31)');
     expect(open).toContain('Stall risk not estimated');
+    // Estimated every day, but the peak is over the days the talks are under way: there were none.
+    const risky = {...row, talks: 'pending' as const, stallRisk: {p: 1, lo: 0.9, hi: 1, mode: 'onset' as const}};
+    const unmet = formatSummary(fakeReport({outcome: {status: 'ongoing', day: null, date: null}, daily: [risky], peakStallRisk: null}));
+    expect(unmet).toContain('Stall risk no peak: the talks never met');
   });
 
   it('lists the first batches and counts the rest', () => {

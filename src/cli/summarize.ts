@@ -50,9 +50,11 @@ function outFormat(file: string): 'csv' | 'ndjson' {
   throw new UsageError(`--out ${file}: the file name must end in .csv or .ndjson`);
 }
 
+/** The summary file; as a sweep writes it, without the spread and interval when every point has one run. */
 function summaryFile(summaries: readonly PointSummary[], results: Results, format: 'csv' | 'ndjson'): string {
-  const columns = summaryColumns(results.params, results.metrics);
-  return headerText(columns, format) + summaryLines(summaries, results.params, results.metrics, format);
+  const spread = summaries.some((s) => s.runs > 1);
+  const columns = summaryColumns(results.params, results.metrics, spread);
+  return headerText(columns, format) + summaryLines(summaries, results.params, results.metrics, format, spread);
 }
 
 function splitHeatmap(text: string): [string, string, string] {

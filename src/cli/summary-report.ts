@@ -24,7 +24,7 @@ export class SummaryReport {
     private readonly format: Format,
     out: string | undefined,
   ) {
-    this.columns = summaryColumns(plan.params, plan.metrics);
+    this.columns = summaryColumns(plan.params, plan.metrics, spreadOf(plan));
     this.file = out === undefined ? null : new AtomicFile(summaryPath(out));
     this.file?.write(headerText(this.columns, format));
   }
@@ -51,15 +51,18 @@ export class SummaryReport {
 
   private emit(done: PointSummary[]): void {
     for (const s of done) if (this.head.length < TABLE_POINTS) this.head.push(s);
-    if (this.file && done.length > 0) this.file.write(summaryLines(done, this.plan.params, this.plan.metrics, this.format));
+    if (this.file && done.length > 0) this.file.write(summaryLines(done, this.plan.params, this.plan.metrics, this.format, spreadOf(this.plan)));
   }
 }
 
-/** Summary rows as lines of a summary file (columns: summaryColumns(params, metrics)), without the header. */
-export function summaryLines(summaries: readonly PointSummary[], params: readonly string[], metrics: readonly string[], format: Format): string {
+/** A sweep's summary gives each metric's spread and interval unless every point has one run. */
+const spreadOf = (plan: SweepPlan): boolean => plan.spec.replicates > 1;
+
+/** Summary rows as lines of a summary file (columns: summaryColumns(params, metrics, spread)), without the header. */
+export function summaryLines(summaries: readonly PointSummary[], params: readonly string[], metrics: readonly string[], format: Format, spread: boolean): string {
   return formatRows(
-    summaries.map((s) => summaryValues(s, params, metrics)),
-    summaryColumns(params, metrics),
+    summaries.map((s) => summaryValues(s, params, metrics, spread)),
+    summaryColumns(params, metrics, spread),
     format,
   );
 }

@@ -128,6 +128,7 @@ async function sweep(a: SweepArgs, io: Io, stop: AbortController, lost: {why: st
   const range = shardRange(plan.runs, a.shard);
   const total = range.end - range.start;
   const note = (text: string): void => void (a.quiet || io.stderr(`parley: ${text}\n`));
+  if (plan.omitted) note(`no ${plan.omitted.metrics.join(' or ')} column: ${plan.omitted.why}`);
   // A shard's summary would describe part of each point: it is made after the merge.
   const summary = a.shard ? null : new SummaryAccumulator(plan.columns, plan.params);
   const add = (row: Value[]): void => summary?.add(rowObject(row, plan.columns));

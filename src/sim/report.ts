@@ -4,6 +4,7 @@ import {dateOfDay} from './calendar.js';
 import {completionTargets} from './step.js';
 import type {RunResult} from './run.js';
 import {TALKS_CODES} from './run.js';
+import {firstRowUnderWay} from './under-way.js';
 import type {AgentId, OutcomeStatus, TalksState} from './types.js';
 
 export interface RiskCell {
@@ -80,6 +81,7 @@ export interface RunReport {
     stallEpisodes: number;
     stalledDays: number;
   };
+  /** The highest onset estimate while the talks are under way (sim/under-way.ts), or null: not estimated, or the talks never met. */
   peakStallRisk: ({day: number; date: string} & RiskCell) | null;
   daily: DailyRow[];
   batches: {day: number; date: string; from: 'government' | 'taliban'; count: number; criteria: string; unilateral: boolean}[];
@@ -97,13 +99,14 @@ export function buildReport(result: RunResult, version: string, history: Diverge
   const c = s.counters;
   const rows: DailyRow[] = [];
   let peak: RunReport['peakStallRisk'] = null;
+  const underWay = firstRowUnderWay(s, daily);
   for (let r = 0; r < daily.length; r++) {
     const day = daily.offset + r + 1;
     const hasRisk = !Number.isNaN(daily.riskP[r]!);
     const risk: RiskCell | null = hasRisk
       ? {p: r4(daily.riskP[r]!), lo: r4(daily.riskLo[r]!), hi: r4(daily.riskHi[r]!), mode: daily.riskMode[r] === 0 ? 'onset' : 'recovery'}
       : null;
-    if (risk && risk.mode === 'onset' && (peak === null || risk.p > peak.p)) peak = {day, date: date(day), ...risk};
+    if (risk && risk.mode === 'onset' && r >= underWay && (peak === null || risk.p > peak.p)) peak = {day, date: date(day), ...risk};
     rows.push({
       day,
       date: date(day),
@@ -165,24 +168,22 @@ export function buildReport(result: RunResult, version: string, history: Diverge
 
 /**
  * The report as NDJSON records, in time order: a `run` header, then for each round its `day`
- * row followed by that round's `batch`, `walkout` and `event` records (an event's own type is in
- * `event`), and a closing `outcome`.
+ * row followed by that round's `batch`, `walkout` and `event` records, and a closing `outcome`.
+ * What a record is goes in `record`, so that `type` means one thing everywhere: an event's kind,
+ * as in --json's events and in scenario files.
  */
 export function* reportRecords(report: RunReport): Generator<Record<string, unknown>> {
   const {daily, batches, walkouts, events, ...head} = report;
   const {outcome, totals, peakStallRisk, stallEpisodes, ...meta} = head;
-  yield {type: 'run', ...meta};
+  yield {record: 'run', ...meta};
   let b = 0;
   let w = 0;
   let e = 0;
   for (const row of daily) {
-    yield {type: 'day', ...row};
-    for (; b < batches.length && batches[b]!.day <= row.day; b++) yield {type: 'batch', ...batches[b]!};
-    for (; w < walkouts.length && walkouts[w]!.day <= row.day; w++) yield {type: 'walkout', ...walkouts[w]!};
-    for (; e < events.length && events[e]!.day <= row.day; e++) {
-      const {type, ...rest} = events[e]!;
-      yield {type: 'event', event: type, ...rest};
-    }
+    yield {record: 'day', ...row};
+    for (; b < batches.length && batches[b]!.day <= row.day; b++) yield {record: 'batch', ...batches[b]!};
+    for (; w < walkouts.length && walkouts[w]!.day <= row.day; w++) yield {record: 'walkout', ...walkouts[w]!};
+    for (; e < events.length && events[e]!.day <= row.day; e++) yield {record: 'event', ...events[e]!};
   }
-  yield {type: 'outcome', outcome, totals, peakStallRisk, stallEpisodes};
+  yield {record: 'outcome', outcome, totals, peakStallRisk, stallEpisodes};
 }

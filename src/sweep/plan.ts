@@ -9,7 +9,7 @@ import {InputError, parseScenario} from '../scenario/resolve.js';
 import type {SimConfig} from '../sim/config.js';
 import {RunArena} from '../sim/run.js';
 import {designPoints, valuesToCheck, type Design} from './design.js';
-import {METRICS, runMetrics, type Metric} from './metrics.js';
+import {METRICS, runMetrics, STALL_RISK_METRICS, type Metric} from './metrics.js';
 import {sweepSchema, type ParamValue, type SweepSpec} from './spec.js';
 
 /** The bundled sweeps (scenarios/sweeps/). */
@@ -26,9 +26,12 @@ export interface SweepPlan {
   /** The points: one value per varied parameter. */
   design: Design;
   runs: number;
+  /** The metric columns: those the spec asks for (default: all) that every run can fill. */
   metrics: Metric[];
   /** Every column of a row, in order. */
   columns: string[];
+  /** Metrics left out because some or all runs could not fill them, and why (said on stderr). */
+  omitted: {metrics: Metric[]; why: string} | null;
 }
 
 export type Row = Record<string, string | number | boolean | null>;
@@ -43,11 +46,14 @@ export function loadSweep(ref: string, {check = true}: {check?: boolean} = {}): 
   const file = resolveDataPath(ref, SWEEP_DIR, 'sweep spec');
   const plan = planFromData(file, readDataFile(file));
   if (check) checkValues(plan);
-  return plan;
+  return withColumns(plan);
 }
 
-/** The plan of a spec's data; `scenario`: the base scenario as resolved before (workers). */
-function planFromData(file: string, raw: unknown, scenario?: string): SweepPlan {
+/**
+ * The plan of a spec's data; `scenario`: the base scenario as resolved before, and `base` its
+ * file and data as read before (workers).
+ */
+function planFromData(file: string, raw: unknown, scenario?: string, base?: {file: string; data: unknown}): SweepPlan {
   const parsed = sweepSchema.safeParse(raw);
   if (!parsed.success) throw invalid(file, zodProblems(parsed.error), 'sweep spec');
   const spec = parsed.data;
@@ -55,11 +61,52 @@ function planFromData(file: string, raw: unknown, scenario?: string): SweepPlan 
   const beside = resolve(dirname(file), spec.scenario);
   scenario ??= existsSync(beside) ? beside : spec.scenario;
   const params = Object.keys(spec.vary);
-  const metrics = spec.metrics ? METRICS.filter((m) => spec.metrics!.includes(m)) : [...METRICS];
   const design = designPoints(spec);
-  const plan: SweepPlan = {file, spec, scenario, params, design, runs: design.size * spec.replicates, metrics, columns: [...ID_COLUMNS, ...params, ...metrics]};
+  const plan: SweepPlan = {file, spec, scenario, params, design, runs: design.size * spec.replicates, metrics: [], columns: [], omitted: null};
   raws.set(plan, raw);
+  if (base) bases.set(plan, base);
   return plan;
+}
+
+/** Sets the plan's metrics and columns (after its points are checked: this may load one). */
+function withColumns(plan: SweepPlan): SweepPlan {
+  const {metrics, omitted} = chooseMetrics(plan);
+  return Object.assign(plan, {metrics, columns: [...ID_COLUMNS, ...plan.params, ...metrics], omitted});
+}
+
+/** The path that turns the daily stall-risk estimate on and off. */
+const ROLLOUTS = 'stall.rollouts';
+
+/**
+ * Points whose runs estimate stall risk (stall.rollouts > 0): 'all', 'none' or 'some'. Only the
+ * rollouts of a point matter, so one point's scenario says it when they are not varied.
+ */
+function stallRiskAt(plan: SweepPlan): 'all' | 'none' | 'some' {
+  const i = plan.params.indexOf(ROLLOUTS);
+  if (i < 0) return loadPoint(plan, 0).stall.rollouts > 0 ? 'all' : 'none';
+  let on = 0;
+  for (let p = 0; p < plan.design.size; p++) {
+    const v = plan.design.value(p, i);
+    if (typeof v === 'number' && v > 0) on++;
+  }
+  return on === plan.design.size ? 'all' : on === 0 ? 'none' : 'some';
+}
+
+/**
+ * The metric columns of a sweep: the spec's `metrics` (default: all), less those no value of
+ * which some run could compute, so that every column of a results file has one type. Stall
+ * risk not estimated at every point leaves its columns out (a column half empty would be typed
+ * by whichever rows a reader samples); asked for by name in `metrics`, it is an error.
+ */
+function chooseMetrics(plan: SweepPlan): {metrics: Metric[]; omitted: SweepPlan['omitted']} {
+  const asked = plan.spec.metrics;
+  const wanted = asked ? METRICS.filter((m) => asked.includes(m)) : [...METRICS];
+  const risky = wanted.filter((m) => STALL_RISK_METRICS.includes(m));
+  const at = risky.length === 0 ? 'all' : stallRiskAt(plan);
+  if (at === 'all') return {metrics: wanted, omitted: null};
+  const why = at === 'none' ? `stall risk is not estimated in this sweep (${ROLLOUTS} is 0)` : `stall risk is not estimated at every point (vary.${ROLLOUTS} has values of 0)`;
+  if (asked) throw invalid(plan.file, risky.map((m) => `metrics[${asked.indexOf(m)}]: ${m} cannot be computed: ${why}; set ${ROLLOUTS} above 0 at every point, or leave ${m} out`), 'sweep spec');
+  return {metrics: wanted.filter((m) => !risky.includes(m)), omitted: {metrics: risky, why}};
 }
 
 /** The spec file's data each plan was made from. */
@@ -79,11 +126,7 @@ export interface PlanSource {
 
 export const planSource = (plan: SweepPlan): PlanSource => ({file: plan.file, spec: raws.get(plan), scenario: plan.scenario, base: baseScenario(plan)});
 
-export function planFromSource(source: PlanSource): SweepPlan {
-  const plan = planFromData(source.file, source.spec, source.scenario);
-  bases.set(plan, source.base);
-  return plan;
-}
+export const planFromSource = (source: PlanSource): SweepPlan => withColumns(planFromData(source.file, source.spec, source.scenario, source.base));
 
 /** Where a run id sits: its point, its replicate and its seed. */
 export function runCoordinates(plan: SweepPlan, run: number): {point: number; replicate: number; seed: string} {

@@ -37,7 +37,7 @@ export const sweepSchema = z
     points: z.int().min(1).max(MAX_POINTS).optional().describe('points to sample (random and latin-hypercube designs)'),
     replicates: z.int().min(1).max(1_000_000).default(1).describe('seeded runs per point'),
     seed: z.union([z.string(), z.number()]).transform(String).describe('master seed: every run seed derives from it and the run\'s coordinates'),
-    metrics: z.array(z.enum(METRICS)).min(1).optional().describe('metric columns to keep (default: all)'),
+    metrics: z.array(z.enum(METRICS)).min(1).optional().describe('metric columns to keep (default: all that every run can fill: peakStallRisk and meanStallRisk need stall.rollouts above 0 at every point)'),
   })
   .superRefine((s, ctx) => {
     for (const [path, p] of Object.entries(s.vary)) {

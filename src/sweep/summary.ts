@@ -218,11 +218,28 @@ export function shares(s: PointSummary): {complete: number | null; broken: numbe
 }
 
 const STATS = ['mean', 'sd', 'lo', 'hi'] as const;
+const MEAN_ONLY = ['mean'] as const;
 
-/** The columns of the summary file, in a stable order; `metrics` may include status (left out). */
-export function summaryColumns(params: readonly string[], metrics: readonly string[]): string[] {
+/**
+ * The statistics a summary file gives each metric: all four, or only the mean when every point
+ * has one run (replicates: 1), where the spread and the interval are empty in every row.
+ */
+const statsOf = (spread: boolean): readonly (typeof STATS)[number][] => (spread ? STATS : MEAN_ONLY);
+
+/** The share columns the metrics kept allow: the outcome shares need status, the stalled share stallEpisodes. */
+const shareColumns = (metrics: readonly string[]): string[] => [
+  ...(metrics.includes('status') ? ['shareComplete', 'shareBroken', 'shareUnfinished'] : []),
+  ...(metrics.includes('stallEpisodes') ? ['shareStalled'] : []),
+];
+
+/**
+ * The columns of the summary file, in a stable order; `metrics` may include status (left out).
+ * Only columns some row can fill, so that each has a type: shares whose metric is kept, and the
+ * spread and interval of each metric unless `spread` is false (one run a point).
+ */
+export function summaryColumns(params: readonly string[], metrics: readonly string[], spread = true): string[] {
   const numeric = metrics.filter((m) => m !== 'status');
-  return ['point', ...params, 'runs', 'shareComplete', 'shareBroken', 'shareUnfinished', 'shareStalled', ...numeric.flatMap((m) => STATS.map((k) => `${m}_${k}`))];
+  return ['point', ...params, 'runs', ...shareColumns(metrics), ...numeric.flatMap((m) => statsOf(spread).map((k) => `${m}_${k}`))];
 }
 
 /** Rounds floats for output: stable across machines, far below the model's precision. */
@@ -230,22 +247,24 @@ export const round4 = (x: number): number => Math.round(x * 1e4) / 1e4 || 0;
 const r4 = (x: number | null): number | null => (x === null ? null : round4(x));
 
 /**
- * A point's line of the summary file: its values in the order of summaryColumns(params, metrics),
- * booleans written as true/false. Built as a list, not a keyed row: a sweep of 100,000 points
- * writes one a point, and a row object of some sixty computed keys made about 9 KB of garbage.
+ * A point's line of the summary file: its values in the order of summaryColumns(params, metrics,
+ * spread), booleans written as true/false. Built as a list, not a keyed row: a sweep of 100,000
+ * points writes one a point, and a row object of some sixty computed keys made about 9 KB of garbage.
  */
-export function summaryValues(s: PointSummary, params: readonly string[], metrics: readonly string[]): Value[] {
+export function summaryValues(s: PointSummary, params: readonly string[], metrics: readonly string[], spread = true): Value[] {
   const sh = shares(s);
   const out: Value[] = [s.point];
   for (const p of params) {
     const v = s.params[p] ?? null;
     out.push(typeof v === 'boolean' ? String(v) : v);
   }
-  out.push(s.runs, r4(sh.complete), r4(sh.broken), r4(sh.unfinished), r4(sh.stalled));
+  out.push(s.runs);
+  if (metrics.includes('status')) out.push(r4(sh.complete), r4(sh.broken), r4(sh.unfinished));
+  if (metrics.includes('stallEpisodes')) out.push(r4(sh.stalled));
   for (const m of metrics) {
     if (m === 'status') continue;
     const stats = s.metrics[m];
-    for (const k of STATS) out.push(stats ? r4(stats[k]) : null);
+    for (const k of statsOf(spread)) out.push(stats ? r4(stats[k]) : null);
   }
   return out;
 }

@@ -80,7 +80,8 @@ function totals(r: RunReport): string {
 
 function stallRisk(r: RunReport, confidence: number): string {
   const peak = r.peakStallRisk;
-  if (!peak) return 'not estimated';
+  // The peak is over the days the talks are under way (sim/under-way.ts).
+  if (!peak) return r.daily.some((d) => d.stallRisk !== null) ? 'no peak: the talks never met' : 'not estimated';
   return `peak ${percent(peak.p)} (${percent(confidence)} interval ${percent(peak.lo)}–${percent(peak.hi)}) on ${dayDate(peak.day, peak.date)}`;
 }
 

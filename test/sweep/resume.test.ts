@@ -104,6 +104,17 @@ describe('resuming csv: the header', () => {
     expect(msg).toMatch(/cannot resume: its columns are not this sweep's \(it has run,point,replicate,seed,x,status\); nothing was changed/);
   });
 
+  it('has no stall-risk columns when stall risk is off, and refuses a file that has them (empty in every row)', async () => {
+    const header = full.csv.split('\n')[0]!;
+    expect(header).not.toMatch(/StallRisk/);
+    const [head, ...rows] = lines(full.csv, 11).trimEnd().split('\n');
+    // The same rows with the two empty columns an older parley wrote before peakViolence.
+    const widen = (line: string, cells: string): string => line.replace(/,([^,]*)$/, `,${cells},$1`);
+    const older = [widen(head!, 'peakStallRisk,meanStallRisk'), ...rows.map((r) => widen(r, ','))].join('\n') + '\n';
+    expect(await refused(fileWith(older, 'csv'), 'csv')).toMatch(/cannot resume: its columns are not this sweep's \(it has .*,stalledDays,peakStallRisk,meanStallRisk,peakViolence\); nothing was changed/);
+    expect(await resume(fileWith(lines(full.csv, 11), 'csv'), 'csv')).toMatchObject({next: 10, header: true});
+  });
+
   it('drops a torn header, but not a line of something else', async () => {
     const header = full.csv.split('\n')[0]!;
     expect(await resume(fileWith(header.slice(0, 20), 'csv'), 'csv')).toMatchObject({next: 0, keep: 0, header: false, torn: 20});

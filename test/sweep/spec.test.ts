@@ -89,7 +89,8 @@ describe('sweep specs', () => {
       {point: 1, replicate: 1, seed: 'm-p1-r1'},
       {point: 1, replicate: 2, seed: 'm-p1-r2'},
     ]);
-    expect(plan.columns).toEqual(['run', 'point', 'replicate', 'seed', 'world.violence', 'status', 'completionDay', 'releasedByGovernment', 'releasedByTaliban', 'batches', 'walkouts', 'stallEpisodes', 'stalledDays', 'peakStallRisk', 'meanStallRisk', 'peakViolence']);
+    // stall.rollouts=0: no stall-risk columns (columns.test.ts).
+    expect(plan.columns).toEqual(['run', 'point', 'replicate', 'seed', 'world.violence', 'status', 'completionDay', 'releasedByGovernment', 'releasedByTaliban', 'batches', 'walkouts', 'stallEpisodes', 'stalledDays', 'peakViolence']);
   });
 
   it('a row is the same in any order, and re-runs alone from its seed and overrides', () => {

@@ -143,7 +143,7 @@ describe('SummaryAccumulator', () => {
     expect(s).toMatchObject({point: 3, params: {x: 30}, runs: 4, complete: 2, broken: 1, unfinished: 1, stalled: 2});
     expect(s!.metrics.completionDay).toMatchObject({n: 2, mean: 100});
     expect(s!.metrics.walkouts!.n).toBe(4);
-    expect(summaryRow(s!, ['x'], [])).toMatchObject({shareComplete: 0.5, shareBroken: 0.25, shareUnfinished: 0.25, shareStalled: 0.5});
+    expect(summaryRow(s!, ['x'], ['status', 'stallEpisodes'])).toMatchObject({shareComplete: 0.5, shareBroken: 0.25, shareUnfinished: 0.25, shareStalled: 0.5});
   });
 
   it('leaves undefined statistics null: no value, one value, a metric not kept', () => {
@@ -152,7 +152,8 @@ describe('SummaryAccumulator', () => {
     expect(one!.metrics.completionDay).toEqual({n: 1, mean: 80, sd: null, lo: null, hi: null});
     const [bare] = summarize([{run: 0, point: 0, x: 1, walkouts: 2}], ['run', 'point', 'x', 'walkouts']);
     expect(Object.keys(bare!.metrics)).toEqual(['walkouts']);
-    expect(summaryRow(bare!, ['x'], ['walkouts'])).toMatchObject({shareComplete: null, shareBroken: null, shareUnfinished: null, shareStalled: null});
+    // Without status or stallEpisodes there are no share columns, rather than columns empty in every row.
+    expect(summaryRow(bare!, ['x'], ['walkouts'])).toEqual({point: 0, x: 1, runs: 1, walkouts_mean: 2, walkouts_sd: null, walkouts_lo: null, walkouts_hi: null});
   });
 
   it('sorts points, keeps each point\'s parameters and refuses rows it cannot read', () => {
@@ -168,10 +169,11 @@ const summaryRow = (s: PointSummary, params: string[], metrics: string[]): Recor
 
 describe('summary file', () => {
   it('has a stable column order: point, params, runs, shares, then four statistics a metric', () => {
-    expect(summaryColumns(['a.b', 'c'], ['status', 'completionDay', 'walkouts'])).toEqual([
+    expect(summaryColumns(['a.b', 'c'], ['status', 'completionDay', 'walkouts', 'stallEpisodes'])).toEqual([
       'point', 'a.b', 'c', 'runs', 'shareComplete', 'shareBroken', 'shareUnfinished', 'shareStalled',
       'completionDay_mean', 'completionDay_sd', 'completionDay_lo', 'completionDay_hi',
       'walkouts_mean', 'walkouts_sd', 'walkouts_lo', 'walkouts_hi',
+      'stallEpisodes_mean', 'stallEpisodes_sd', 'stallEpisodes_lo', 'stallEpisodes_hi',
     ]);
   });
 
@@ -181,7 +183,18 @@ describe('summary file', () => {
     const values = summaryValues(s[0]!, ['flag', 'x'], ['status', 'completionDay', 'walkouts']);
     expect(values).toHaveLength(summaryColumns(['flag', 'x'], ['status', 'completionDay', 'walkouts']).length);
     const r = summaryRow(s[0]!, ['flag', 'x'], ['status', 'completionDay', 'walkouts']);
-    expect(r).toMatchObject({point: 0, flag: 'true', x: 'a', runs: 2, shareComplete: 0.5, shareStalled: null, completionDay_mean: 1, completionDay_sd: null, walkouts_mean: 0.5, walkouts_sd: 0.2357});
+    expect(r).toMatchObject({point: 0, flag: 'true', x: 'a', runs: 2, shareComplete: 0.5, completionDay_mean: 1, completionDay_sd: null, walkouts_mean: 0.5, walkouts_sd: 0.2357});
+    expect(r).not.toHaveProperty('shareStalled');
+  });
+
+  it('has only the columns some row can fill: shares of the metrics kept, the spread only with more than one run a point', () => {
+    expect(summaryColumns(['x'], ['walkouts'])).toEqual(['point', 'x', 'runs', 'walkouts_mean', 'walkouts_sd', 'walkouts_lo', 'walkouts_hi']);
+    expect(summaryColumns(['x'], ['status', 'walkouts'])).toEqual(['point', 'x', 'runs', 'shareComplete', 'shareBroken', 'shareUnfinished', 'walkouts_mean', 'walkouts_sd', 'walkouts_lo', 'walkouts_hi']);
+    expect(summaryColumns(['x'], ['stallEpisodes', 'walkouts'], false)).toEqual(['point', 'x', 'runs', 'shareStalled', 'stallEpisodes_mean', 'walkouts_mean']);
+    const columns = ['run', 'point', 'x', 'stallEpisodes', 'walkouts'];
+    const [one] = summarize([{run: 0, point: 0, x: 1, stallEpisodes: 1, walkouts: 3}], columns);
+    const metrics = ['stallEpisodes', 'walkouts'];
+    expect(rowObject(summaryValues(one!, ['x'], metrics, false), summaryColumns(['x'], metrics, false))).toEqual({point: 0, x: 1, runs: 1, shareStalled: 1, stallEpisodes_mean: 1, walkouts_mean: 3});
   });
 });
 

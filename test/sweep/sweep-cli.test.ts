@@ -73,8 +73,24 @@ describe('the CSV', () => {
     expect(records.map((r) => r.seed)).toEqual(Array.from({length: 200}, (_, i) => runCoordinates(plan, i).seed));
     expect(records[0]!.seed).toBe('tiny, "quoted"-p0-r0');
     expect(new Set(records.map((r) => r.status))).not.toContain('');
-    // No stall risk in this spec: those cells are empty, not "null".
-    expect(new Set(records.map((r) => r.peakStallRisk))).toEqual(new Set(['']));
+  });
+
+  it('has a value in every column: no stall-risk columns when stall risk is off, in the rows or the summary', async () => {
+    const r = await parley(['sweep', spec, '--out', join(dir, 'typed.csv'), '--workers', '2']);
+    expect(r.code).toBe(0);
+    const why = 'parley: no peakStallRisk or meanStallRisk column: stall risk is not estimated in this sweep (stall.rollouts is 0)\n';
+    expect(r.stderr.split(why)).toHaveLength(2);
+    for (const file of ['typed.csv', 'typed.summary.csv']) {
+      const records = parse(readFileSync(join(dir, file), 'utf8'), {columns: true}) as Record<string, string>[];
+      const columns = Object.keys(records[0]!);
+      expect(columns.filter((c) => /StallRisk/.test(c)), file).toEqual([]);
+      // A column empty in every row has no type for pandas, R or DuckDB.
+      expect(columns.filter((c) => records.every((rec) => rec[c] === '')), file).toEqual([]);
+    }
+    // parley summarize makes the same summary from the rows.
+    const again = await parley(['summarize', join(dir, 'typed.csv'), '--out', join(dir, 'again.summary.csv')]);
+    expect(again.code).toBe(0);
+    expect(readFileSync(join(dir, 'again.summary.csv'), 'utf8')).toBe(readFileSync(join(dir, 'typed.summary.csv'), 'utf8'));
   });
 
   it('any row re-runs alone from its seed with the same metrics', () => {
@@ -120,6 +136,18 @@ describe('the summary', () => {
     const piped = await parley(['sweep', spec, '--workers', '2']);
     expect(piped.stdout).toBe(readFileSync(join(dir, 'placed.csv'), 'utf8'));
     expect(piped.stderr).toMatch(/8 points, 200 runs\n/);
+  });
+
+  it('has no columns that would be empty in every row: no spread with one run a point, no shares of metrics not kept', async () => {
+    const one = writeSpec(dir, 'one.yaml', `${SMALL_SPEC.replace('replicates: 25', 'replicates: 1')}metrics: [walkouts, peakViolence]\n`);
+    const out = join(dir, 'one.csv');
+    const r = await parley(['sweep', one, '--out', out, '--workers', '1', '--quiet']);
+    expect(r.code).toBe(0);
+    const summary = readFileSync(join(dir, 'one.summary.csv'), 'utf8');
+    expect(summary.split('\n')[0]).toBe('point,agents.government.params.batchSize,agents.taliban.policy,runs,walkouts_mean,peakViolence_mean');
+    const again = await parley(['summarize', out, '--out', join(dir, 'one-again.summary.csv')]);
+    expect(again.code).toBe(0);
+    expect(readFileSync(join(dir, 'one-again.summary.csv'), 'utf8')).toBe(summary);
   });
 
   it('is not made for a shard, which says how to get it', async () => {
@@ -178,6 +206,10 @@ describe('analysis tools', () => {
     expect(type('seed')).toBe('VARCHAR');
     const [summary] = await query(`SELECT count(*)::INTEGER AS n, min(run)::INTEGER AS lo, max(run)::INTEGER AS hi, first(seed ORDER BY run) AS seed FROM ${from}`);
     expect(summary).toEqual({n: 200, lo: 0, hi: 199, seed: 'tiny, "quoted"-p0-r0'});
+    // Stall risk is off in this spec: every metric but status is a number (avg() works on each).
+    const text = new Set(['seed', 'status', 'agents.taliban.policy']);
+    expect(columns.filter((c) => !text.has(c.column_name as string) && !/INT|DOUBLE|FLOAT|DECIMAL/.test(c.column_type as string))).toEqual([]);
+    await query(`SELECT ${plan.metrics.filter((m) => m !== 'status').map((m) => `avg("${m}")`).join(', ')} FROM ${from}`);
   });
 
 });

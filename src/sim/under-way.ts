@@ -1,0 +1,15 @@
+// The days the talks are under way: from the day the parties first met (state.convenedDay, the
+// first meeting or a first return to the table) to the end of the run. Stall risk is summed up
+// over these days only: the sweep's peakStallRisk and meanStallRisk, and the run report's
+// peakStallRisk. Before the first meeting nothing can move, so a stall for want of progress is
+// all but certain within the horizon: on afghanistan-2020, whose talks start pending, every run
+// peaked at 1 on day 1 and the peak told runs apart no more than a constant would.
+import type {DailySeries} from './run.js';
+import type {WorldState} from './types.js';
+
+/** The first row of `daily` on or after the day the talks first met; daily.length if they never met. */
+export function firstRowUnderWay(state: Pick<WorldState, 'convenedDay'>, daily: Pick<DailySeries, 'length' | 'offset'>): number {
+  if (state.convenedDay < 0) return daily.length;
+  // Row r is the state after round offset + r + 1; talks active from day 0 make every row count.
+  return Math.min(daily.length, Math.max(0, state.convenedDay - daily.offset - 1));
+}
