@@ -14,6 +14,7 @@ import type {Io} from './io.js';
 import {chooseFormat, refuseOverwrite} from './sweep.js';
 import {SummaryReport} from './summary-report.js';
 import {groupDigits} from '../ui/text.js';
+import {MERGE_USAGE} from './usage/merge.js';
 
 /** The format every input shares: --format, else their extensions (which must agree). */
 function inputFormat(files: readonly string[], flag: string | undefined): Format {
@@ -29,13 +30,7 @@ function inputFormat(files: readonly string[], flag: string | undefined): Format
 }
 
 export async function mergeCommand(args: string[], io: Io): Promise<number> {
-  const {values, positionals: inputs} = parseCommand('merge', args, {
-    out: {type: 'string'},
-    spec: {type: 'string'},
-    format: {type: 'string'},
-    force: {type: 'boolean'},
-    quiet: {type: 'boolean'},
-  });
+  const {values, positionals: inputs} = parseCommand(MERGE_USAGE, args);
   if (inputs.length === 0) throw new UsageError('merge needs the files to merge, e.g. parley merge part-*.csv --out results.csv');
   const out = values.out;
   if (out === '') throw new UsageError('--out needs a file name');

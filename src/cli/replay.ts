@@ -18,16 +18,10 @@ import {UsageError} from './errors.js';
 import {emit, type Io} from './io.js';
 import {canUseDashboard} from './mode.js';
 import {parseSpeed} from './run.js';
+import {REPLAY_USAGE} from './usage/replay.js';
 
 export async function replayCommand(args: string[], io: Io): Promise<number> {
-  const {values, positionals} = parseCommand('replay', args, {
-    json: {type: 'boolean'},
-    out: {type: 'string'},
-    compare: {type: 'boolean'},
-    runs: {type: 'string'},
-    history: {type: 'string'},
-    speed: {type: 'string'},
-  });
+  const {values, positionals} = parseCommand(REPLAY_USAGE, args);
   if (positionals.length > 1) throw new UsageError(`replay takes one scenario or history, got ${positionals.length}`);
   const speed = parseSpeed(values.speed);
   const dashboard = !values.json && values.out === undefined && canUseDashboard();

@@ -8,21 +8,12 @@ import {simulate} from './simulate.js';
 import {version} from './version.js';
 import {canUseDashboard} from './mode.js';
 import {SPEEDS} from '../ui/dashboard/sim-loop.js';
+import {RUN_USAGE} from './usage/run.js';
 
 export const DEFAULT_SCENARIO = 'baseline';
 
 export async function runCommand(args: string[], io: Io): Promise<number> {
-  const {values, positionals} = parseCommand('run', args, {
-    seed: {type: 'string'},
-    days: {type: 'string'},
-    set: {type: 'string', multiple: true},
-    json: {type: 'boolean'},
-    ndjson: {type: 'boolean'},
-    out: {type: 'string'},
-    'no-stall-risk': {type: 'boolean'},
-    speed: {type: 'string'},
-    from: {type: 'string'},
-  });
+  const {values, positionals} = parseCommand(RUN_USAGE, args);
   if (positionals.length > 1) throw new UsageError(`run takes one scenario, got ${positionals.length}: ${positionals.join(' ')}`);
   if (values.json && values.ndjson) throw new UsageError('--json and --ndjson cannot be used together');
   if (values.out === '') throw new UsageError('--out needs a file name');

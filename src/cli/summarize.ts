@@ -11,9 +11,10 @@ import {parseCommand} from './args.js';
 import {UsageError} from './errors.js';
 import {writeFileAtomic, type Io} from './io.js';
 import {summaryLines, tableWidth} from './summary-report.js';
+import {SUMMARIZE_USAGE} from './usage/summarize.js';
 
 export async function summarizeCommand(args: string[], io: Io): Promise<number> {
-  const {values, positionals} = parseCommand('summarize', args, {heatmap: {type: 'string'}, out: {type: 'string'}, json: {type: 'boolean'}});
+  const {values, positionals} = parseCommand(SUMMARIZE_USAGE, args);
   if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'summarize needs a results file (.csv or .ndjson)' : `summarize takes one results file, got ${positionals.length}`);
   const file = positionals[0]!;
   if (values.json && values.heatmap !== undefined) throw new UsageError('--heatmap draws on the terminal and does not go with --json');

@@ -16,6 +16,7 @@ import {EXIT, UsageError} from './errors.js';
 import type {Io} from './io.js';
 import {inCi} from './mode.js';
 import {groupDigits} from '../ui/text.js';
+import {SWEEP_USAGE} from './usage/sweep.js';
 
 const runs = (n: number): string => `${groupDigits(n)} run${n === 1 ? '' : 's'}`;
 const quote = (s: string): string => (/^[\w./=:@+-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
@@ -55,15 +56,7 @@ interface SweepArgs {
 
 /** The command line, checked before anything is read or written. */
 export function parseSweepArgs(args: string[]): SweepArgs {
-  const {values, positionals} = parseCommand('sweep', args, {
-    workers: {type: 'string'},
-    out: {type: 'string'},
-    format: {type: 'string'},
-    shard: {type: 'string'},
-    resume: {type: 'boolean'},
-    force: {type: 'boolean'},
-    quiet: {type: 'boolean'},
-  });
+  const {values, positionals} = parseCommand(SWEEP_USAGE, args);
   if (positionals.length === 0) throw new UsageError(`sweep needs a spec: a file, or a bundled sweep (${bundledSweepNames().join(', ')})`);
   if (positionals.length > 1) throw new UsageError(`sweep takes one spec, got ${positionals.length}: ${positionals.join(' ')}`);
   const out = values.out;
