@@ -1,20 +1,18 @@
 // `parley merge <files…>`: joins the outputs of `parley sweep --shard k/N` back into one file in
 // run order, after checking them (same header, consecutive runs, no gap, no overlap; with
 // --spec every row and the whole sweep). With --spec and --out it writes the summary too.
-import {closeSync, openSync, renameSync, rmSync, writeSync} from 'node:fs';
-import {basename, dirname, join, resolve} from 'node:path';
-import {InputError} from '../scenario/errors.js';
 import {copyRows, mergedValues, mergeOrder, scanFile, type SweepFile} from '../sweep/merge.js';
 import {formatOfPath, rowObject, summaryPath, type Format} from '../sweep/output.js';
 import {loadSweep} from '../sweep/plan.js';
 import {SummaryAccumulator} from '../sweep/summary.js';
 import {parseCommand} from './args.js';
 import {EXIT, UsageError} from './errors.js';
-import type {Io} from './io.js';
+import {AtomicFile, type Io} from './io.js';
 import {chooseFormat, refuseOverwrite} from './sweep.js';
 import {SummaryReport} from './summary-report.js';
 import {groupDigits} from '../ui/text.js';
 import {MERGE_USAGE} from './usage/merge.js';
+import {refuseOutOverInput} from './out-file.js';
 
 /** The format every input shares: --format, else their extensions (which must agree). */
 function inputFormat(files: readonly string[], flag: string | undefined): Format {
@@ -35,15 +33,15 @@ export async function mergeCommand(args: string[], io: Io): Promise<number> {
   const out = values.out;
   if (out === '') throw new UsageError('--out needs a file name');
   const format = inputFormat(inputs, values.format);
+  const plan = values.spec === undefined ? null : loadSweep(values.spec, {check: false});
   if (out !== undefined) {
     if (chooseFormat(out, values.format ?? format) !== format) throw new UsageError(`--out ${out} is not ${format} like the files merged`);
-    if (inputs.some((f) => resolve(f) === resolve(out))) throw new UsageError(`--out ${out} is one of the files to merge`);
+    refuseOutOverInput(out, [...inputs.map((file) => ({file, what: 'one of the files to merge'})), ...(plan ? [{file: plan.file, what: 'the sweep spec'}] : [])]);
     refuseOverwrite(out, values.force, 'add --force to replace it');
     if (values.spec !== undefined) refuseOverwrite(summaryPath(out), values.force, 'add --force to replace it');
   }
   const note = (text: string): void => void (values.quiet || io.stderr(`parley: ${text}\n`));
 
-  const plan = values.spec === undefined ? null : loadSweep(values.spec, {check: false});
   const scanned: SweepFile[] = [];
   for (const f of inputs) scanned.push(await scanFile(f, format, plan));
   const files = mergeOrder(scanned, plan?.runs ?? null);
@@ -70,21 +68,14 @@ export async function mergeCommand(args: string[], io: Io): Promise<number> {
   return EXIT.ok;
 }
 
-/** Streams into a temp file beside `file`, then renames it: a failure never leaves half a file. */
+/** Streams into a temp file beside `file` (AtomicFile), then renames it: a failure never leaves half a file. */
 async function writeAtomically(file: string, fill: (write: (text: string) => void) => Promise<void>): Promise<void> {
-  const temp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
+  const f = new AtomicFile(file);
   try {
-    const fd = openSync(temp, 'w');
-    try {
-      await fill((text) => void writeSync(fd, text));
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(temp, file);
+    await fill((text) => f.write(text));
+    f.commit();
   } catch (e) {
-    rmSync(temp, {force: true});
-    if (e instanceof InputError) throw e;
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new InputError(`${file}: cannot write output file${code ? ` (${code})` : ''}`, file);
+    f.discard();
+    throw e;
   }
 }

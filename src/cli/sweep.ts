@@ -17,6 +17,8 @@ import type {Io} from './io.js';
 import {inCi} from './mode.js';
 import {groupDigits} from '../ui/text.js';
 import {SWEEP_USAGE} from './usage/sweep.js';
+import {refuseOutOverInput} from './out-file.js';
+import {resolveScenarioPath} from '../scenario/load.js';
 
 const runs = (n: number): string => `${groupDigits(n)} run${n === 1 ? '' : 's'}`;
 const quote = (s: string): string => (/^[\w./=:@+-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
@@ -91,6 +93,7 @@ export function resumeCommand(a: SweepArgs): string {
 export async function sweepCommand(args: string[], io: Io): Promise<number> {
   const a = parseSweepArgs(args);
   const plan = loadSweep(a.ref);
+  refuseOutOverInput(a.out, [{file: plan.file, what: 'the sweep spec'}, {file: resolveScenarioPath(plan.scenario), what: 'the scenario of the sweep'}]);
   const range = shardRange(plan.runs, a.shard);
   const total = range.end - range.start;
   const note = (text: string): void => void (a.quiet || io.stderr(`parley: ${text}\n`));
