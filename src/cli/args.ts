@@ -2,7 +2,7 @@
 // CommandUsage (src/cli/usage/): the same table is parsed here and printed by `parley COMMAND
 // --help` (command-help.ts), so the help cannot list an option that is not parsed or miss one.
 import {parseArgs} from 'node:util';
-import {closest} from '../scenario/suggest.js';
+import {didYouMean} from '../scenario/suggest.js';
 import {UsageError} from './errors.js';
 
 /** One option: how parseArgs reads it, and what its help says. */
@@ -52,10 +52,7 @@ export function parseCommand<O extends OptionTable>(usage: CommandUsage<O>, args
 
 function describeParseError(usage: CommandUsage, e: Error & {code?: string}): string {
   const option = /'(-[^' ]*)/.exec(e.message)?.[1] ?? '';
-  if (e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
-    const match = closest(option, Object.keys(usage.options).map((name) => `--${name}`));
-    return `unknown option ${option} for ${usage.name}${match ? `; did you mean ${match}?` : ''}`;
-  }
+  if (e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `unknown option ${option} for ${usage.name}${didYouMean(option, Object.keys(usage.options).map((name) => `--${name}`))}`;
   if (e.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
     if (e.message.includes('does not take an argument')) return `${option} takes no value`;
     if (e.message.includes('ambiguous')) return `${option} needs a value (write ${option}=VALUE for a value starting with "-")`;
