@@ -5,6 +5,7 @@ import {mkdtempSync, readFileSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
+import {USAGES} from '../src/cli/usage/index.js';
 
 const ROOT = new URL('../', import.meta.url);
 const read = (file: string): string => readFileSync(new URL(file, ROOT), 'utf8');
@@ -65,5 +66,31 @@ describe('docs show what the commands print', () => {
     const shown = doc.slice(start + 4, doc.indexOf('```', start + 4)).replace(/\n$/, '');
     const actual = execFileSync(process.execPath, [new URL('dist/analysis/history-check.js', ROOT).pathname], {encoding: 'utf8'}).replace(/\n$/, '');
     expect(actual).toBe(shown);
+  });
+});
+
+/** The README section under the heading that starts with `### <start>`, heading included. */
+function section(text: string, start: string): string {
+  const at = text.indexOf(`\n### ${start}`);
+  if (at < 0) throw new Error(`no README section "### ${start}"`);
+  const end = text.indexOf('\n### ', at + 1);
+  return text.slice(at, end < 0 ? undefined : end);
+}
+
+describe('README documents every option of every command', () => {
+  const sections: Record<string, string> = {
+    run: '`parley run',
+    replay: '`parley replay',
+    sweep: 'Sweeps:',
+    merge: 'Sweeps:',
+    summarize: 'Sweeps:',
+    list: '`parley list',
+    validate: '`parley validate',
+    schema: '`parley schema',
+  };
+  it.each(Object.keys(USAGES))('%s', (command) => {
+    const text = section(read('README.md'), sections[command]!);
+    const missing = Object.keys(USAGES[command]!.options).filter((name) => !text.includes(`--${name}`));
+    expect(missing).toEqual([]);
   });
 });

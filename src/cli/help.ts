@@ -1,4 +1,5 @@
-// The --help text: examples first, then commands, options, exit codes. Kept under 80 columns.
+// The --help text, the overview: examples first, then commands, global options, dashboard keys,
+// exit codes. Each command's options are in its own help (usage/, command-help.ts). 80 columns.
 export const HELP = `parley: simulate the 2020 Afghan government, Taliban and US prisoner exchange
 
 Examples
@@ -16,6 +17,7 @@ Examples
   parley list                            bundled scenarios, policies, parameters
   parley validate my-scenario.yaml       check a scenario without running it
   parley schema > scenario.schema.json   JSON Schema of scenario files
+  parley run --help                      the options of run, with examples
 
 Commands
   run [SCENARIO]      run a scenario: the live dashboard on a terminal, else a
@@ -34,32 +36,14 @@ Commands
                       sweep, row by row, and write its summary)
   list                list bundled scenarios, and policies with their parameters
   validate SCENARIO…  check scenarios and print what each one sets up
-  schema              print the JSON Schema of scenario files
+  schema [sweep]      print the JSON Schema of scenario files (or sweep specs)
   summarize RESULTS   summary per point of a sweep's results (.csv, .ndjson);
                       --heatmap X,Y,METRIC a metric over two parameters,
                       --out FILE (.csv, .ndjson) the full summary, --json
 
 Options
-  --seed S            seed of the negotiation (default: the scenario's)      run
-  --days N            simulate at most N days                                run
-  --set PATH=VALUE    change a scenario field, e.g.                run, validate
-                      --set agents.government.params.batchSize=200
-                      (repeatable; parley list shows the parameters)
-  --json              print one JSON document                  run, replay, list
-  --ndjson            print one JSON record a line                           run
-  --out FILE          write the output to FILE         run, replay, sweep, merge
-                      (sweep, merge: .csv, .ndjson or .jsonl; an existing
-                      file only with --resume or --force)
-  --format F          rows as csv (default) or ndjson              sweep, merge
-  --workers N         threads (default: one per core; at most 4 per core)  sweep
-  --shard k/N         run only the k-th of N blocks of runs                sweep
-  --resume            continue --out after an interruption                 sweep
-  --force             replace an existing --out                     sweep, merge
-  --spec SPEC         check the files against the sweep spec               merge
-  --quiet             no progress or notes on stderr                sweep, merge
-  --no-stall-risk     skip the daily stall-risk estimate (much faster)       run
-  --speed N|max       dashboard speed in days a second               run, replay
-                      (1 2 5 10 20 50 100; replay starts at 5, run at 10)
+  parley COMMAND --help (or parley help COMMAND) lists the options of that
+  command with their meaning and defaults, and shows examples. For all:
   --no-color          no colours (also when NO_COLOR is set)
   -h, --help          show this help
   --version           print the version

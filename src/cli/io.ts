@@ -1,6 +1,6 @@
 // Where output goes. Data goes to stdout (or --out), messages to stderr; commands get an Io so
 // they never touch process streams directly.
-import {closeSync, openSync, renameSync, rmSync, writeSync} from 'node:fs';
+import {closeSync, openSync, readdirSync, renameSync, rmSync, writeSync} from 'node:fs';
 import {basename, dirname, join} from 'node:path';
 import {writeError} from './output-errors.js';
 
@@ -22,14 +22,17 @@ export function emit(io: Io, text: string, file: string | undefined): void {
 
 /**
  * A file written piece by piece into a temp file beside it, renamed into place by commit(): a
- * failure or an interruption never leaves half a file.
+ * failure or an interruption never leaves half a file. The temp file is named so that a user who
+ * sees it knows what it is (`runs.json.parley-tmp-4242`), and one left by a process that was
+ * killed (SIGKILL runs no cleanup) is removed by the next write to the same file.
  */
 export class AtomicFile {
   private readonly temp: string;
   private fd: number | null = null;
 
   constructor(readonly file: string) {
-    this.temp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
+    this.temp = tempName(file, process.pid);
+    removeStaleTemps(file);
     this.fd = this.guard(() => openSync(this.temp, 'w'));
   }
 
@@ -66,6 +69,41 @@ export class AtomicFile {
 export function writeFully(fd: number, data: string | Uint8Array): void {
   const bytes = typeof data === 'string' ? Buffer.from(data) : data;
   for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at);
+}
+
+const TEMP_TAG = '.parley-tmp-';
+
+/** The temp file beside `file` that process `pid` writes. */
+export const tempName = (file: string, pid: number): string => join(dirname(file), `${basename(file)}${TEMP_TAG}${pid}`);
+
+/** Removes the temp files of `file` whose process is gone; a live writer's are left alone. */
+function removeStaleTemps(file: string): void {
+  const prefix = `${basename(file)}${TEMP_TAG}`;
+  let names: string[];
+  try {
+    names = readdirSync(dirname(file));
+  } catch {
+    return; // the folder cannot be read: opening the temp file will say why
+  }
+  for (const name of names) {
+    const pid = name.startsWith(prefix) && /^[1-9]\d*$/.test(name.slice(prefix.length)) ? Number(name.slice(prefix.length)) : null;
+    if (pid === null || pid === process.pid || processAlive(pid)) continue;
+    try {
+      rmSync(join(dirname(file), name), {force: true});
+    } catch {
+      // not ours to remove (permissions): it stays, visibly named
+    }
+  }
+}
+
+/** Whether process `pid` runs on this machine (EPERM: it does, as another user). */
+export function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM'; // alive, another user's
+  }
 }
 
 /** Writes a temp file next to `file`, then renames it: a failure never leaves half a file. */

@@ -4,9 +4,10 @@ import {parseCommand} from './args.js';
 import {catalog} from './catalog.js';
 import {UsageError} from './errors.js';
 import type {Io} from './io.js';
+import {LIST_USAGE} from './usage/list.js';
 
 export function listCommand(args: string[], io: Io): number {
-  const {values, positionals} = parseCommand('list', args, {json: {type: 'boolean'}});
+  const {values, positionals} = parseCommand(LIST_USAGE, args);
   if (positionals.length > 0) throw new UsageError(`list takes no arguments, got ${positionals.join(' ')}`);
   const c = catalog();
   io.stdout(values.json ? `${JSON.stringify(c, null, 2)}\n` : formatCatalog(c));

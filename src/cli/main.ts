@@ -5,6 +5,9 @@ import {InputError} from '../scenario/errors.js';
 import {EXIT, UsageError} from './errors.js';
 import {OutputError} from './output-errors.js';
 import {HELP} from './help.js';
+import {commandHelp} from './command-help.js';
+import {USAGES} from './usage/index.js';
+import {didYouMean} from '../scenario/suggest.js';
 import {processIo, type Io} from './io.js';
 import {listCommand} from './list.js';
 import {DEFAULT_SCENARIO, runCommand} from './run.js';
@@ -66,16 +69,24 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
   const [first = '', ...rest] = argv;
   // --help anywhere before a `--` wins, so `parley run --help` works too.
   const options = argv.includes('--') ? argv.slice(0, argv.indexOf('--')) : argv;
-  if (options.includes('-h') || options.includes('--help') || first === 'help') {
-    io.stdout(HELP);
+  if (first === 'help' || options.includes('-h') || options.includes('--help')) {
+    // `parley help run`, `parley run --help`: that command's help; otherwise the overview.
+    const named = first === 'help' ? rest.find((a) => !a.startsWith('-')) : Object.hasOwn(COMMANDS, first) ? first : undefined;
+    if (named === undefined) io.stdout(HELP);
+    else if (Object.hasOwn(USAGES, named)) io.stdout(commandHelp(USAGES[named]!));
+    else throw unknownCommand(named);
     return EXIT.ok;
   }
   if (first === '--version') {
     io.stdout(`${versionLine()}\n`);
     return EXIT.ok;
   }
-  const command = COMMANDS[first];
-  if (command) return command(rest, io);
+  if (Object.hasOwn(COMMANDS, first)) return COMMANDS[first]!(rest, io);
   if (first.startsWith('-')) throw new UsageError(`expected a command (${Object.keys(COMMANDS).join(', ')}) before ${first}`);
-  throw new UsageError(`unknown command "${first}"; the commands are ${Object.keys(COMMANDS).join(', ')}`);
+  throw unknownCommand(first);
+}
+
+function unknownCommand(name: string): UsageError {
+  const names = Object.keys(COMMANDS);
+  return new UsageError(`unknown command "${name}"${didYouMean(name, names)}; the commands are ${names.join(', ')}`);
 }

@@ -1,10 +1,9 @@
 // `parley merge <files…>`: joins the outputs of `parley sweep --shard k/N` back into one file in
 // run order, after checking them (same header, consecutive runs, no gap, no overlap; with
 // --spec every row and the whole sweep). With --spec and --out it writes the summary too.
-import {resolve} from 'node:path';
 import {copyRows, mergedValues, mergeOrder, scanFile, type SweepFile} from '../sweep/merge.js';
 import {formatOfPath, rowObject, summaryPath, type Format} from '../sweep/output.js';
-import {loadSweep} from '../sweep/plan.js';
+import {loadSweep, type SweepPlan} from '../sweep/plan.js';
 import {SummaryAccumulator} from '../sweep/summary.js';
 import {parseCommand} from './args.js';
 import {EXIT, UsageError} from './errors.js';
@@ -14,6 +13,8 @@ import {lockOutput} from './output-lock.js';
 import {chooseFormat, refuseOverwrite} from './sweep.js';
 import {SummaryReport} from './summary-report.js';
 import {groupDigits} from '../ui/text.js';
+import {MERGE_USAGE} from './usage/merge.js';
+import {refuseOutOverInput} from './out-file.js';
 
 /** The format every input shares: --format, else their extensions (which must agree). */
 function inputFormat(files: readonly string[], flag: string | undefined): Format {
@@ -29,20 +30,15 @@ function inputFormat(files: readonly string[], flag: string | undefined): Format
 }
 
 export async function mergeCommand(args: string[], io: Io): Promise<number> {
-  const {values, positionals: inputs} = parseCommand('merge', args, {
-    out: {type: 'string'},
-    spec: {type: 'string'},
-    format: {type: 'string'},
-    force: {type: 'boolean'},
-    quiet: {type: 'boolean'},
-  });
+  const {values, positionals: inputs} = parseCommand(MERGE_USAGE, args);
   if (inputs.length === 0) throw new UsageError('merge needs the files to merge, e.g. parley merge part-*.csv --out results.csv');
   const out = values.out;
   if (out === '') throw new UsageError('--out needs a file name');
   const format = inputFormat(inputs, values.format);
+  const plan = values.spec === undefined ? null : loadSweep(values.spec, {check: false});
   if (out !== undefined) {
     if (chooseFormat(out, values.format ?? format) !== format) throw new UsageError(`--out ${out} is not ${format} like the files merged`);
-    if (inputs.some((f) => resolve(f) === resolve(out))) throw new UsageError(`--out ${out} is one of the files to merge`);
+    refuseOutOverInput(out, [...inputs.map((file) => ({file, what: 'one of the files to merge'})), ...(plan ? [{file: plan.file, what: 'the sweep spec'}] : [])]);
     refuseOverwrite(out, values.force, 'add --force to replace it');
     if (values.spec !== undefined) refuseOverwrite(summaryPath(out), values.force, 'add --force to replace it');
   }
@@ -51,14 +47,13 @@ export async function mergeCommand(args: string[], io: Io): Promise<number> {
   let lost: string | null = null;
   const lock = out === undefined ? null : lockOutput(out, (why) => (lost = why));
   try {
-    return await merge(inputs, format, out, values.spec, io, note, () => lost);
+    return await merge(inputs, format, out, plan, io, note, () => lost);
   } finally {
     lock?.release();
   }
 }
 
-async function merge(inputs: string[], format: Format, out: string | undefined, spec: string | undefined, io: Io, note: (text: string) => void, lost: () => string | null): Promise<number> {
-  const plan = spec === undefined ? null : loadSweep(spec, {check: false});
+async function merge(inputs: string[], format: Format, out: string | undefined, plan: SweepPlan | null, io: Io, note: (text: string) => void, lost: () => string | null): Promise<number> {
   const scanned: SweepFile[] = [];
   for (const f of inputs) scanned.push(await scanFile(f, format, plan));
   const files = mergeOrder(scanned, plan?.runs ?? null);

@@ -11,6 +11,7 @@ import {join} from 'node:path';
 import lockfile from 'proper-lockfile';
 import {InputError} from '../scenario/errors.js';
 import {writeError} from './output-errors.js';
+import {processAlive} from './io.js';
 
 export interface OutputLock {
   /** Removes the lock (idempotent). Also done on any process exit, by proper-lockfile. */
@@ -115,7 +116,7 @@ function take(file: string, options: LockSyncOptions): () => void {
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'ELOCKED') throw e;
     const owner = readOwner(options!.lockfilePath!);
-    if (!owner || owner.host !== hostname() || running(owner.pid)) throw lockedBy(file, options!.lockfilePath!, owner);
+    if (!owner || owner.host !== hostname() || processAlive(owner.pid)) throw lockedBy(file, options!.lockfilePath!, owner);
     lockFs.rmdirSync(options!.lockfilePath!);
     return lockfile.lockSync(file, options);
   }
@@ -127,16 +128,6 @@ function readOwner(dir: string): Owner | null {
     return Number.isSafeInteger(owner.pid) && typeof owner.host === 'string' && typeof owner.since === 'string' ? (owner as Owner) : null;
   } catch {
     return null; // being written this instant, or not parley's
-  }
-}
-
-/** Whether process `pid` runs here (EPERM: it does, as another user). */
-function running(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

@@ -5,7 +5,7 @@
 // plain text or JSON as before.
 import {modelBand} from '../analysis/band.js';
 import {compareWithHistory} from '../analysis/compare.js';
-import {loadHistory} from '../history/load.js';
+import {loadHistory, resolveHistoryPath} from '../history/load.js';
 import {replayTimeline, type Replay} from '../history/replay.js';
 import {InputError} from '../scenario/errors.js';
 import {loadScenario} from '../scenario/resolve.js';
@@ -18,24 +18,32 @@ import {UsageError} from './errors.js';
 import {emit, type Io} from './io.js';
 import {canUseDashboard} from './mode.js';
 import {parseSpeed} from './run.js';
+import {REPLAY_USAGE} from './usage/replay.js';
+import {refuseOutOverInput, reportFormat} from './out-file.js';
+import {resolveScenarioPath} from '../scenario/load.js';
+
+/** The record replayed, and the scenario --compare runs, when none is named. */
+const DEFAULT_HISTORY = 'afghanistan-2020';
 
 export async function replayCommand(args: string[], io: Io): Promise<number> {
-  const {values, positionals} = parseCommand('replay', args, {
-    json: {type: 'boolean'},
-    out: {type: 'string'},
-    compare: {type: 'boolean'},
-    runs: {type: 'string'},
-    history: {type: 'string'},
-    speed: {type: 'string'},
-  });
+  const {values, positionals} = parseCommand(REPLAY_USAGE, args);
   if (positionals.length > 1) throw new UsageError(`replay takes one scenario or history, got ${positionals.length}`);
   const speed = parseSpeed(values.speed);
+  const json = reportFormat(values.out, values.json ? 'json' : undefined, ['text', 'json']) === 'json';
   const dashboard = !values.json && values.out === undefined && canUseDashboard();
-  if (values.compare) {
+  // --compare [scenario]: positionals[0] is the scenario; otherwise it is the history.
+  const history = values.history ?? (values.compare ? undefined : positionals[0]) ?? DEFAULT_HISTORY;
+  const scenario = values.compare ? (positionals[0] ?? DEFAULT_HISTORY) : undefined;
+  if (values.out !== undefined) {
+    const inputs = [{file: resolveHistoryPath(history), what: 'the history'}];
+    if (scenario !== undefined) inputs.push({file: resolveScenarioPath(scenario), what: 'the scenario'});
+    refuseOutOverInput(values.out, inputs);
+  }
+  if (scenario !== undefined) {
     // `replay --compare [scenario]`: the model scenario over N seeds against the history.
     const runs = positiveInt('--runs', values.runs) ?? 100;
-    const {config} = loadScenario(positionals[0] ?? 'afghanistan-2020');
-    const replay = replayTimeline(loadHistory(values.history ?? 'afghanistan-2020'));
+    const {config} = loadScenario(scenario);
+    const replay = replayTimeline(loadHistory(history));
     const c = compareWithHistory(config, replay, runs);
     if (dashboard) {
       const band = modelBand(config, replay.days.length - 1, runs);
@@ -45,16 +53,16 @@ export async function replayCommand(args: string[], io: Io): Promise<number> {
       if (code === 0) io.stdout(formatComparison(config.name, c));
       return code;
     }
-    emit(io, values.json ? `${JSON.stringify(c, null, 2)}\n` : formatComparison(config.name, c), values.out);
+    emit(io, json ? `${JSON.stringify(c, null, 2)}\n` : formatComparison(config.name, c), values.out);
     return 0;
   }
   if (values.runs !== undefined) throw new UsageError('--runs goes with --compare');
-  const replay = replayTimeline(loadHistory(values.history ?? positionals[0] ?? 'afghanistan-2020'));
+  const replay = replayTimeline(loadHistory(history));
   if (dashboard) {
     const {runReplayDashboard} = await import('./dashboard.js');
     return runReplayDashboard({replay, terms: recordTerms(replay), speed});
   }
-  const text = values.json
+  const text = json
     ? `${JSON.stringify({name: replay.history.name, start: replay.history.start, end: replay.history.end, milestones: replay.milestones, episodes: replay.episodes, days: replay.days.map(({events, ...d}) => ({...d, walkout: d.walkout && {since: d.walkout.since, id: d.walkout.event.id}, events: events.map((e) => e.id)}))}, null, 2)}\n`
     : formatReplay(replay);
   emit(io, text, values.out);

@@ -8,36 +8,32 @@ import {simulate} from './simulate.js';
 import {version} from './version.js';
 import {canUseDashboard} from './mode.js';
 import {SPEEDS} from '../ui/dashboard/sim-loop.js';
+import {RUN_USAGE} from './usage/run.js';
+import {refuseOutOverInput, reportFormat, type ReportFormat} from './out-file.js';
+import {resolveScenarioPath} from '../scenario/load.js';
 
 export const DEFAULT_SCENARIO = 'baseline';
 
 export async function runCommand(args: string[], io: Io): Promise<number> {
-  const {values, positionals} = parseCommand('run', args, {
-    seed: {type: 'string'},
-    days: {type: 'string'},
-    set: {type: 'string', multiple: true},
-    json: {type: 'boolean'},
-    ndjson: {type: 'boolean'},
-    out: {type: 'string'},
-    'no-stall-risk': {type: 'boolean'},
-    speed: {type: 'string'},
-    from: {type: 'string'},
-  });
+  const {values, positionals} = parseCommand(RUN_USAGE, args);
   if (positionals.length > 1) throw new UsageError(`run takes one scenario, got ${positionals.length}: ${positionals.join(' ')}`);
   if (values.json && values.ndjson) throw new UsageError('--json and --ndjson cannot be used together');
   if (values.out === '') throw new UsageError('--out needs a file name');
+  const ref = positionals[0] ?? DEFAULT_SCENARIO;
+  const format = reportFormat(values.out, values.json ? 'json' : values.ndjson ? 'ndjson' : undefined, ['text', 'json', 'ndjson']);
+  if (values.out !== undefined) refuseOutOverInput(values.out, [{file: resolveScenarioPath(ref), what: 'the scenario'}]);
   const days = positiveInt('--days', values.days);
   const speed = parseSpeed(values.speed);
   const load = {set: values.set ?? [], seed: values.seed, days};
   const stallRisk = values['no-stall-risk'] ? false : undefined;
   if (!values.json && !values.ndjson && values.out === undefined && canUseDashboard()) {
     const {runDashboard} = await import('./dashboard.js');
-    return runDashboard(io, {scenario: positionals[0] ?? DEFAULT_SCENARIO, load, stallRisk, speed, from: values.from});
+    return runDashboard(io, {scenario: ref, load, stallRisk, speed, from: values.from});
   }
 
   const report = await simulate(
     {
-      ref: positionals[0] ?? DEFAULT_SCENARIO,
+      ref,
       load,
       stallRisk,
       from: values.from,
@@ -47,12 +43,11 @@ export async function runCommand(args: string[], io: Io): Promise<number> {
       for (const note of loaded.notes) io.stderr(`note: ${note}\n`);
     },
   );
-  const format = values.json ? 'json' : values.ndjson ? 'ndjson' : 'summary';
   emit(io, render(report, format), values.out);
   return 0;
 }
 
-export function render(report: RunReport, format: 'summary' | 'json' | 'ndjson'): string {
+export function render(report: RunReport, format: ReportFormat): string {
   if (format === 'json') return `${JSON.stringify(report, null, 2)}\n`;
   if (format === 'ndjson') return Array.from(reportRecords(report), (r) => `${JSON.stringify(r)}\n`).join('');
   return formatSummary(report);

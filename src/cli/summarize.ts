@@ -1,7 +1,6 @@
 // `parley summarize <results> [--heatmap x,y,metric] [--out FILE] [--json]`: the per-point summary
 // of a sweep's results file (CSV or NDJSON) as a short table, optionally a heatmap of one metric
 // over two parameters, the full summary to a file, or the summaries as JSON. Streams the rows.
-import {resolve} from 'node:path';
 import {formatHeatmap, HeatmapAccumulator, SHARES} from '../sweep/heatmap.js';
 import {NUMERIC_METRICS} from '../sweep/metrics.js';
 import {openResults, type Results} from '../sweep/read-results.js';
@@ -11,14 +10,16 @@ import {parseCommand} from './args.js';
 import {UsageError} from './errors.js';
 import {writeFileAtomic, type Io} from './io.js';
 import {summaryLines, tableWidth} from './summary-report.js';
+import {SUMMARIZE_USAGE} from './usage/summarize.js';
+import {refuseOutOverInput} from './out-file.js';
 
 export async function summarizeCommand(args: string[], io: Io): Promise<number> {
-  const {values, positionals} = parseCommand('summarize', args, {heatmap: {type: 'string'}, out: {type: 'string'}, json: {type: 'boolean'}});
+  const {values, positionals} = parseCommand(SUMMARIZE_USAGE, args);
   if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'summarize needs a results file (.csv or .ndjson)' : `summarize takes one results file, got ${positionals.length}`);
   const file = positionals[0]!;
   if (values.json && values.heatmap !== undefined) throw new UsageError('--heatmap draws on the terminal and does not go with --json');
   const out = values.out === undefined ? null : {file: values.out, format: outFormat(values.out)};
-  if (out && resolve(out.file) === resolve(file)) throw new UsageError(`--out ${out.file} would overwrite the results it summarizes`);
+  refuseOutOverInput(out?.file, [{file, what: 'the results file summarized'}]);
   const axes = values.heatmap === undefined ? null : splitHeatmap(values.heatmap);
 
   const results = await openResults(file);

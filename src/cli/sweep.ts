@@ -18,6 +18,9 @@ import {inCi} from './mode.js';
 import {OutputError, writeError} from './output-errors.js';
 import {lockOutput} from './output-lock.js';
 import {groupDigits} from '../ui/text.js';
+import {SWEEP_USAGE} from './usage/sweep.js';
+import {refuseOutOverInput} from './out-file.js';
+import {resolveScenarioPath} from '../scenario/load.js';
 
 const runs = (n: number): string => `${groupDigits(n)} run${n === 1 ? '' : 's'}`;
 const quote = (s: string): string => (/^[\w./=:@+-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
@@ -57,15 +60,7 @@ interface SweepArgs {
 
 /** The command line, checked before anything is read or written. */
 export function parseSweepArgs(args: string[]): SweepArgs {
-  const {values, positionals} = parseCommand('sweep', args, {
-    workers: {type: 'string'},
-    out: {type: 'string'},
-    format: {type: 'string'},
-    shard: {type: 'string'},
-    resume: {type: 'boolean'},
-    force: {type: 'boolean'},
-    quiet: {type: 'boolean'},
-  });
+  const {values, positionals} = parseCommand(SWEEP_USAGE, args);
   if (positionals.length === 0) throw new UsageError(`sweep needs a spec: a file, or a bundled sweep (${bundledSweepNames().join(', ')})`);
   if (positionals.length > 1) throw new UsageError(`sweep takes one spec, got ${positionals.length}: ${positionals.join(' ')}`);
   const out = values.out;
@@ -125,6 +120,7 @@ export async function sweepCommand(args: string[], io: Io): Promise<number> {
 
 async function sweep(a: SweepArgs, io: Io, stop: AbortController, lost: {why: string | null}): Promise<number> {
   const plan = loadSweep(a.ref);
+  refuseOutOverInput(a.out, [{file: plan.file, what: 'the sweep spec'}, {file: resolveScenarioPath(plan.scenario), what: 'the scenario of the sweep'}]);
   const range = shardRange(plan.runs, a.shard);
   const total = range.end - range.start;
   const note = (text: string): void => void (a.quiet || io.stderr(`parley: ${text}\n`));

@@ -4,9 +4,10 @@ import {InputError, loadScenario} from '../scenario/resolve.js';
 import {parseCommand} from './args.js';
 import {UsageError} from './errors.js';
 import type {Io} from './io.js';
+import {VALIDATE_USAGE} from './usage/validate.js';
 
 export function validateCommand(args: string[], io: Io): number {
-  const {values, positionals} = parseCommand('validate', args, {set: {type: 'string', multiple: true}});
+  const {values, positionals} = parseCommand(VALIDATE_USAGE, args);
   if (positionals.length === 0) throw new UsageError('validate needs a scenario file or bundled name');
   let code = 0;
   for (const ref of positionals) {

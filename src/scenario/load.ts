@@ -4,6 +4,7 @@ import {basename, extname, join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {parse as parseYaml, YAMLParseError} from 'yaml';
 import {InputError} from './errors.js';
+import {didYouMean} from './suggest.js';
 
 /** The bundled scenarios folder (the same relative place from src/ and dist/). */
 export const SCENARIO_DIR = fileURLToPath(new URL('../../scenarios/', import.meta.url));
@@ -29,7 +30,9 @@ export function resolveDataPath(ref: string, dir: string, what: string): string 
     }
   }
   const names = bundledNames(dir);
-  throw new InputError(`${ref}: no such ${what} file or bundled ${what}${names.length ? ` (bundled: ${names.join(', ')})` : ''}`, ref);
+  // A bare name is most likely a mistyped bundled one (`basline`).
+  const typo = ref.includes('/') || ref.includes('\\') ? '' : didYouMean(basename(ref, extname(ref)), names);
+  throw new InputError(`${ref}: no such ${what} file or bundled ${what}${typo}${names.length ? ` (bundled: ${names.join(', ')})` : ''}`, ref);
 }
 
 export const bundledScenarioNames = (): string[] => bundledNames(SCENARIO_DIR);

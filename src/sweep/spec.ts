@@ -66,3 +66,8 @@ export const sweepSchema = z
 export type SweepSpec = z.output<typeof sweepSchema>;
 export type ParamSpec = z.output<typeof paramSpec>;
 export type ParamValue = number | string | boolean;
+
+/** The JSON Schema of sweep spec files, as they are written (`parley schema sweep`; docs/sweep.schema.json). */
+export function sweepJsonSchema(): unknown {
+  return z.toJSONSchema(sweepSchema, {io: 'input', unrepresentable: 'any'});
+}
