@@ -61,10 +61,10 @@ Exit codes
   0    success (whatever the outcome of the negotiation)
   1    runtime failure: disk full, no permission, a lost lock, or a bug
   2    bad usage or input: unknown command or option, invalid scenario
+  129  a sweep stopped by SIGHUP (its terminal closed), as for 130
   130  interrupted (Ctrl-C); a sweep keeps the rows written and says how
        to resume
-  143  a sweep stopped by SIGTERM (a batch system's time limit), as above
-  129  a sweep stopped by SIGHUP (its terminal closed), as above
+  143  a sweep stopped by SIGTERM (a batch system's time limit), as for 130
 
 The same scenario and seed always give byte-identical output.
 `;

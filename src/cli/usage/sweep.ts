@@ -5,9 +5,9 @@ export const SWEEP_USAGE = defineUsage({
   name: 'sweep',
   synopsis: ['sweep SPEC [options]'],
   about:
-    'Runs every run of a sweep spec (a file, or a bundled sweep: parley list shows them) on worker threads, one row a run in run order, to a CSV or NDJSON file or stdout, with progress on stderr; then a summary per point (FILE.summary.csv for --out FILE, and a table). Ctrl-C or SIGTERM stops it cleanly and prints the command that resumes.',
+    'Runs every run of a sweep spec (a file, or a bundled sweep: parley list shows them) on worker threads, one row a run in run order, to a CSV or NDJSON file or stdout, with progress on stderr; then a summary per point (FILE.summary.csv for --out FILE, and a table). Ctrl-C, SIGTERM or SIGHUP stops it cleanly and prints the command that resumes. One sweep at a time writes a given --out: a second is refused.',
   options: {
-    workers: {type: 'string', value: 'N', help: 'worker threads', defaultText: 'one per core'},
+    workers: {type: 'string', value: 'N', help: 'worker threads, at most 4 per core', defaultText: 'one per core'},
     out: {
       type: 'string',
       value: 'FILE',
