@@ -31,6 +31,16 @@ export function zodProblems(error: z.ZodError): string[] {
   });
 }
 
+/** Problems listed at most: a file wrong in a thousand places is fixed from the first ones. */
+export const MAX_PROBLEMS = 20;
+
+/** The problems as list lines, the first MAX_PROBLEMS of them and then how many more there are. */
+export function problemLines(problems: readonly string[]): string[] {
+  const lines = problems.slice(0, MAX_PROBLEMS).map((p) => `  - ${p}`);
+  if (problems.length > MAX_PROBLEMS) lines.push(`  - and ${problems.length - MAX_PROBLEMS} more`);
+  return lines;
+}
+
 export function invalid(file: string, problems: readonly string[], what = 'scenario'): InputError {
-  return new InputError(`${file}: invalid ${what}\n${problems.map((p) => `  - ${p}`).join('\n')}`, file);
+  return new InputError(`${file}: invalid ${what}\n${problemLines(problems).join('\n')}`, file);
 }

@@ -7,6 +7,8 @@ export interface Override {
   path: string[];
   value: unknown;
   text: string;
+  /** The option that made it when not `--set` (`--days 12`), for messages. */
+  flag?: string;
 }
 
 const SEGMENT = /^[A-Za-z_$][\w$-]*$|^\d+$/;
@@ -76,6 +78,7 @@ function setPath(root: Data, o: Override): string[] {
   for (let i = 0; i < o.path.length - 1; i++) {
     const seg = o.path[i]!;
     const container = node as Record<string, unknown>;
+    checkSegment(o, i, container);
     if (container[seg] === undefined || container[seg] === null) container[seg] = /^\d+$/.test(o.path[i + 1]!) || o.path[i + 1] === APPEND ? [] : {};
     node = container[seg];
     if (typeof node !== 'object' || node === null) {
@@ -85,10 +88,26 @@ function setPath(root: Data, o: Override): string[] {
   }
   const last = o.path[o.path.length - 1]!;
   if (last !== APPEND) {
+    checkSegment(o, o.path.length - 1, node as Data);
     (node as Record<string, unknown>)[last] = o.value;
     return o.path;
   }
   if (!Array.isArray(node)) throw new InputError(`--set ${o.text}: ${o.path.slice(0, -1).join('.')} is not a list, so + cannot append to it`);
   node.push(o.value);
   return [...o.path.slice(0, -1), String(node.length - 1)];
+}
+
+/**
+ * In a list, a segment must name an item that is there: writing past the end would leave holes
+ * (`events.1000000` once made a million of them, each an error), and a name would be a property
+ * the list's validation never sees. New items go in with `+`.
+ */
+function checkSegment(o: Override, i: number, container: Data | unknown[]): void {
+  if (!Array.isArray(container)) return;
+  const seg = o.path[i]!;
+  const list = o.path.slice(0, i).join('.');
+  const n = container.length;
+  const items = n === 0 ? 'no items' : n === 1 ? '1 item' : `${n} items`;
+  if (!/^(0|[1-9]\d*)$/.test(seg)) throw new InputError(`--set ${o.text}: ${list} is a list: name an item by its index${n ? ` (0 to ${n - 1})` : ''}, or use ${list}.+ to append`);
+  if (Number(seg) >= n) throw new InputError(`--set ${o.text}: ${list} has ${items}: use ${list}.+ to append`);
 }

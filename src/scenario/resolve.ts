@@ -33,8 +33,8 @@ export function loadScenario(ref: string, options: LoadOptions = {}): LoadedScen
 
 export function parseScenario(raw: unknown, file: string, options: LoadOptions = {}): LoadedScenario {
   const overrides: Override[] = (options.set ?? []).map(parseOverride);
-  if (options.seed !== undefined) overrides.push({path: ['seed'], value: options.seed, text: `seed=${options.seed}`});
-  if (options.days !== undefined) overrides.push({path: ['days'], value: options.days, text: `days=${options.days}`});
+  if (options.seed !== undefined) overrides.push({path: ['seed'], value: options.seed, text: `seed=${options.seed}`, flag: `--seed ${options.seed}`});
+  if (options.days !== undefined) overrides.push({path: ['days'], value: options.days, text: `days=${options.days}`, flag: `--days ${options.days}`});
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw invalid(file, ['(top level): expected a mapping of scenario fields']);
   const {data, notes, targets} = applyOverrides(raw, overrides);
   checkPolicyNames(data, file);
@@ -53,8 +53,7 @@ function attributeToOverrides(error: z.ZodError, overrides: readonly Override[],
     const path = issue.path.map(String);
     const o = [...overrides].reverse().find((ov) => (targets.get(ov) ?? ov.path).every((seg, k) => path[k] === seg));
     if (!o) return lines[i]!;
-    const flag = o.path.length === 1 && (o.path[0] === 'seed' || o.path[0] === 'days') ? `--${o.path[0]} ${String(o.value)}` : `--set ${o.text}`;
-    return `${lines[i]} (from ${flag})`;
+    return `${lines[i]} (from ${o.flag ?? `--set ${o.text}`})`;
   });
 }
 
