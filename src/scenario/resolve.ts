@@ -40,7 +40,9 @@ export function parseScenario(raw: unknown, file: string, options: LoadOptions =
   checkPolicyNames(data, file);
   const parsed = scenarioSchema.safeParse(data);
   if (!parsed.success) throw invalid(file, attributeToOverrides(parsed.error, overrides, targets));
-  return {file, scenario: parsed.data, config: toSimConfig(parsed.data, file), notes};
+  const config = toSimConfig(parsed.data, file);
+  notes.push(...lateEvents(parsed.data, config));
+  return {file, scenario: parsed.data, config, notes};
 }
 
 /**
@@ -68,6 +70,21 @@ function checkPolicyNames(data: unknown, file: string): void {
       throw invalid(file, [`agents.${agent}.policy: unknown policy "${policy}"; expected one of ${names.join(', ')}`]);
     }
   }
+}
+
+/**
+ * Events after the last round never fire. They are not refused: a shorter --days is the quick way
+ * to look at a run's start, and the scenario's later events are meant for the full run.
+ */
+function lateEvents(s: Scenario, config: SimConfig): string[] {
+  const late: string[] = [];
+  s.events.forEach((e, i) => {
+    const day = e.day ?? dayOfDate(config.calendar, e.date!)!;
+    if (day > config.days) late.push(`events[${i}] (${e.type} on day ${day})`);
+  });
+  if (!late.length) return [];
+  const more = late.length > 1 ? ` and ${late.length - 1} more come` : ' comes';
+  return [`${late[0]}${more} after the last day (${config.days}): ${late.length > 1 ? 'they never happen' : 'it never happens'}`];
 }
 
 function toSimConfig(s: Scenario, file: string): SimConfig {

@@ -2,6 +2,7 @@
 // the parameters to vary (any path `--set` accepts, policy names included), the design, the
 // replicates per point, a master seed, and the metrics to keep.
 import {z} from 'zod';
+import {MAX_DAYS} from '../scenario/schema.js';
 import {groupDigits} from '../ui/text.js';
 import {valueCount, wholeBounds} from './design.js';
 import {METRICS} from './metrics.js';
@@ -30,7 +31,7 @@ export const sweepSchema = z
     description: z.string().default('').describe('what the sweep asks'),
     scenario: z.string().min(1).describe('the base scenario: a bundled name or a file (relative to this spec)'),
     set: z.array(z.string()).default([]).describe('fixed --set overrides applied to every run'),
-    days: z.int().min(1).max(5000).optional().describe('rounds per run (default: the scenario\'s)'),
+    days: z.int().min(1).max(MAX_DAYS).optional().describe('rounds per run (default: the scenario\'s)'),
     vary: z.record(z.string(), paramSpec).refine((v) => Object.keys(v).length > 0, 'vary at least one parameter').describe('--set paths to vary, in column order'),
     design: z.enum(DESIGNS).default('grid'),
     points: z.int().min(1).max(MAX_POINTS).optional().describe('points to sample (random and latin-hypercube designs)'),
