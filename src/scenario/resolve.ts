@@ -6,10 +6,11 @@ import type {ScheduledEvent, SimConfig} from '../sim/config.js';
 import type {DecisionContext} from '../sim/policy.js';
 import {byAssignment} from '../sim/shape.js';
 import {AGENTS} from '../sim/types.js';
-import {InputError, invalid, zodProblems} from './errors.js';
+import {InputError, invalid, zodProblems, type Validated} from './errors.js';
 import {readDataFile, resolveScenarioPath} from './load.js';
 import {applyOverrides, parseOverride, type Override} from './overrides.js';
 import {scenarioSchema, type Scenario} from './schema.js';
+import {didYouMean} from './suggest.js';
 
 export interface LoadOptions {
   /** `--set path=value` texts. */
@@ -39,7 +40,7 @@ export function parseScenario(raw: unknown, file: string, options: LoadOptions =
   const {data, notes, targets} = applyOverrides(raw, overrides);
   checkPolicyNames(data, file);
   const parsed = scenarioSchema.safeParse(data);
-  if (!parsed.success) throw invalid(file, attributeToOverrides(parsed.error, overrides, targets));
+  if (!parsed.success) throw invalid(file, attributeToOverrides(parsed.error, {schema: scenarioSchema, data}, overrides, targets));
   const config = toSimConfig(parsed.data, file);
   notes.push(...lateEvents(parsed.data, config));
   return {file, scenario: parsed.data, config, notes};
@@ -49,11 +50,15 @@ export function parseScenario(raw: unknown, file: string, options: LoadOptions =
  * Problems in fields set on the command line name the --set (or --seed, --days) that set them,
  * so the user is not sent looking for an error in a file that is fine.
  */
-function attributeToOverrides(error: z.ZodError, overrides: readonly Override[], targets: Map<Override, string[]>): string[] {
-  const lines = zodProblems(error);
+function attributeToOverrides(error: z.ZodError, validated: Validated, overrides: readonly Override[], targets: Map<Override, string[]>): string[] {
+  const lines = zodProblems(error, validated);
   return error.issues.map((issue, i) => {
     const path = issue.path.map(String);
-    const o = [...overrides].reverse().find((ov) => (targets.get(ov) ?? ov.path).every((seg, k) => path[k] === seg));
+    const startsWith = (a: readonly string[], b: readonly string[]): boolean => b.every((seg, k) => a[k] === seg);
+    // An unknown field's issue is on the section that holds it; the --set wrote that field, or into it.
+    const wrote = (written: string[]): boolean =>
+      issue.code === 'unrecognized_keys' ? issue.keys.some((k) => startsWith(written, [...path, k])) : startsWith(path, written);
+    const o = [...overrides].reverse().find((ov) => wrote(targets.get(ov) ?? ov.path));
     if (!o) return lines[i]!;
     return `${lines[i]} (from ${o.flag ?? `--set ${o.text}`})`;
   });
@@ -67,7 +72,7 @@ function checkPolicyNames(data: unknown, file: string): void {
     const policy = agents[agent]?.policy;
     if (typeof policy === 'string' && !findPolicy(agent, policy)) {
       const names = policiesFor(agent).map((p) => p.name);
-      throw invalid(file, [`agents.${agent}.policy: unknown policy "${policy}"; expected one of ${names.join(', ')}`]);
+      throw invalid(file, [`agents.${agent}.policy: unknown policy "${policy}"; expected one of ${names.join(', ')}${didYouMean(policy, names)}`]);
     }
   }
 }

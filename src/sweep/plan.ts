@@ -49,7 +49,7 @@ export function loadSweep(ref: string, {check = true}: {check?: boolean} = {}): 
 /** The plan of a spec's data; `scenario`: the base scenario as resolved before (workers). */
 function planFromData(file: string, raw: unknown, scenario?: string): SweepPlan {
   const parsed = sweepSchema.safeParse(raw);
-  if (!parsed.success) throw invalid(file, zodProblems(parsed.error), 'sweep spec');
+  if (!parsed.success) throw invalid(file, zodProblems(parsed.error, {schema: sweepSchema, data: raw}), 'sweep spec');
   const spec = parsed.data;
   // A scenario file is found relative to the spec; otherwise it is a bundled name (or a path from here).
   const beside = resolve(dirname(file), spec.scenario);
