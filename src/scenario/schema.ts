@@ -173,7 +173,8 @@ export const scenarioSchema = z
   .superRefine((s, ctx) => {
     const start = parseIsoDate(s.start);
     // Every day of the run has a date in the reports: the last must still have four digits.
-    const end = start === null ? null : start + s.days * s.roundDays;
+    // (Refinements run on data that failed its checks too: a days already out of range is said once.)
+    const end = start === null || !(s.days <= MAX_DAYS) ? null : start + s.days * s.roundDays;
     if (end !== null && end > parseIsoDate(LAST_DATE)!) {
       const rounds = `${s.days} round${s.days > 1 ? 's' : ''} of ${s.roundDays} day${s.roundDays > 1 ? 's' : ''}`;
       ctx.addIssue({code: 'custom', path: ['days'], message: `${rounds} from start ${s.start} end in the year ${civilFromDays(end)[0]}; the last date parley writes is ${LAST_DATE}`});
