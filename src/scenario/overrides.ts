@@ -1,6 +1,6 @@
 // `--set path=value` overrides: applied to the raw scenario data before validation, so they
 // are validated exactly like the file.
-import {parse as parseYaml} from 'yaml';
+import {parseDocument} from 'yaml';
 import {InputError} from './errors.js';
 
 export interface Override {
@@ -24,21 +24,22 @@ export function parseOverride(text: string): Override {
   const ok = (seg: string, i: number): boolean => (seg === APPEND ? i === path.length - 1 && i > 0 : SEGMENT.test(seg) && !FORBIDDEN.has(seg));
   if (!path.every(ok)) throw new InputError(`--set ${text}: "${text.slice(0, eq)}" is not a field path`);
   const raw = text.slice(eq + 1);
-  return {path, value: parseValue(raw), text};
+  return {path, value: parseValue(raw, text), text};
 }
 
 /** A plain decimal number, as YAML 1.2's core schema reads it (a sweep sets thousands of them). */
 export const DECIMAL = /^[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?$/;
 
 /** A YAML scalar or flow collection: 200, true, ratio-releaser, [1, 2], {a: 1}; text that is not YAML stays text. */
-function parseValue(raw: string): unknown {
+function parseValue(raw: string, text: string): unknown {
   if (raw === '') return '';
   if (DECIMAL.test(raw)) return Number(raw); // what YAML gives, without its parser
-  try {
-    return parseYaml(raw);
-  } catch {
-    return raw;
-  }
+  // logLevel 'error': a warning stays on the document (refused here), never printed by Node.
+  const doc = parseDocument(raw, {logLevel: 'error'});
+  if (doc.errors.length) return raw;
+  const warning = doc.warnings[0];
+  if (warning) throw new InputError(`--set ${text}: unknown tag ${/!\S*/.exec(raw.slice(warning.pos[0]))?.[0] ?? ''}: --set takes plain YAML values, without tags`);
+  return doc.toJS() as unknown;
 }
 
 type Data = Record<string, unknown>;

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import {describe, expect, it} from 'vitest';
+import {describe, expect, it, vi} from 'vitest';
 import {parse as parseYaml} from 'yaml';
 import {InputError} from '../../src/scenario/errors.js';
 import {applyOverrides, parseOverride} from '../../src/scenario/overrides.js';
@@ -51,6 +51,18 @@ describe('parseOverride', () => {
     ['map={a: 1}', ['map'], {a: 1}],
   ])('%s', (text, path, value) => {
     expect(parseOverride(text)).toEqual({path, value, text});
+  });
+
+  it('refuses a YAML tag in a value, and Node prints no warning', () => {
+    const warn = vi.spyOn(process, 'emitWarning');
+    try {
+      expect(() => parseOverride('name=!custom x')).toThrow(new InputError('--set name=!custom x: unknown tag !custom: --set takes plain YAML values, without tags'));
+      expect(() => parseOverride('seed={a: !!js/function f}')).toThrow(/unknown tag !!js\/function/);
+      expect(warn).not.toHaveBeenCalled();
+    } finally {
+      warn.mockRestore();
+    }
+    expect(parseOverride('name=!!str 12').value).toBe('12');
   });
 
   it.each(['nothing', '=3', 'a..b=1', '.a=1', 'a.=1', '1a.b=2', 'a b=1', 'a/b=1'])('rejects %j', (text) => {
