@@ -18,7 +18,7 @@ export const resolveHistoryPath = (ref: string): string => resolveDataPath(ref, 
 /** Validates already-read data; `file` names the source in errors. */
 export function parseHistory(raw: unknown, file: string): HistoryFile {
   const parsed = historySchema.safeParse(raw);
-  if (!parsed.success) throw invalid(file, zodProblems(parsed.error), 'history file');
+  if (!parsed.success) throw invalid(file, zodProblems(parsed.error, {schema: historySchema, data: raw}), 'history file');
   return parsed.data;
 }
 

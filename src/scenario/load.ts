@@ -1,10 +1,11 @@
 // Finding and reading scenario files: a path, or the name of a bundled scenario.
-import {existsSync, readdirSync, readFileSync, statSync} from 'node:fs';
+import {existsSync, readdirSync, statSync, type Stats} from 'node:fs';
 import {basename, extname, join} from 'node:path';
 import {fileURLToPath} from 'node:url';
-import {parse as parseYaml, YAMLParseError} from 'yaml';
 import {InputError} from './errors.js';
 import {didYouMean} from './suggest.js';
+
+export {readDataFile} from './data-file.js';
 
 /** The bundled scenarios folder (the same relative place from src/ and dist/). */
 export const SCENARIO_DIR = fileURLToPath(new URL('../../scenarios/', import.meta.url));
@@ -22,39 +23,44 @@ export function bundledNames(dir: string): string[] {
 
 /** A path to an existing file, or the bundled file of that name in `dir`; `what` names the kind in errors. */
 export function resolveDataPath(ref: string, dir: string, what: string): string {
-  if (existsSync(ref) && statSync(ref).isFile()) return ref;
+  if (isFile(ref)) return ref;
   if (!ref.includes('/') && !ref.includes('\\')) {
     for (const ext of ['', ...EXTENSIONS]) {
       const candidate = join(dir, ref + ext);
-      if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
+      if (isFile(candidate)) return candidate;
     }
   }
+  const kind = notAFile(ref);
+  if (kind) throw new InputError(`${ref}: ${kind}, not a ${what} file`, ref);
   const names = bundledNames(dir);
   // A bare name is most likely a mistyped bundled one (`basline`).
   const typo = ref.includes('/') || ref.includes('\\') ? '' : didYouMean(basename(ref, extname(ref)), names);
   throw new InputError(`${ref}: no such ${what} file or bundled ${what}${typo}${names.length ? ` (bundled: ${names.join(', ')})` : ''}`, ref);
 }
 
+/** The path's status, or undefined when there is nothing there to read (ENOENT, ENOTDIR, EACCES). */
+function stat(path: string): Stats | undefined {
+  try {
+    return statSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
+const isFile = (path: string): boolean => stat(path)?.isFile() ?? false;
+
+/** What a path that exists but is no regular file is (a FIFO would block a read forever). */
+function notAFile(path: string): string | undefined {
+  const s = stat(path);
+  if (!s || s.isFile()) return undefined;
+  if (s.isDirectory()) return 'is a directory';
+  if (s.isFIFO()) return 'is a FIFO (a named pipe)';
+  if (s.isCharacterDevice() || s.isBlockDevice()) return 'is a device';
+  if (s.isSocket()) return 'is a socket';
+  return 'is not a regular file';
+}
+
 export const bundledScenarioNames = (): string[] => bundledNames(SCENARIO_DIR);
 
 /** A path to an existing file, or the bundled scenario of that name. */
 export const resolveScenarioPath = (ref: string): string => resolveDataPath(ref, SCENARIO_DIR, 'scenario');
-
-/** Reads a YAML or JSON file into plain data, with the file named in any error. */
-export function readDataFile(path: string): unknown {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new InputError(`${path}: cannot read file${code ? ` (${code})` : ''}`, path);
-  }
-  try {
-    if (extname(path) === '.json') return JSON.parse(text) as unknown;
-    return parseYaml(text, {prettyErrors: true}) as unknown;
-  } catch (e) {
-    // The YAML parser's first line names the problem and its line and column; drop the excerpt.
-    const detail = e instanceof YAMLParseError ? e.message.split('\n')[0]!.replace(/:\s*$/, '') : (e as Error).message;
-    throw new InputError(`${path}: not valid ${extname(path) === '.json' ? 'JSON' : 'YAML'}: ${detail}`, path);
-  }
-}

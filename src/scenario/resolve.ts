@@ -6,10 +6,11 @@ import type {ScheduledEvent, SimConfig} from '../sim/config.js';
 import type {DecisionContext} from '../sim/policy.js';
 import {byAssignment} from '../sim/shape.js';
 import {AGENTS} from '../sim/types.js';
-import {InputError, invalid, zodProblems} from './errors.js';
+import {InputError, invalid, zodProblems, type Validated} from './errors.js';
 import {readDataFile, resolveScenarioPath} from './load.js';
 import {applyOverrides, parseOverride, type Override} from './overrides.js';
 import {scenarioSchema, type Scenario} from './schema.js';
+import {didYouMean} from './suggest.js';
 
 export interface LoadOptions {
   /** `--set path=value` texts. */
@@ -33,28 +34,33 @@ export function loadScenario(ref: string, options: LoadOptions = {}): LoadedScen
 
 export function parseScenario(raw: unknown, file: string, options: LoadOptions = {}): LoadedScenario {
   const overrides: Override[] = (options.set ?? []).map(parseOverride);
-  if (options.seed !== undefined) overrides.push({path: ['seed'], value: options.seed, text: `seed=${options.seed}`});
-  if (options.days !== undefined) overrides.push({path: ['days'], value: options.days, text: `days=${options.days}`});
+  if (options.seed !== undefined) overrides.push({path: ['seed'], value: options.seed, text: `seed=${options.seed}`, flag: `--seed ${options.seed}`});
+  if (options.days !== undefined) overrides.push({path: ['days'], value: options.days, text: `days=${options.days}`, flag: `--days ${options.days}`});
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw invalid(file, ['(top level): expected a mapping of scenario fields']);
   const {data, notes, targets} = applyOverrides(raw, overrides);
   checkPolicyNames(data, file);
   const parsed = scenarioSchema.safeParse(data);
-  if (!parsed.success) throw invalid(file, attributeToOverrides(parsed.error, overrides, targets));
-  return {file, scenario: parsed.data, config: toSimConfig(parsed.data, file), notes};
+  if (!parsed.success) throw invalid(file, attributeToOverrides(parsed.error, {schema: scenarioSchema, data}, overrides, targets));
+  const config = toSimConfig(parsed.data, file);
+  notes.push(...lateEvents(parsed.data, config));
+  return {file, scenario: parsed.data, config, notes};
 }
 
 /**
  * Problems in fields set on the command line name the --set (or --seed, --days) that set them,
  * so the user is not sent looking for an error in a file that is fine.
  */
-function attributeToOverrides(error: z.ZodError, overrides: readonly Override[], targets: Map<Override, string[]>): string[] {
-  const lines = zodProblems(error);
+function attributeToOverrides(error: z.ZodError, validated: Validated, overrides: readonly Override[], targets: Map<Override, string[]>): string[] {
+  const lines = zodProblems(error, validated);
   return error.issues.map((issue, i) => {
     const path = issue.path.map(String);
-    const o = [...overrides].reverse().find((ov) => (targets.get(ov) ?? ov.path).every((seg, k) => path[k] === seg));
+    const startsWith = (a: readonly string[], b: readonly string[]): boolean => b.every((seg, k) => a[k] === seg);
+    // An unknown field's issue is on the section that holds it; the --set wrote that field, or into it.
+    const wrote = (written: string[]): boolean =>
+      issue.code === 'unrecognized_keys' ? issue.keys.some((k) => startsWith(written, [...path, k])) : startsWith(path, written);
+    const o = [...overrides].reverse().find((ov) => wrote(targets.get(ov) ?? ov.path));
     if (!o) return lines[i]!;
-    const flag = o.path.length === 1 && (o.path[0] === 'seed' || o.path[0] === 'days') ? `--${o.path[0]} ${String(o.value)}` : `--set ${o.text}`;
-    return `${lines[i]} (from ${flag})`;
+    return `${lines[i]} (from ${o.flag ?? `--set ${o.text}`})`;
   });
 }
 
@@ -66,9 +72,24 @@ function checkPolicyNames(data: unknown, file: string): void {
     const policy = agents[agent]?.policy;
     if (typeof policy === 'string' && !findPolicy(agent, policy)) {
       const names = policiesFor(agent).map((p) => p.name);
-      throw invalid(file, [`agents.${agent}.policy: unknown policy "${policy}"; expected one of ${names.join(', ')}`]);
+      throw invalid(file, [`agents.${agent}.policy: unknown policy "${policy}"; expected one of ${names.join(', ')}${didYouMean(policy, names)}`]);
     }
   }
+}
+
+/**
+ * Events after the last round never fire. They are not refused: a shorter --days is the quick way
+ * to look at a run's start, and the scenario's later events are meant for the full run.
+ */
+function lateEvents(s: Scenario, config: SimConfig): string[] {
+  const late: string[] = [];
+  s.events.forEach((e, i) => {
+    const day = e.day ?? dayOfDate(config.calendar, e.date!)!;
+    if (day > config.days) late.push(`events[${i}] (${e.type} on day ${day})`);
+  });
+  if (!late.length) return [];
+  const more = late.length > 1 ? ` and ${late.length - 1} more come` : ' comes';
+  return [`${late[0]}${more} after the last day (${config.days}): ${late.length > 1 ? 'they never happen' : 'it never happens'}`];
 }
 
 function toSimConfig(s: Scenario, file: string): SimConfig {

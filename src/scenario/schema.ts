@@ -3,7 +3,7 @@
 // Schema of this for editor completion.
 import {z} from 'zod';
 import {policiesFor} from '../agents/registry.js';
-import {parseIsoDate} from '../sim/calendar.js';
+import {civilFromDays, parseIsoDate} from '../sim/calendar.js';
 import {GOV_CRITERIA, TAL_CRITERIA, type AgentId} from '../sim/types.js';
 
 const isoDate = z
@@ -12,9 +12,14 @@ const isoDate = z
   .refine((d) => parseIsoDate(d) !== null, 'not a calendar date');
 const share = z.number().min(0).max(1);
 
+/** The most rounds a scenario runs: no event can fire later than this. */
+export const MAX_DAYS = 5000;
+/** The last date parley reads and writes: dates have four-digit years. */
+export const LAST_DATE = '9999-12-31';
+
 const when = {
   date: isoDate.optional().describe('calendar date (YYYY-MM-DD); give date or day'),
-  day: z.int().min(0).optional().describe('round number (0 = start); give date or day'),
+  day: z.int().min(0).max(MAX_DAYS, `at most ${MAX_DAYS}, the most rounds a scenario runs`).optional().describe('round number (0 = start); give date or day'),
   note: z.string().default('').describe('what happened, in one line'),
   source: z.string().optional().describe('where the fact comes from (timeline row, article)'),
 };
@@ -170,6 +175,13 @@ export const scenarioSchema = z
   })
   .superRefine((s, ctx) => {
     const start = parseIsoDate(s.start);
+    // Every day of the run has a date in the reports: the last must still have four digits.
+    // (Refinements run on data that failed its checks too: a days already out of range is said once.)
+    const end = start === null || !(s.days <= MAX_DAYS) ? null : start + s.days * s.roundDays;
+    if (end !== null && end > parseIsoDate(LAST_DATE)!) {
+      const rounds = `${s.days} round${s.days > 1 ? 's' : ''} of ${s.roundDays} day${s.roundDays > 1 ? 's' : ''}`;
+      ctx.addIssue({code: 'custom', path: ['days'], message: `${rounds} from start ${s.start} end in the year ${civilFromDays(end)[0]}; the last date parley writes is ${LAST_DATE}`});
+    }
     s.events.forEach((e, i) => {
       if (e.type === 'release' && e.criteria !== undefined) {
         const allowed: readonly string[] = e.side === 'government' ? GOV_CRITERIA : TAL_CRITERIA;

@@ -55,7 +55,7 @@ export function loadSweep(ref: string, {check = true}: {check?: boolean} = {}): 
  */
 function planFromData(file: string, raw: unknown, scenario?: string, base?: {file: string; data: unknown}): SweepPlan {
   const parsed = sweepSchema.safeParse(raw);
-  if (!parsed.success) throw invalid(file, zodProblems(parsed.error), 'sweep spec');
+  if (!parsed.success) throw invalid(file, zodProblems(parsed.error, {schema: sweepSchema, data: raw}), 'sweep spec');
   const spec = parsed.data;
   // A scenario file is found relative to the spec; otherwise it is a bundled name (or a path from here).
   const beside = resolve(dirname(file), spec.scenario);

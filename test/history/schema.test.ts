@@ -84,7 +84,7 @@ describe('history schema', () => {
 
     const h = copy();
     Object.assign(h.events[2]!, {relased: 100});
-    expect(problems(h)).toEqual(['events[2]: unknown field "relased"']);
+    expect(problems(h)).toEqual(['events[2]: unknown field "relased"; did you mean released?']);
   });
 
   it('rejects a disagreement whose choice is not the main field or not among its values', () => {

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import {describe, expect, it} from 'vitest';
+import {describe, expect, it, vi} from 'vitest';
 import {parse as parseYaml} from 'yaml';
 import {InputError} from '../../src/scenario/errors.js';
 import {applyOverrides, parseOverride} from '../../src/scenario/overrides.js';
@@ -53,6 +53,18 @@ describe('parseOverride', () => {
     expect(parseOverride(text)).toEqual({path, value, text});
   });
 
+  it('refuses a YAML tag in a value, and Node prints no warning', () => {
+    const warn = vi.spyOn(process, 'emitWarning');
+    try {
+      expect(() => parseOverride('name=!custom x')).toThrow(new InputError('--set name=!custom x: unknown tag !custom: --set takes plain YAML values, without tags'));
+      expect(() => parseOverride('seed={a: !!js/function f}')).toThrow(/unknown tag !!js\/function/);
+      expect(warn).not.toHaveBeenCalled();
+    } finally {
+      warn.mockRestore();
+    }
+    expect(parseOverride('name=!!str 12').value).toBe('12');
+  });
+
   it.each(['nothing', '=3', 'a..b=1', '.a=1', 'a.=1', '1a.b=2', 'a b=1', 'a/b=1'])('rejects %j', (text) => {
     expect(() => parseOverride(text)).toThrow(InputError);
     expect(() => parseOverride(text)).toThrow(text.split('=')[0]!.length > 0 && text.includes('=') ? /is not a field path/ : /expected path=value/);
@@ -74,7 +86,7 @@ describe('applyOverrides', () => {
   it('sets values on a copy, creating sections as needed', () => {
     const data = {a: {b: 1}, keep: [1, 2]};
     const before = structuredClone(data);
-    const {data: out, notes} = applyOverrides(data, [parseOverride('a.c.d=5'), parseOverride('a.b=2'), parseOverride('list.0.x=1')]);
+    const {data: out, notes} = applyOverrides(data, [parseOverride('a.c.d=5'), parseOverride('a.b=2'), parseOverride('list.+={x: 1}')]);
     expect(out).toEqual({a: {b: 2, c: {d: 5}}, keep: [1, 2], list: [{x: 1}]});
     expect(notes).toEqual([]);
     expect(data).toEqual(before); // the input is untouched
@@ -92,6 +104,26 @@ describe('applyOverrides', () => {
     expect(() => parseOverride('events.+.type=b')).toThrow(/is not a field path/);
     expect(() => parseOverride('+=1')).toThrow(/is not a field path/);
     expect(() => applyOverrides({days: {a: 1}}, [parseOverride('days.+=1')])).toThrow(/days is not a list/);
+  });
+
+  it('refuses an index past the end of a list at once, with one message (no list of holes)', () => {
+    const events = Array.from({length: 12}, (_, day) => ({type: 'holiday', day}));
+    const started = performance.now();
+    expect(() => applyOverrides({events}, [parseOverride('events.10000000={type: ceasefire, day: 3}')])).toThrow(
+      new InputError('--set events.10000000={type: ceasefire, day: 3}: events has 12 items: use events.+ to append'),
+    );
+    expect(performance.now() - started).toBeLessThan(100);
+    expect(() => applyOverrides({events}, [parseOverride('events.12.day=3')])).toThrow(/events has 12 items: use events\.\+ to append/);
+    expect(() => applyOverrides({}, [parseOverride('events.0.day=3')])).toThrow(/events has no items: use events\.\+ to append/);
+    // An existing item is still set in place.
+    const {data} = applyOverrides({events}, [parseOverride('events.11.day=30')]);
+    expect((data as {events: {day: number}[]}).events[11]!.day).toBe(30);
+  });
+
+  it('refuses a name or a padded number as an item of a list (the list would keep it as a stray property)', () => {
+    const events = [{type: 'holiday', day: 1}];
+    expect(() => applyOverrides({events}, [parseOverride('events.day=3')])).toThrow(/events is a list: name an item by its index \(0 to 0\), or use events\.\+ to append/);
+    expect(() => applyOverrides({events}, [parseOverride('events.00.day=3')])).toThrow(/events is a list/);
   });
 
   it('refuses to descend into a value', () => {
@@ -152,6 +184,23 @@ describe('--set through parseScenario', () => {
     const {config} = parseScenario(withParams(), 'f.yaml', {set: ['seed=from-set', 'days=99'], seed: 'from-flag', days: 12});
     expect(config.seed).toBe('from-flag');
     expect(config.days).toBe(12);
+  });
+
+  it('names the flag the user wrote: --set days=1e7 is not --days', () => {
+    expect(() => parseScenario(withParams(), 'f.yaml', {set: ['days=1e7']})).toThrow(/days: .* \(from --set days=1e7\)$/);
+    expect(() => parseScenario(withParams(), 'f.yaml', {days: 10_000_000})).toThrow(/days: .* \(from --days 10000000\)$/);
+  });
+
+  it('a million-index --set gives one message, at once', () => {
+    const started = performance.now();
+    let message = '';
+    try {
+      parseScenario(withParams(), 'f.yaml', {set: ['events.1000000={type: ceasefire, day: 3}']});
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message.split('\n')).toEqual(['--set events.1000000={type: ceasefire, day: 3}: events has no items: use events.+ to append']);
+    expect(performance.now() - started).toBeLessThan(500);
   });
 
   it('rejects bad paths', () => {

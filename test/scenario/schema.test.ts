@@ -118,10 +118,10 @@ describe('scenario schema: rejections', () => {
   it('rejects unknown fields, naming their path', () => {
     expect(problems({...minimal(), bogus: 1})).toContain('(top level): unknown field "bogus"');
     expect(problems({...minimal(), world: {trust: {'gov-xyz': 0.3}}})).toContain('world.trust: unknown field "gov-xyz"');
-    expect(problems({...minimal(), pools: {government: {onlist: 10}}})).toContain('pools.government: unknown field "onlist"');
-    expect(problems({...minimal(), stall: {rollout: 10}})).toContain('stall: unknown field "rollout"');
+    expect(problems({...minimal(), pools: {government: {onlist: 10}}})).toContain('pools.government: unknown field "onlist"; did you mean onList?');
+    expect(problems({...minimal(), stall: {rollout: 10}})).toContain('stall: unknown field "rollout"; did you mean rollouts?');
     expect(problems({...minimal(), agents: {...(minimal().agents as Raw), us: {policy: 'carrot-stick', params: {stalldays: 3}}}})).toContain(
-      'agents.us.params: unknown field "stalldays"',
+      'agents.us.params: unknown field "stalldays"; did you mean stallDays?',
     );
     expect(problems({...minimal(), events: [{type: 'ceasefire', day: 3, lenght: 2}]})).toContain('events[0]: unknown field "lenght"');
   });
