@@ -12,7 +12,7 @@ const isoDate = z
   .refine((d) => parseIsoDate(d) !== null, 'not a calendar date');
 const share = z.number().min(0).max(1);
 
-/** The most rounds a scenario runs: no event can fire later than this. */
+/** The longest horizon a scenario (or a sweep's days) may have, in rounds: no event fires later. */
 export const MAX_DAYS = 5000;
 /** The last date parley reads and writes: dates have four-digit years. */
 export const LAST_DATE = '9999-12-31';
@@ -134,8 +134,6 @@ const world = z.strictObject({
   cohesion: share.default(1).describe("Level-II unity of the government: its batches are this share of what it decides"),
 });
 
-/** The longest horizon a scenario (or a sweep's days) may have, in rounds. */
-export const MAX_DAYS = 5000;
 
 export const scenarioSchema = z
   .strictObject({
