@@ -131,7 +131,8 @@ describe('loading histories', () => {
     expect(() => loadHistory(file)).toThrow(/series\.taliban\[2\]\.cumulative: 1 is less than 40/);
   });
 
-  it('says which histories are bundled when the name is unknown', () => {
-    expect(() => loadHistory('afghanistan-2021')).toThrow(/afghanistan-2021: no such history file or bundled history \(bundled: afghanistan-2020\)/);
+  it('says which histories are bundled when the name is unknown, and the near miss', () => {
+    expect(() => loadHistory('afghanistan-2021')).toThrow(/afghanistan-2021: no such history file or bundled history; did you mean afghanistan-2020\? \(bundled: afghanistan-2020\)/);
+    expect(() => loadHistory('tunisia')).toThrow(/tunisia: no such history file or bundled history \(bundled: afghanistan-2020\)/);
   });
 });
