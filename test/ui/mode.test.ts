@@ -36,13 +36,11 @@ describe('dashboard state', () => {
     s = dashboardReducer(s, {type: 'open-prompt'});
     for (const ch of '2020-13-011') s = dashboardReducer(s, {type: 'prompt-type', text: ch});
     // A date is ten characters: the eleventh is dropped.
-    expect(s.prompt).toEqual({text: '2020-13-01', error: null, submitted: false});
-    s = dashboardReducer(s, {type: 'prompt-submit'});
-    expect(s.prompt?.submitted).toBe(true);
+    expect(s.prompt).toEqual({text: '2020-13-01', error: null});
     s = dashboardReducer(s, {type: 'prompt-error', message: '2020-13-01 is not a calendar date'});
-    expect(s.prompt).toEqual({text: '2020-13-01', error: '2020-13-01 is not a calendar date', submitted: false});
+    expect(s.prompt).toEqual({text: '2020-13-01', error: '2020-13-01 is not a calendar date'});
     s = dashboardReducer(s, {type: 'prompt-erase'});
-    expect(s.prompt).toEqual({text: '2020-13-0', error: null, submitted: false});
+    expect(s.prompt).toEqual({text: '2020-13-0', error: null});
     s = dashboardReducer(s, {type: 'close-prompt'});
     expect(s.prompt).toBeNull();
     s = dashboardReducer(dashboardReducer(s, {type: 'toggle-help'}), {type: 'toggle-detail'});
