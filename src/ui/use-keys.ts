@@ -22,7 +22,8 @@ export function useKeys(handler: KeyHandler, options: {isActive?: boolean} = {})
     setRawMode(true);
     return () => setRawMode(false);
   }, [active, setRawMode]);
-  useEffect(() => {
+  // Subscribed as the frame commits (not a passive effect later), so a key typed the moment the screen shows counts.
+  useLayoutEffect(() => {
     if (!active) return;
     const onInput = (raw: string | Buffer): void => {
       for (const {input, key} of keypresses(String(raw))) {

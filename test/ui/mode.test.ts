@@ -1,6 +1,6 @@
 // When parley opens the dashboard and when it prints plain output.
 import {describe, expect, it} from 'vitest';
-import {canUseDashboard, inCi} from '../../src/cli/mode.js';
+import {canUseDashboard, inCi, supportsHyperlinks} from '../../src/cli/mode.js';
 import {dashboardReducer, initialDashboardState, newSeed} from '../../src/ui/dashboard/use-dashboard-state.js';
 
 const tty = {stdin: {isTTY: true}, stdout: {isTTY: true, columns: 80, rows: 24}};
@@ -15,6 +15,23 @@ describe('interactive mode', () => {
     expect(canUseDashboard({}, {...tty, stdout: {isTTY: false, columns: 80, rows: 24}})).toBe(false);
     expect(canUseDashboard({}, {...tty, stdout: {isTTY: true, columns: 0, rows: 0}})).toBe(false);
     expect(inCi({CONTINUOUS_INTEGRATION: '1'})).toBe(true);
+  });
+});
+
+describe('hyperlinks', () => {
+  const tty = {isTTY: true};
+  it('only on terminals known to show them, never in CI, tmux or off a TTY; FORCE_HYPERLINK decides when set', () => {
+    expect(supportsHyperlinks({TERM_PROGRAM: 'iTerm.app', TERM_PROGRAM_VERSION: '3.4.19'}, tty)).toBe(true);
+    expect(supportsHyperlinks({TERM_PROGRAM: 'iTerm.app', TERM_PROGRAM_VERSION: '3.0.1'}, tty)).toBe(false);
+    expect(supportsHyperlinks({VTE_VERSION: '6003', TERM: 'xterm-256color'}, tty)).toBe(true);
+    expect(supportsHyperlinks({TERM: 'xterm-kitty'}, tty)).toBe(true);
+    expect(supportsHyperlinks({WT_SESSION: 'x'}, tty)).toBe(true);
+    expect(supportsHyperlinks({TERM: 'xterm-256color'}, tty)).toBe(false);
+    expect(supportsHyperlinks({VTE_VERSION: '6003', TMUX: '/tmp/tmux-1/default,1,0', TERM: 'tmux-256color'}, tty)).toBe(false);
+    expect(supportsHyperlinks({VTE_VERSION: '6003', CI: 'true'}, tty)).toBe(false);
+    expect(supportsHyperlinks({VTE_VERSION: '6003'}, {isTTY: false})).toBe(false);
+    expect(supportsHyperlinks({FORCE_HYPERLINK: '1', TMUX: 'x'}, tty)).toBe(true);
+    expect(supportsHyperlinks({FORCE_HYPERLINK: '0', WT_SESSION: 'x'}, tty)).toBe(false);
   });
 });
 

@@ -4,9 +4,9 @@ import '../helpers/no-color.js';
 import {cleanup, render} from 'ink-testing-library';
 import {afterEach, describe, expect, test} from 'vitest';
 import {SelectedEventPanel, selectedEventLines} from '../../src/ui/dashboard/panels/SelectedEventPanel.js';
-import {Box} from 'ink';
+import {Box, renderToString} from 'ink';
 import {lineText, rowsOf} from '../../src/ui/dashboard/format.js';
-import {Lines} from '../../src/ui/dashboard/Lines.js';
+import {hyperlink, Hyperlinks, Lines} from '../../src/ui/dashboard/Lines.js';
 import {linesOf, renderWide} from '../helpers/ink.js';
 import {replaySnapshot} from './replay-fixtures.js';
 
@@ -56,6 +56,30 @@ describe('SelectedEventPanel', () => {
       </Box>,
     );
     for (const url of e.sources) expect(lines).toContain(`  ${url}`);
+  });
+
+  test('where the terminal shows hyperlinks, each URL is an OSC 8 link to all of it, its text still printed', () => {
+    const e = T30().replay!.selected!;
+    const url = e.sources.find((u) => u.length > 58)!;
+    const panel = (links: boolean): string =>
+      renderToString(
+        <Hyperlinks.Provider value={links}>
+          <SelectedEventPanel snapshot={T30()} width={60} rows={16} />
+        </Hyperlinks.Provider>,
+        {columns: 400},
+      );
+    // In the panel the text is cut to fit, but the link goes to the whole URL.
+    expect(panel(true)).toContain(`\u001B]8;;${url}\u001B\\`);
+    expect(panel(false)).not.toContain('\u001B]8;;');
+    const full = renderToString(
+      <Hyperlinks.Provider value>
+        <Box width={60} flexDirection="column" overflowX="visible">
+          <Lines lines={selectedEventLines(e, 60, 40, true)} width={60} />
+        </Box>
+      </Hyperlinks.Provider>,
+      {columns: 400},
+    );
+    expect(full).toContain(hyperlink(url, url));
   });
 
   test('a wrapped URL takes the rows the terminal gives it: fewer lines fit', () => {
