@@ -13,6 +13,9 @@ import {REPLAY, TERMS} from './replay-fixtures.js';
 
 const plain = (frame: string | undefined): string => linesOf(frame).join('\n');
 const HELP = /Keys/;
+/** The header's playback (the help's own text says "while paused"). */
+const PAUSED = /d\/s · paused/;
+const RUNNING = /d\/s · running/;
 
 afterEach(() => cleanup());
 
@@ -35,7 +38,7 @@ describe.each([
     const {app, frame} = mount(loop);
     await waitForFrame(frame, (f) => f.includes('running'));
     app.stdin.write('?');
-    await waitForFrame(frame, (f) => HELP.test(f) && f.includes('paused'));
+    await waitForFrame(frame, (f) => HELP.test(f) && PAUSED.test(f));
     const day = loop.getSnapshot().day;
     await sleep(400);
     expect(loop.getSnapshot().day).toBe(day);
@@ -44,12 +47,12 @@ describe.each([
     await sleep(100);
     expect(loop.getSnapshot().playback).toBe('paused');
     app.stdin.write('?');
-    await waitForFrame(frame, (f) => !HELP.test(f) && f.includes('running'));
+    await waitForFrame(frame, (f) => !HELP.test(f) && RUNNING.test(f));
     await waitForFrame(frame, () => loop.getSnapshot().day > day);
     app.stdin.write('?');
-    await waitForFrame(frame, (f) => HELP.test(f) && f.includes('paused'));
+    await waitForFrame(frame, (f) => HELP.test(f) && PAUSED.test(f));
     app.stdin.write('\u001B');
-    await waitForFrame(frame, (f) => !HELP.test(f) && f.includes('running'));
+    await waitForFrame(frame, (f) => !HELP.test(f) && RUNNING.test(f));
     loop.dispose();
   });
 

@@ -4,6 +4,7 @@
 // selected event in full over the body (a run selects it in the event log).
 import {Box, Text} from 'ink';
 import {useCallback, useReducer, useSyncExternalStore} from 'react';
+import {rowsOf} from './format.js';
 import {computeLayout} from './layout.js';
 import {Lines} from './Lines.js';
 import {panelsFor} from './panel.js';
@@ -39,11 +40,15 @@ export function Dashboard({loop, onQuit, onInterrupt}: DashboardProps) {
   const full = state.detail && !state.help && (snapshot.replay !== undefined || detail !== null);
   const overflowX = full ? 'visible' : 'hidden';
 
+  // Rows the terminal adds by wrapping whole URLs: Ink does not count them, so the frame is that much shorter.
+  let wrapped = 0;
   let body;
   if (state.help) {
     body = <HelpOverlay snapshot={snapshot} width={layout.width} rows={bodyRows} />;
   } else if (full) {
-    body = <Lines lines={selectedEventLines(detail, layout.width, bodyRows, true)} width={layout.width} rows={bodyRows} />;
+    const lines = selectedEventLines(detail, layout.width, bodyRows, true);
+    wrapped = lines.reduce((n, l) => n + rowsOf(l, layout.width) - 1, 0);
+    body = <Lines lines={lines} width={layout.width} />;
   } else if (layout.tooSmall) {
     body = (
       <Text wrap="truncate-end">
@@ -66,9 +71,9 @@ export function Dashboard({loop, onQuit, onInterrupt}: DashboardProps) {
     );
   }
   return (
-    <Box flexDirection="column" width={layout.width} height={layout.height} overflowY="hidden" overflowX={overflowX}>
+    <Box flexDirection="column" width={layout.width} height={layout.height - wrapped} overflowY="hidden" overflowX={overflowX}>
       <Header snapshot={snapshot} width={layout.width} />
-      <Box height={bodyRows} flexDirection="column" overflowY="hidden" overflowX={overflowX}>
+      <Box height={bodyRows - wrapped} flexDirection="column" overflowY="hidden" overflowX={overflowX}>
         {body}
       </Box>
       {state.prompt ? (
