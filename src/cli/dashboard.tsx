@@ -5,6 +5,7 @@ import {render} from 'ink';
 import type {Replay} from '../history/replay.js';
 import type {LoadOptions} from '../scenario/resolve.js';
 import {App, type AppProps, type AppResult} from '../ui/App.js';
+import {Hyperlinks} from '../ui/dashboard/Lines.js';
 import {ReplayLoop} from '../ui/dashboard/replay-loop.js';
 import type {ReplayFrame} from '../ui/dashboard/replay-snapshot.js';
 import type {Loop} from '../ui/dashboard/sim-loop.js';
@@ -12,6 +13,7 @@ import {startWorkerLoop} from '../ui/dashboard/worker-loop.js';
 import {firstSentence} from '../ui/text.js';
 import {catalog} from './catalog.js';
 import type {Io} from './io.js';
+import {supportsHyperlinks} from './mode.js';
 
 export interface DashboardOptions {
   /** Open this scenario directly; without it, the picker comes first. */
@@ -51,7 +53,12 @@ export async function runReplayDashboard(options: ReplayDashboardOptions): Promi
 /** Renders the app until it exits; the loop is disposed of however it ends. */
 async function runApp(props: Omit<AppProps, 'onLoop'>): Promise<number> {
   let loop: Loop | null = null;
-  const instance = render(<App {...props} onLoop={(l) => (loop = l)} />, {exitOnCtrlC: false, patchConsole: false, maxFps: 20});
+  const instance = render(
+    <Hyperlinks.Provider value={supportsHyperlinks()}>
+      <App {...props} onLoop={(l) => (loop = l)} />
+    </Hyperlinks.Provider>,
+    {exitOnCtrlC: false, patchConsole: false, maxFps: 20},
+  );
   let result: AppResult | undefined;
   try {
     result = (await instance.waitUntilExit()) as AppResult | undefined;

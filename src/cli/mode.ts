@@ -17,3 +17,30 @@ export function canUseDashboard(env: NodeJS.ProcessEnv = process.env, streams: S
   const {stdin, stdout} = streams;
   return Boolean(stdin.isTTY && stdout.isTTY) && !inCi(env) && (stdout.columns ?? 0) > 0 && (stdout.rows ?? 0) > 0;
 }
+
+/**
+ * Whether the terminal shows OSC 8 hyperlinks (the dashboard links source URLs). Decided
+ * conservatively: only terminals known to support them, never in CI, under tmux or screen (which
+ * pass them on only when configured to), or off a TTY; FORCE_HYPERLINK=1 or 0 overrides. The URL's
+ * text is printed either way.
+ */
+export function supportsHyperlinks(env: NodeJS.ProcessEnv = process.env, stdout: {isTTY?: boolean} = process.stdout): boolean {
+  const forced = env.FORCE_HYPERLINK;
+  if (forced !== undefined && forced !== '') return forced !== '0' && forced !== 'false';
+  if (!stdout.isTTY || inCi(env) || env.TMUX !== undefined || env.STY !== undefined) return false;
+  const term = env.TERM ?? '';
+  if (term === 'dumb' || /^(screen|tmux)/.test(term)) return false;
+  if (env.WT_SESSION !== undefined || env.KITTY_WINDOW_ID !== undefined || term === 'xterm-kitty' || term === 'xterm-ghostty') return true;
+  const [major = 0, minor = 0] = (env.TERM_PROGRAM_VERSION ?? '').split('.').map(Number);
+  switch (env.TERM_PROGRAM) {
+    case 'iTerm.app':
+      return major > 3 || (major === 3 && minor >= 1);
+    case 'vscode':
+      return major > 1 || (major === 1 && minor >= 72);
+    case 'WezTerm':
+    case 'ghostty':
+      return true;
+  }
+  // GNOME Terminal, Tilix and other VTE terminals since VTE 0.50.
+  return Number(env.VTE_VERSION ?? 0) >= 5000;
+}

@@ -1,10 +1,11 @@
 // The interactive app: the scenario picker (when no scenario was given), then the dashboard.
 // Exits through Ink's exit(result): the CLI turns the result into the process's exit code.
-import {Text, useApp, useInput, useStdin} from 'ink';
+import {Text, useApp} from 'ink';
 import {useEffect, useState} from 'react';
 import {Dashboard} from './dashboard/Dashboard.js';
 import type {Loop} from './dashboard/sim-loop.js';
 import {Picker} from './picker/Picker.js';
+import {useKeys} from './use-keys.js';
 
 export interface AppResult {
   code: number;
@@ -25,13 +26,12 @@ export function App({scenarios, initial, startLoop, onLoop}: AppProps) {
   const {exit} = useApp();
   const [chosen, setChosen] = useState<string | undefined>(initial);
   const [loop, setLoop] = useState<Loop | null>(null);
-  const {isRawModeSupported} = useStdin();
   // Ctrl-C before the dashboard is up (in the picker, while starting); the dashboard has its own.
-  useInput(
+  useKeys(
     (input, key) => {
       if (key.ctrl && input === 'c') exit({code: 130} satisfies AppResult);
     },
-    {isActive: isRawModeSupported === true && loop === null},
+    {isActive: loop === null},
   );
 
   useEffect(() => {

@@ -6,13 +6,16 @@
 import {afterEach, describe, expect, it} from 'vitest';
 import {CLI, hasTmux, Terminal} from './tmux.js';
 
+/** The event log's mark on the selected event (dates lose their year in a narrow column). */
+const MARKED = /▸ (2020-)?\d\d-\d\d /;
 const dayOf = (screen: string): number => Number(/day (\d+)\//.exec(screen)?.[1] ?? NaN);
 
-/** Every line within 80 columns and the frame shorter than the 24-row terminal. */
-function expectFits(screen: string): void {
-  for (const line of screen.split('\n')) expect([...line].length).toBeLessThanOrEqual(80);
-  expect(screen.split('\n').filter((l) => l.trim() !== '').length).toBeLessThan(24);
+/** Every line within the columns and the frame shorter than the terminal. */
+function expectFitsIn(screen: string, columns: number, rows: number): void {
+  for (const line of screen.split('\n')) expect([...line].length).toBeLessThanOrEqual(columns);
+  expect(screen.split('\n').filter((l) => l.trim() !== '').length).toBeLessThan(rows);
 }
+const expectFits = (screen: string): void => expectFitsIn(screen, 80, 24);
 
 describe.skipIf(!hasTmux && !process.env.CI)('dashboard in a real terminal (tmux 80x24)', () => {
   let term: Terminal | null = null;
@@ -38,6 +41,47 @@ describe.skipIf(!hasTmux && !process.env.CI)('dashboard in a real terminal (tmux
     term.keys('q');
     const end = await term.waitFor((s) => s.includes('[exit '));
     expect(end).toContain('[exit 0]');
+  });
+
+  it('keys sent together in one send-keys each count: +++ raises the speed three steps, " +" pauses and speeds up, " q" quits', async () => {
+    term = new Terminal(`node ${CLI} run afghanistan-2020 --speed 1 --set stall.rollouts=20`);
+    await term.waitFor((s) => s.includes('running') && s.includes('1 d/s'));
+    term.keys('+++');
+    await term.waitFor((s) => s.includes('10 d/s'));
+    // Space and another key together: both count.
+    term.keys('-l', ' +');
+    await term.waitFor((s) => /20 d\/s · paused/.test(s) && s.includes('space resume'));
+    term.keys('-l', ' q');
+    expect(await term.waitFor((s) => s.includes('[exit '))).toContain('[exit 0]');
+  });
+
+  it('the help holds the run, and closing it lets it go on', async () => {
+    term = new Terminal(`node ${CLI} run afghanistan-2020 --speed 10 --set stall.rollouts=20`);
+    await term.waitFor((s) => s.includes('running') && dayOf(s) > 0);
+    term.keys('?');
+    const help = await term.waitFor((s) => s.includes('Keys') && /d\/s · paused/.test(s));
+    await new Promise((r) => setTimeout(r, 600));
+    expect(dayOf(term.screen())).toBe(dayOf(help));
+    term.keys('?');
+    await term.waitFor((s) => /d\/s · running/.test(s) && dayOf(s) > dayOf(help));
+    term.keys('q');
+    expect(await term.waitFor((s) => s.includes('[exit '))).toContain('[exit 0]');
+  });
+
+  it('selects an event in the log and shows its whole reason (Enter), Esc closes', async () => {
+    term = new Terminal(`node ${CLI} run afghanistan-2020 --speed 5 --set stall.rollouts=20`, 120, 40);
+    await term.waitFor((s) => s.includes('WALK-OUT'));
+    term.keys('Up');
+    await term.waitFor((s) => MARKED.test(s) && /d\/s · paused/.test(s));
+    term.keys('Enter');
+    const full = await term.waitFor((s) => /#\d+ · 2020-\d\d-\d\d · \S+ · \S+/.test(s) && /event \d+ of \d+/.test(s));
+    expectFitsIn(full, 120, 40);
+    term.keys('Escape');
+    await term.waitFor((s) => !/event \d+ of \d+/.test(s) && MARKED.test(s));
+    term.keys('Escape');
+    await term.waitFor((s) => !MARKED.test(s) && /d\/s · running/.test(s));
+    term.keys('q');
+    expect(await term.waitFor((s) => s.includes('[exit '))).toContain('[exit 0]');
   });
 
   it('restores the terminal and exits 130 on Ctrl-C', async () => {
@@ -116,13 +160,37 @@ describe.skipIf(!hasTmux && !process.env.CI)('dashboard in a real terminal (tmux
     expect(walkout).toContain('T26 · 2020-04-07 · taliban · walk-out');
     expectFits(walkout);
 
-    term.keys('n');
+    // In one send-keys: n twice, then p once.
+    term.keys('-l', 'nnp');
     await term.waitFor((s) => s.includes('T27 · 2020-04-08 · government · release-batch') && s.includes('day 39/196'));
     term.keys('p');
     await term.waitFor((s) => s.includes('T26 · 2020-04-07') && s.includes('day 38/196'));
     term.keys('p');
     await term.waitFor((s) => s.includes('T25 · 2020-03-31') && s.includes('day 31/196'));
 
+    term.keys('q');
+    expect(await term.waitFor((s) => s.includes('[exit '))).toContain('[exit 0]');
+  });
+
+  it('replay: the event in full prints each URL whole, for the terminal to wrap; Esc restores the dashboard', async () => {
+    const url = 'https://bdnews24.com/world/2020/04/12/taliban-to-release-20-afghan-government-prisoners-on-sunday-spokesman';
+    term = new Terminal(`node ${CLI} replay`);
+    await term.waitFor((s) => s.includes('2020 record'));
+    term.keys('g');
+    await term.waitFor((s) => s.includes('go to date'));
+    term.keys('2020-04-11', 'Enter');
+    await term.waitFor((s) => s.includes('T30 · 2020-04-11'));
+    term.keys('Enter');
+    await term.waitFor((s) => s.includes('confidence W'));
+    // Longer than the 80 columns, so the terminal wrapped it: joined back, it is one line, unbroken.
+    expect(url.length).toBeGreaterThan(80);
+    expect(term.joinedScreen().split('\n')).toContain(`  ${url}`);
+    term.keys('Escape');
+    const back = await term.waitFor((s) => !s.includes('confidence W') && s.includes('T30 · 2020-04-11') && s.includes('Gov → Taliban'));
+    expectFits(back);
+    // The header once, at the top: nothing of the full view is left over.
+    expect(back.split('\n').filter((l) => l.includes('day 42/196'))).toHaveLength(1);
+    expect(back.split('\n')[0]).toContain('day 42/196');
     term.keys('q');
     expect(await term.waitFor((s) => s.includes('[exit '))).toContain('[exit 0]');
   });

@@ -27,6 +27,11 @@ export class Terminal {
     return this.tmux('capture-pane', '-p', '-t', 'main');
   }
 
+  /** The screen with the lines the terminal wrapped joined back (as a copy of them reads). */
+  joinedScreen(): string {
+    return this.tmux('capture-pane', '-J', '-p', '-t', 'main');
+  }
+
   /** The screen with its escape sequences (colours) kept. */
   rawScreen(): string {
     return this.tmux('capture-pane', '-e', '-p', '-t', 'main');

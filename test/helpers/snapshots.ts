@@ -41,7 +41,7 @@ export function brokenSnapshot(): Snapshot {
     day: 52,
     date: '2020-04-21',
     stallCause: 'breakdown',
-    events: [...s.events, {day: 52, date: '2020-04-21', actor: 'taliban', type: 'breakdown', reason}],
+    events: [...s.events, {n: (s.events.at(-1)?.n ?? 0) + 1, day: 52, date: '2020-04-21', actor: 'taliban', type: 'breakdown', reason}],
   };
 }
 

@@ -33,7 +33,7 @@ describe('Header', () => {
 
 describe('KeyHints', () => {
   test('all keys when there is room', () => {
-    expect(render(<KeyHints width={100} />).lastFrame()).toBe('space pause  → step  +/- speed  r restart  n new seed  ? help  q quit');
+    expect(render(<KeyHints width={100} />).lastFrame()).toBe('space pause  → step  ↑/↓ event  ↵ details  +/- speed  r restart  n new seed  ? help  q quit');
     expect(render(<KeyHints width={100} playback="paused" />).lastFrame()).toContain('space resume');
   });
 

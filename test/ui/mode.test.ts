@@ -1,6 +1,6 @@
 // When parley opens the dashboard and when it prints plain output.
 import {describe, expect, it} from 'vitest';
-import {canUseDashboard, inCi} from '../../src/cli/mode.js';
+import {canUseDashboard, inCi, supportsHyperlinks} from '../../src/cli/mode.js';
 import {dashboardReducer, initialDashboardState, newSeed} from '../../src/ui/dashboard/use-dashboard-state.js';
 
 const tty = {stdin: {isTTY: true}, stdout: {isTTY: true, columns: 80, rows: 24}};
@@ -15,6 +15,23 @@ describe('interactive mode', () => {
     expect(canUseDashboard({}, {...tty, stdout: {isTTY: false, columns: 80, rows: 24}})).toBe(false);
     expect(canUseDashboard({}, {...tty, stdout: {isTTY: true, columns: 0, rows: 0}})).toBe(false);
     expect(inCi({CONTINUOUS_INTEGRATION: '1'})).toBe(true);
+  });
+});
+
+describe('hyperlinks', () => {
+  const tty = {isTTY: true};
+  it('only on terminals known to show them, never in CI, tmux or off a TTY; FORCE_HYPERLINK decides when set', () => {
+    expect(supportsHyperlinks({TERM_PROGRAM: 'iTerm.app', TERM_PROGRAM_VERSION: '3.4.19'}, tty)).toBe(true);
+    expect(supportsHyperlinks({TERM_PROGRAM: 'iTerm.app', TERM_PROGRAM_VERSION: '3.0.1'}, tty)).toBe(false);
+    expect(supportsHyperlinks({VTE_VERSION: '6003', TERM: 'xterm-256color'}, tty)).toBe(true);
+    expect(supportsHyperlinks({TERM: 'xterm-kitty'}, tty)).toBe(true);
+    expect(supportsHyperlinks({WT_SESSION: 'x'}, tty)).toBe(true);
+    expect(supportsHyperlinks({TERM: 'xterm-256color'}, tty)).toBe(false);
+    expect(supportsHyperlinks({VTE_VERSION: '6003', TMUX: '/tmp/tmux-1/default,1,0', TERM: 'tmux-256color'}, tty)).toBe(false);
+    expect(supportsHyperlinks({VTE_VERSION: '6003', CI: 'true'}, tty)).toBe(false);
+    expect(supportsHyperlinks({VTE_VERSION: '6003'}, {isTTY: false})).toBe(false);
+    expect(supportsHyperlinks({FORCE_HYPERLINK: '1', TMUX: 'x'}, tty)).toBe(true);
+    expect(supportsHyperlinks({FORCE_HYPERLINK: '0', WT_SESSION: 'x'}, tty)).toBe(false);
   });
 });
 
@@ -36,13 +53,11 @@ describe('dashboard state', () => {
     s = dashboardReducer(s, {type: 'open-prompt'});
     for (const ch of '2020-13-011') s = dashboardReducer(s, {type: 'prompt-type', text: ch});
     // A date is ten characters: the eleventh is dropped.
-    expect(s.prompt).toEqual({text: '2020-13-01', error: null, submitted: false});
-    s = dashboardReducer(s, {type: 'prompt-submit'});
-    expect(s.prompt?.submitted).toBe(true);
+    expect(s.prompt).toEqual({text: '2020-13-01', error: null});
     s = dashboardReducer(s, {type: 'prompt-error', message: '2020-13-01 is not a calendar date'});
-    expect(s.prompt).toEqual({text: '2020-13-01', error: '2020-13-01 is not a calendar date', submitted: false});
+    expect(s.prompt).toEqual({text: '2020-13-01', error: '2020-13-01 is not a calendar date'});
     s = dashboardReducer(s, {type: 'prompt-erase'});
-    expect(s.prompt).toEqual({text: '2020-13-0', error: null, submitted: false});
+    expect(s.prompt).toEqual({text: '2020-13-0', error: null});
     s = dashboardReducer(s, {type: 'close-prompt'});
     expect(s.prompt).toBeNull();
     s = dashboardReducer(dashboardReducer(s, {type: 'toggle-help'}), {type: 'toggle-detail'});

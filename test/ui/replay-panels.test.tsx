@@ -32,6 +32,12 @@ describe('the record in the panels', () => {
     expect(banner).toBe(' WALK-OUT  taliban since 2020-04-07 (day 38) · 3 days away');
     expect(why).toMatch(/^why: The Taliban team quits 'fruitless' meetings/);
     expect(frame(TalksPanel, replaySnapshot('2020-09-12'), 80, 1)[0]).toBe('talks open · the intra-Afghan negotiations have begun · 1 walk-out so far');
+    // The day of the walk-out itself: since today, no "0 days".
+    expect(frame(TalksPanel, replaySnapshot('2020-04-07'), 80, 2)[0]).toBe(' WALK-OUT  taliban since today (2020-04-07, day 38)');
+  });
+
+  test('stall risk: on the first day of an episode, since today', () => {
+    expect(frame(StallRiskPanel, replaySnapshot('2020-04-14'), 80, 3)[0]).toBe(' STALLED (walk-out)  since 2020-04-14 (today) · episode 2');
   });
 
   test('stall risk: the real stall and its episode, and the risk said to be not observed', () => {

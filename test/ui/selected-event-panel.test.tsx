@@ -4,7 +4,9 @@ import '../helpers/no-color.js';
 import {cleanup, render} from 'ink-testing-library';
 import {afterEach, describe, expect, test} from 'vitest';
 import {SelectedEventPanel, selectedEventLines} from '../../src/ui/dashboard/panels/SelectedEventPanel.js';
-import {lineText} from '../../src/ui/dashboard/format.js';
+import {Box, renderToString} from 'ink';
+import {lineText, rowsOf} from '../../src/ui/dashboard/format.js';
+import {hyperlink, Hyperlinks, Lines} from '../../src/ui/dashboard/Lines.js';
 import {linesOf, renderWide} from '../helpers/ink.js';
 import {replaySnapshot} from './replay-fixtures.js';
 
@@ -36,14 +38,54 @@ describe('SelectedEventPanel', () => {
     for (const l of lines) expect([...l].length).toBeLessThanOrEqual(80);
   });
 
-  test('in full (Enter), long URLs are wrapped whole rather than cut', () => {
+  test('in full (Enter), each URL is whole on a line of its own, never cut or broken', () => {
     const e = T30().replay!.selected!;
     const lines = selectedEventLines(e, 60, 40, true).map(lineText);
     expect(lines[1]).toBe('confidence W: weak or secondary source only · event 29 of 86');
-    const joined = lines.map((l) => l.replace(/^ {2}/, '')).join('');
-    for (const url of e.sources) expect(joined).toContain(url);
+    expect(e.sources.some((url) => url.length > 58)).toBe(true);
+    for (const url of e.sources) expect(lines).toContain(`  ${url}`);
     expect(lines.some((l) => l.includes('…'))).toBe(false);
-    for (const l of lines) expect([...l].length).toBeLessThanOrEqual(60);
+    for (const l of lines.filter((l) => !l.includes('://'))) expect([...l].length).toBeLessThanOrEqual(60);
+  });
+
+  test('in full, a URL longer than the width reaches the output whole, for the terminal to wrap', () => {
+    const e = T30().replay!.selected!;
+    const lines = renderWide(
+      <Box width={60} flexDirection="column" overflowX="visible">
+        <Lines lines={selectedEventLines(e, 60, 40, true)} width={60} />
+      </Box>,
+    );
+    for (const url of e.sources) expect(lines).toContain(`  ${url}`);
+  });
+
+  test('where the terminal shows hyperlinks, each URL is an OSC 8 link to all of it, its text still printed', () => {
+    const e = T30().replay!.selected!;
+    const url = e.sources.find((u) => u.length > 58)!;
+    const panel = (links: boolean): string =>
+      renderToString(
+        <Hyperlinks.Provider value={links}>
+          <SelectedEventPanel snapshot={T30()} width={60} rows={16} />
+        </Hyperlinks.Provider>,
+        {columns: 400},
+      );
+    // In the panel the text is cut to fit, but the link goes to the whole URL.
+    expect(panel(true)).toContain(`\u001B]8;;${url}\u001B\\`);
+    expect(panel(false)).not.toContain('\u001B]8;;');
+    const full = renderToString(
+      <Hyperlinks.Provider value>
+        <Box width={60} flexDirection="column" overflowX="visible">
+          <Lines lines={selectedEventLines(e, 60, 40, true)} width={60} />
+        </Box>
+      </Hyperlinks.Provider>,
+      {columns: 400},
+    );
+    expect(full).toContain(hyperlink(url, url));
+  });
+
+  test('a wrapped URL takes the rows the terminal gives it: fewer lines fit', () => {
+    const e = T30().replay!.selected!;
+    const rows = (ls: ReturnType<typeof selectedEventLines>): number => ls.reduce((n, l) => n + rowsOf(l, 40), 0);
+    for (const budget of [8, 10, 12, 40]) expect(rows(selectedEventLines(e, 40, budget, true))).toBeLessThanOrEqual(budget);
   });
 
   test('short of rows even in full: cut, and it says so', () => {

@@ -21,6 +21,20 @@ describe('TalksPanel', () => {
     expect(axis).toMatch(/^day 0 .*▓ walk-out.*day 230$/);
   });
 
+  test('on the first day of a walk-out the banner says since today, not "0 days away"', () => {
+    const s = realSnapshot(38);
+    expect(s.walkout?.days).toBe(0);
+    const [banner] = linesOf(render(<TalksPanel snapshot={s} width={80} rows={4} />).lastFrame());
+    expect(banner).toBe(' WALK-OUT  taliban since today (2020-04-07, day 38)');
+    for (const width of [38, 60, 100]) {
+      const [line] = linesOf(render(<TalksPanel snapshot={s} width={width} rows={2} />).lastFrame());
+      expect(line).toContain('since today');
+      expect(line).not.toMatch(/\b0 days?\b/);
+    }
+    // The next day: one day, singular.
+    expect(linesOf(render(<TalksPanel snapshot={realSnapshot(39)} width={80} rows={4} />).lastFrame())[0]).toContain('· 1 day away');
+  });
+
   test('on one row the reason shares the banner line, cut to fit', () => {
     const {lastFrame} = render(<TalksPanel snapshot={realSnapshot()} width={100} rows={1} />);
     const lines = linesOf(lastFrame());

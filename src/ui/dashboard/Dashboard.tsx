@@ -1,14 +1,17 @@
 // The dashboard: header, the registered panels laid out for the terminal's size, key hints.
 // It reads snapshots only; controls go to the Loop. The same dashboard replays the 2020 record
-// (a snapshot with `replay`): the panels for it, its keys, the date prompt, the event in full.
+// (a snapshot with `replay`): the panels for it, its keys, the date prompt. Either shows the
+// selected event in full over the body (a run selects it in the event log).
 import {Box, Text} from 'ink';
 import {useCallback, useReducer, useSyncExternalStore} from 'react';
+import {rowsOf} from './format.js';
 import {computeLayout} from './layout.js';
 import {Lines} from './Lines.js';
 import {panelsFor} from './panel.js';
 import {Header} from './panels/Header.js';
 import {HelpOverlay} from './panels/HelpOverlay.js';
 import {KeyHints} from './panels/KeyHints.js';
+import {selectedDetail} from './panels/EventLog.js';
 import {PANELS} from './panels/index.js';
 import {SeekPrompt} from './panels/SeekPrompt.js';
 import {selectedEventLines} from './panels/SelectedEventPanel.js';
@@ -28,16 +31,24 @@ export function Dashboard({loop, onQuit, onInterrupt}: DashboardProps) {
   const snapshot = useSyncExternalStore(subscribe, () => loop.getSnapshot());
   const [baseSeed] = useReducer((s: string) => s, snapshot.seed);
   const [state, dispatch] = useReducer(dashboardReducer, initialDashboardState);
-  useDashboardInput({loop, state, dispatch, baseSeed, onQuit, onInterrupt});
+  useDashboardInput({loop, state, dispatch, events: snapshot.events, baseSeed, onQuit, onInterrupt});
   const {columns, rows} = useTerminalSize();
   const layout = computeLayout(panelsFor(PANELS, snapshot), columns, rows);
   const bodyRows = layout.height - 2;
+  const detail = state.detail ? selectedDetail(snapshot, state.selected) : null;
+  // The event in full prints URLs whole, past the width, for the terminal to wrap: nothing may clip them sideways.
+  const full = state.detail && !state.help && (snapshot.replay !== undefined || detail !== null);
+  const overflowX = full ? 'visible' : 'hidden';
 
+  // Rows the terminal adds by wrapping whole URLs: Ink does not count them, so the frame is that much shorter.
+  let wrapped = 0;
   let body;
   if (state.help) {
     body = <HelpOverlay snapshot={snapshot} width={layout.width} rows={bodyRows} />;
-  } else if (state.detail && snapshot.replay) {
-    body = <Lines lines={selectedEventLines(snapshot.replay.selected, layout.width, bodyRows, true)} width={layout.width} rows={bodyRows} />;
+  } else if (full) {
+    const lines = selectedEventLines(detail, layout.width, bodyRows, true);
+    wrapped = lines.reduce((n, l) => n + rowsOf(l, layout.width) - 1, 0);
+    body = <Lines lines={lines} width={layout.width} />;
   } else if (layout.tooSmall) {
     body = (
       <Text wrap="truncate-end">
@@ -51,7 +62,7 @@ export function Dashboard({loop, onQuit, onInterrupt}: DashboardProps) {
           <Box key={i} flexDirection="column" width={column.width}>
             {column.panels.map(({spec, rows: panelRows}) => (
               <Box key={spec.id} height={panelRows} width={column.width} flexDirection="column" overflow="hidden">
-                <spec.component snapshot={snapshot} width={column.width} rows={panelRows} />
+                <spec.component snapshot={snapshot} width={column.width} rows={panelRows} selected={state.selected} />
               </Box>
             ))}
           </Box>
@@ -60,9 +71,9 @@ export function Dashboard({loop, onQuit, onInterrupt}: DashboardProps) {
     );
   }
   return (
-    <Box flexDirection="column" width={layout.width} height={layout.height} overflow="hidden">
+    <Box flexDirection="column" width={layout.width} height={layout.height - wrapped} overflowY="hidden" overflowX={overflowX}>
       <Header snapshot={snapshot} width={layout.width} />
-      <Box height={bodyRows} flexDirection="column" overflow="hidden">
+      <Box height={bodyRows - wrapped} flexDirection="column" overflowY="hidden" overflowX={overflowX}>
         {body}
       </Box>
       {state.prompt ? (

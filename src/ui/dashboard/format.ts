@@ -13,6 +13,14 @@ export interface Seg {
   readonly bold?: boolean;
   readonly dim?: boolean;
   readonly inverse?: boolean;
+  /** The URL this text stands for: an OSC 8 hyperlink to it where the terminal supports them (Lines.tsx). */
+  readonly link?: string;
+  /**
+   * Never cut: printed whole even past the width, for the terminal to wrap (a URL a user copies
+   * must not be broken by a line end or an ellipsis). A line with such a segment takes
+   * rowsOf(line, width) rows.
+   */
+  readonly whole?: boolean;
 }
 export type Line = readonly Seg[];
 
@@ -67,6 +75,13 @@ export function pad(text: string, width: number): string {
 }
 
 export const lineWidth = (line: Line): number => line.reduce((w, s) => w + textWidth(s.text), 0);
+
+/** Terminal rows a line takes at `width` columns: one, or more for a line the terminal wraps (a whole segment). */
+export const rowsOf = (line: Line, width: number): number =>
+  line.some((s) => s.whole) ? Math.max(1, Math.ceil(lineWidth(line) / Math.max(1, width))) : 1;
+
+/** "1 day", "3 days". */
+export const plural = (n: number, one: string): string => `${n} ${one}${n === 1 ? '' : 's'}`;
 export const lineText = (line: Line): string => line.map((s) => s.text).join('');
 
 /** A line cut to `width` columns (the segment cut ends in `…`), styles kept. */

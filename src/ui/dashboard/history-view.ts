@@ -7,11 +7,11 @@ import type {Side} from '../../history/schema.js';
 import type {AgentId} from '../../sim/types.js';
 import type {Actor} from './format.js';
 
-/** One event of the record in full: the selected-event panel shows all of it. */
+/** One event in full: the selected-event panel shows all of it. The record's, or a model run's (no grade, sources or note). */
 export interface EventDetail {
-  /** Timeline row, T<row> (docs/sources.md). */
+  /** Timeline row, T<row> (docs/sources.md); #<n> for a run's event. */
   id: string;
-  /** Its place among the record's events (0-based) and how many there are. */
+  /** Its place among the record's (or the run's) events (0-based) and how many there are. */
   index: number;
   total: number;
   day: number;
@@ -23,7 +23,8 @@ export interface EventDetail {
   summary: string;
   /** The structured counts ("released 100 (government)") and the row's free-text numbers. */
   numbers: string[];
-  confidence: string;
+  /** The record's grade (C, C2, W, M); null for a model run's event. */
+  confidence: string | null;
   sources: string[];
   note: string | null;
   /** Where sources disagree: every value, the one chosen and why. */

@@ -32,6 +32,8 @@ try {
         return loop.slower();
       case 'restart':
         return loop.restart(m.seed);
+      case 'hold':
+        return loop.hold(m.on);
       case 'dispose':
         loop.dispose();
         return process.exit(0);

@@ -10,6 +10,8 @@ export interface PanelProps {
   readonly width: number;
   /** Lines available; the panel renders at most this many. */
   readonly rows: number;
+  /** A run: the event selected in the log (EventView.n), null when none. @default null */
+  readonly selected?: number | null;
 }
 
 export interface RowRange {

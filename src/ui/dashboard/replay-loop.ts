@@ -6,7 +6,7 @@ import {dayOf} from '../../history/load.js';
 import type {Replay} from '../../history/replay.js';
 import {parseIsoDate} from '../../sim/calendar.js';
 import {buildReplaySnapshot, eventDay, latestEventIndex, type ReplayFrame} from './replay-snapshot.js';
-import {clampSpeedIndex, realTimers, speedIndexOf, SPEEDS, type Loop, type LoopTimers} from './sim-loop.js';
+import {clampSpeedIndex, PlaybackHold, realTimers, speedIndexOf, SPEEDS, type Loop, type LoopTimers} from './sim-loop.js';
 import type {Playback, Snapshot} from './snapshot.js';
 import {SnapshotSource} from './snapshot-source.js';
 
@@ -52,6 +52,7 @@ export class ReplayLoop extends SnapshotSource implements ReplayLoopApi {
   private speedIndex: number;
   private handle: unknown = null;
   private readonly timers: LoopTimers;
+  private readonly holder = new PlaybackHold(this);
 
   constructor(
     private readonly replay: Replay,
@@ -131,6 +132,10 @@ export class ReplayLoop extends SnapshotSource implements ReplayLoopApi {
     if ('error' in parsed) return parsed.error;
     this.moveTo(parsed.day);
     return null;
+  }
+
+  hold(on: boolean): void {
+    this.holder.set(on);
   }
 
   dispose(): void {

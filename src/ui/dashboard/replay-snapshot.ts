@@ -172,7 +172,7 @@ export function buildReplaySnapshot(replay: Replay, day: number, frame: ReplayFr
     us: {...agent('us'), troops: notObserved, troopsStart: notObserved, deadline: null, leverage: notObserved},
     events: h.events
       .slice(Math.max(0, latest + 1 - SNAPSHOT_EVENTS), latest + 1)
-      .map((e) => ({day: eventDay(replay, e), date: e.date, actor: e.actor, type: e.type, reason: `${e.summary} [${e.id}, ${e.confidence}]`})),
+      .map((e, i) => ({n: Math.max(0, latest + 1 - SNAPSHOT_EVENTS) + i + 1, day: eventDay(replay, e), date: e.date, actor: e.actor, type: e.type, reason: `${e.summary} [${e.id}, ${e.confidence}]`})),
     replay: {
       history: h.name,
       start: h.start,

@@ -29,7 +29,32 @@ export interface Loop {
   slower(): void;
   /** Starts over from day 0 with this seed (the same one by default). */
   restart(seed?: string): void;
+  /**
+   * While an overlay is open (the help, an event in full): true pauses a running loop, false
+   * resumes it if it was running then and is still paused (nothing otherwise).
+   */
+  hold(on: boolean): void;
   dispose(): void;
+}
+
+/** Loop.hold for a loop whose snapshot is up to date the moment it is told something (in-process). */
+export class PlaybackHold {
+  /** Set while held: whether to resume on release. */
+  private resume: boolean | null = null;
+
+  constructor(private readonly loop: Pick<Loop, 'getSnapshot' | 'togglePause'>) {}
+
+  set(on: boolean): void {
+    if (on) {
+      if (this.resume !== null) return;
+      this.resume = this.loop.getSnapshot().playback === 'running';
+      if (this.resume) this.loop.togglePause();
+      return;
+    }
+    const resume = this.resume === true;
+    this.resume = null;
+    if (resume && this.loop.getSnapshot().playback === 'paused') this.loop.togglePause();
+  }
 }
 
 export interface LoopTimers {
@@ -80,6 +105,7 @@ export class SimLoop extends SnapshotSource implements Loop {
   private readonly history: Replay | null;
   private handle: unknown = null;
   private lastPublish = -Infinity;
+  private readonly holder = new PlaybackHold(this);
   /** Pace bookkeeping: when the current stretch of running began, and the rounds since. */
   private paceStart = 0;
   private paceRounds = 0;
@@ -142,6 +168,10 @@ export class SimLoop extends SnapshotSource implements Loop {
     this.playback = 'running';
     this.startPace();
     this.publish();
+  }
+
+  hold(on: boolean): void {
+    this.holder.set(on);
   }
 
   dispose(): void {

@@ -24,6 +24,8 @@ export interface BatchView {
 }
 
 export interface EventView {
+  /** Its place in the run's log (or the record), from 1: it names the event while the log scrolls. */
+  n: number;
   day: number;
   date: string;
   actor: Actor;
@@ -92,8 +94,11 @@ export interface Snapshot {
   observed?: ObservedView;
 }
 
-/** How many latest events a snapshot carries (the log panel shows as many as fit). */
-export const SNAPSHOT_EVENTS = 40;
+/**
+ * How many latest events a snapshot carries: the log panel shows as many as fit (it fills a
+ * column of a 200x60 terminal, up to its maxRows), and older ones can be selected.
+ */
+export const SNAPSHOT_EVENTS = 100;
 
 /** `history`: the record the run's scenario names, if any, to set the run against. */
 export function buildSnapshot(run: RunHandle, playback: Playback, speed: number, history: Replay | null = null): Snapshot {
@@ -175,7 +180,7 @@ export function buildSnapshot(run: RunHandle, playback: Playback, speed: number,
       deadline: s.us.deadline >= 0 ? s.us.deadline : null,
       leverage: s.us.leverageGov,
     },
-    events: log.slice(-SNAPSHOT_EVENTS).map((e) => ({day: e.day, date: date(e.day), actor: e.actor, type: e.type, reason: e.reason})),
+    events: log.slice(-SNAPSHOT_EVENTS).map((e, i, shown) => ({n: log.length - shown.length + i + 1, day: e.day, date: date(e.day), actor: e.actor, type: e.type, reason: e.reason})),
     ...(history ? {observed: observedView(history, run)} : {}),
   };
 }

@@ -5,7 +5,7 @@ import type {LoopJob} from './loop-worker.js';
 import type {Loop} from './sim-loop.js';
 import type {Snapshot} from './snapshot.js';
 
-export type LoopRequest = {type: 'toggle-pause' | 'step' | 'faster' | 'slower' | 'dispose'} | {type: 'restart'; seed?: string};
+export type LoopRequest = {type: 'toggle-pause' | 'step' | 'faster' | 'slower' | 'dispose'} | {type: 'restart'; seed?: string} | {type: 'hold'; on: boolean};
 export type LoopMessage =
   | {type: 'ready'; notes: string[]; snapshot: Snapshot}
   | {type: 'snapshot'; snapshot: Snapshot}
@@ -34,6 +34,8 @@ export function startWorkerLoop(job: LoopJob): Promise<StartedLoop> {
       faster: () => send({type: 'faster'}),
       slower: () => send({type: 'slower'}),
       restart: (seed) => send({type: 'restart', seed}),
+      // Held in the worker, where the playback is known at once (a pause sent just before is not yet in this thread's snapshot).
+      hold: (on) => send({type: 'hold', on}),
       dispose: () => {
         listeners.clear();
         void worker.terminate();

@@ -1,9 +1,12 @@
 // The event log: the latest events that fit, newest last, one line each. Below COMPACT columns
-// the date loses its year and actors are abbreviated so the reason keeps some room.
+// the date loses its year and actors are abbreviated so the reason keeps some room. In a run an
+// event can be selected (↑/↓): it is marked, kept in view, and Enter shows it in full
+// (SelectedEventPanel's lines), reason and all.
+import type {EventDetail} from '../history-view.js';
 import {Lines} from '../Lines.js';
-import {AGENT_COLOR, AGENT_LABEL, AGENT_SHORT, pad, textWidth, type Color, type Line} from '../format.js';
+import {AGENT_COLOR, AGENT_LABEL, AGENT_SHORT, pad, textWidth, type Color, type Line, type Seg} from '../format.js';
 import type {PanelProps, PanelSpec} from '../panel.js';
-import type {EventView} from '../snapshot.js';
+import type {EventView, Snapshot} from '../snapshot.js';
 
 export const COMPACT = 70;
 const MAX_TYPE = 14;
@@ -17,16 +20,23 @@ function typeColor(type: string): Color | undefined {
   return type === 'release' || type === 'release-batch' ? 'cyan' : undefined;
 }
 
-export function eventLines(events: readonly EventView[], width: number, rows: number): Line[] {
+const MARK: Seg = {text: '▸ ', color: 'cyan', bold: true};
+const UNMARKED: Seg = {text: '  '};
+
+/** The lines that fit `rows`; with an event selected, the window keeps it in view and marks it. */
+export function eventLines(events: readonly EventView[], width: number, rows: number, selected: number | null = null): Line[] {
   if (events.length === 0) return [[{text: 'no events yet', dim: true}]];
-  const shown = events.slice(-rows);
+  const at = selected === null ? -1 : events.findIndex((e) => e.n === selected);
+  // The latest that fit, or those from the selected one on when it lies further back.
+  const end = at >= 0 && at < events.length - rows ? at + rows : events.length;
+  const shown = events.slice(Math.max(0, end - rows), end);
   const compact = width < COMPACT;
   // Sized on all the events carried, not just those shown, so the column does not jump as the log scrolls.
   const typeWidth = Math.min(compact ? 12 : MAX_TYPE, Math.max(...events.map((e) => textWidth(e.type))));
   const gap = compact ? ' ' : '  ';
   return shown.map((e, i) => {
     const repeated = i > 0 && shown[i - 1]!.date === e.date;
-    return [
+    const line: Seg[] = [
       {text: compact ? e.date.slice(5) : e.date, dim: repeated},
       {text: gap},
       {text: pad(compact ? AGENT_SHORT[e.actor] : AGENT_LABEL[e.actor], compact ? 5 : 10), color: AGENT_COLOR[e.actor]},
@@ -35,11 +45,40 @@ export function eventLines(events: readonly EventView[], width: number, rows: nu
       {text: gap},
       {text: e.reason},
     ];
+    if (at < 0) return line;
+    return e.n === selected ? [MARK, ...line.map((s) => ({...s, inverse: true}))] : [UNMARKED, ...line];
   });
 }
 
-export function EventLog({snapshot, width, rows}: PanelProps) {
-  return <Lines lines={eventLines(snapshot.events, width, rows)} width={width} rows={rows} />;
+/** A run's event as the selected-event lines take it: no grade, sources or note; the reason in full. */
+export function eventInFull(e: EventView, total: number): EventDetail {
+  return {
+    id: `#${e.n}`,
+    index: e.n - 1,
+    total,
+    day: e.day,
+    date: e.date,
+    until: null,
+    actor: e.actor,
+    type: e.type,
+    summary: e.reason,
+    numbers: [],
+    confidence: null,
+    sources: [],
+    note: null,
+    disagreements: [],
+  };
+}
+
+/** The event to show in full: a replay's selected one, or the one selected in a run's log (null when it has scrolled away). */
+export function selectedDetail(s: Snapshot, selected: number | null): EventDetail | null {
+  if (s.replay) return s.replay.selected;
+  const e = s.events.find((v) => v.n === selected);
+  return e ? eventInFull(e, s.events[s.events.length - 1]!.n) : null;
+}
+
+export function EventLog({snapshot, width, rows, selected = null}: PanelProps) {
+  return <Lines lines={eventLines(snapshot.events, width, rows, selected)} width={width} rows={rows} />;
 }
 
 export const eventLog: PanelSpec = {id: 'events', title: 'Events', component: EventLog, minRows: 2, maxRows: 50};

@@ -3,7 +3,7 @@
 // one line, then cuts the text. A replay lists its own keys and says what is the record and
 // what only the model has.
 import {Lines} from '../Lines.js';
-import {fit, lineText, percent, textWidth, type Line} from '../format.js';
+import {fit, lineText, percent, plural, textWidth, type Line} from '../format.js';
 import type {Snapshot} from '../snapshot.js';
 import {wrap} from '../../text.js';
 
@@ -16,10 +16,12 @@ export interface HelpOverlayProps {
 export const KEYS: readonly (readonly [key: string, action: string])[] = [
   ['space', 'pause / resume'],
   ['→', 'step one round (while paused)'],
+  ['↑ / ↓', 'select an event in the log (the run waits; Esc lets go)'],
+  ['Enter', 'the selected event in full (Esc closes)'],
   ['+ / -', 'faster / slower'],
   ['r', 'restart with the same seed'],
   ['n', 'restart with a new seed'],
-  ['?', 'close this help'],
+  ['?', 'close this help (the run waits while it is open)'],
   ['q', 'quit'],
 ];
 
@@ -31,11 +33,11 @@ export const REPLAY_KEYS: readonly (readonly [key: string, action: string])[] = 
   ['Enter', 'the selected event in full (Esc closes)'],
   ['+ / -', 'faster / slower'],
   ['r', 'replay from the start'],
-  ['?', 'close this help'],
+  ['?', 'close this help (the replay waits while it is open)'],
   ['q', 'quit'],
 ];
 
-const days = (n: number): string => `${n} day${n === 1 ? '' : 's'}`;
+const days = (n: number): string => plural(n, 'day');
 
 /** The stall definition as paragraphs, with the scenario's settings filled in. */
 export function stallParagraphs(s: Snapshot): string[] {

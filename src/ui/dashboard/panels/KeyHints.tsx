@@ -1,6 +1,7 @@
 // The bottom line: the keys. At narrow widths whole hints are dropped, least needed first
-// (quitting and help stay), rather than cut mid-word. A replay has its own keys: days both
-// ways, events, a date to go to, the selected event in full, and no seeds.
+// (quitting and help stay), rather than cut mid-word. A run selects events in its log and shows
+// one in full; a replay has its own keys: days both ways, events, a date to go to, the selected
+// event in full, and no seeds.
 import {Lines} from '../Lines.js';
 import {joinFitting, type Piece, type Seg} from '../format.js';
 import type {Playback} from '../snapshot.js';
@@ -20,7 +21,7 @@ function hints(playback: Playback, replay: boolean): Hint[] {
   if (replay) {
     return [pause, ['←/→', 'day', 4], ['n/p', 'event', 4.5], ['g', 'date', 3], ['↵', 'details', 2], ['+/-', 'speed', 1], ['?', 'help', 5], ['q', 'quit', 6]];
   }
-  return [pause, ['→', 'step', 4], ['+/-', 'speed', 3], ['r', 'restart', 2], ['n', 'new seed', 1], ['?', 'help', 5], ['q', 'quit', 6]];
+  return [pause, ['→', 'step', 4], ['↑/↓', 'event', 3.5], ['↵', 'details', 2.5], ['+/-', 'speed', 3], ['r', 'restart', 2], ['n', 'new seed', 1], ['?', 'help', 5], ['q', 'quit', 6]];
 }
 
 export function hintsLine(width: number, playback: Playback = 'running', replay = false): Seg[] {

@@ -1,10 +1,11 @@
-// The selected event of the record (the one jumped to with n / p, else the latest on or before
-// today) in full: row, date, actor, type and confidence, the summary, the numbers, where sources
-// disagree (every value, the one chosen and why), every source URL and the note. When the rows
-// run short the lines that do not fit are counted on the last one, and Enter shows it all over
-// the whole body, URLs wrapped rather than cut. Replays only.
+// The selected event (of the record: the one jumped to with n / p, else the latest on or before
+// today; of a run: the one selected in the log) in full: row, date, actor, type and confidence,
+// the summary, the numbers, where sources disagree (every value, the one chosen and why), every
+// source URL and the note. When the rows run short the lines that do not fit are counted on the
+// last one, and Enter shows it all over the whole body, each URL whole on a line of its own (the
+// terminal wraps it, so a copied URL is never broken). The panel itself is for replays only.
 import {Lines} from '../Lines.js';
-import {AGENT_COLOR, AGENT_LABEL, fit, firstFitting, type Line, type Seg} from '../format.js';
+import {AGENT_COLOR, AGENT_LABEL, fit, firstFitting, rowsOf, type Line, type Seg} from '../format.js';
 import type {EventDetail} from '../history-view.js';
 import type {PanelProps, PanelSpec} from '../panel.js';
 import {wrap} from '../../text.js';
@@ -22,13 +23,9 @@ const para = (text: string, width: number, first: string): Line[] =>
     .split('\n')
     .map((t, i) => (i === 0 ? [{text: first, dim: true}, {text: t.slice(first.length)}] : [{text: t}]));
 
-/** A URL over as many lines as it takes (full view) or cut to one (panel). */
-function urlLines(url: string, width: number, full: boolean): Line[] {
-  const room = Math.max(1, width - 2);
-  if (!full || url.length <= room) return [[{text: '  '}, {text: fit(url, room), color: 'cyan'}]];
-  const out: Line[] = [];
-  for (let i = 0; i < url.length; i += room) out.push([{text: '  '}, {text: url.slice(i, i + room), color: 'cyan'}]);
-  return out;
+/** A URL: whole on its own line (full view), or cut to the room left (panel); a hyperlink to all of it either way. */
+function urlLine(url: string, room: number, full: boolean): Seg[] {
+  return [full ? {text: url, color: 'cyan', link: url, whole: true} : {text: fit(url, Math.max(1, room)), color: 'cyan', link: url}];
 }
 
 /** Row, date, actor, type, confidence; in full, what the grade means and the event's place on a line of their own. */
@@ -41,13 +38,14 @@ function headLines(e: EventDetail, width: number, full: boolean): Line[] {
     {text: AGENT_LABEL[e.actor], bold: true, color: AGENT_COLOR[e.actor]},
     {text: ' · '},
     {text: e.type, bold: true},
-    {text: ' · '},
-    {text: e.confidence, bold: true, color: e.confidence === 'C' || e.confidence === 'C2' ? 'green' : 'yellow'},
   ];
+  const place = `event ${e.index + 1} of ${e.total}`;
+  // A model run's events have no grade.
+  if (e.confidence === null) return full ? [start, [{text: place, dim: true}]] : [firstFitting([[...start, {text: ` · ${place}`, dim: true}], start], width)];
+  const graded: Seg[] = [...start, {text: ' · '}, {text: e.confidence, bold: true, color: e.confidence === 'C' || e.confidence === 'C2' ? 'green' : 'yellow'}];
   const grade: Seg = {text: ` (${CONFIDENCE[e.confidence] ?? 'ungraded'})`, dim: true};
-  const place: Seg = {text: ` · event ${e.index + 1} of ${e.total}`, dim: true};
-  if (full) return [start, [{text: `confidence ${e.confidence}: ${CONFIDENCE[e.confidence] ?? 'ungraded'} · event ${e.index + 1} of ${e.total}`, dim: true}]];
-  return [firstFitting([[...start, grade, place], [...start, grade], [...start, place], start], width)];
+  if (full) return [graded, [{text: `confidence ${e.confidence}: ${CONFIDENCE[e.confidence] ?? 'ungraded'} · ${place}`, dim: true}]];
+  return [firstFitting([[...graded, grade, {text: ` · ${place}`, dim: true}], [...graded, grade], [...graded, {text: ` · ${place}`, dim: true}], graded], width)];
 }
 
 /** Every line of the event, most important first. */
@@ -58,8 +56,11 @@ export function eventDetailLines(e: EventDetail, width: number, full: boolean): 
     lines.push(...para(`${d.values.join(' / ')}; chosen ${d.chosen}: ${d.why}`, width, `sources disagree on ${d.field}: `));
   }
   const label: Seg = {text: `sources (${e.sources.length}): `, dim: true};
-  if (full) lines.push([label], ...e.sources.flatMap((u) => urlLines(u, width, true)));
-  else lines.push([label, ...urlLines(e.sources[0] ?? '', width - label.text.length, false)[0]!.slice(1)], ...e.sources.slice(1).flatMap((u) => urlLines(u, width, false)));
+  const indent: Seg = {text: '  '};
+  if (e.sources.length === 0) {
+    // A model run's event: nothing to cite.
+  } else if (full) lines.push([label], ...e.sources.map((u): Line => [indent, ...urlLine(u, width, true)]));
+  else lines.push([label, ...urlLine(e.sources[0]!, width - label.text.length, false)], ...e.sources.slice(1).map((u): Line => [indent, ...urlLine(u, width - 2, false)]));
   if (e.note) lines.push(...para(e.note, width, 'note: '));
   return lines;
 }
@@ -68,8 +69,14 @@ export function eventDetailLines(e: EventDetail, width: number, full: boolean): 
 export function selectedEventLines(e: EventDetail | null, width: number, rows: number, full = false): Line[] {
   if (!e) return [[{text: 'no event yet: n jumps to the first', dim: true}]];
   const lines = eventDetailLines(e, width, full);
-  if (lines.length <= rows) return lines;
-  const kept = lines.slice(0, Math.max(0, rows - 1));
+  // A whole URL the terminal wraps takes more than one row.
+  const rowsTaken = (ls: readonly Line[]): number => ls.reduce((n, l) => n + rowsOf(l, width), 0);
+  if (rowsTaken(lines) <= rows) return lines;
+  const kept: Line[] = [];
+  for (const l of lines) {
+    if (rowsTaken(kept) + rowsOf(l, width) > rows - 1) break;
+    kept.push(l);
+  }
   const more = lines.length - kept.length;
   const hint = full ? `… ${more} more lines: make the terminal taller` : `… ${more} more lines: Enter shows the event in full`;
   return [...kept, [{text: fit(hint, width), dim: true}]];

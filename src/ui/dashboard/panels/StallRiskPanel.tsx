@@ -3,7 +3,7 @@
 // with braille levels rather than blocks, so the two read apart without colour. A replay has no
 // risk to show (it is a model estimate): it shows the real stall state and episodes instead.
 import {Lines} from '../Lines.js';
-import {firstFitting, lineWidth, percent, percentRange, SPARK, SPARK_ALT, sparkline, textWidth, type Color, type Line, type Seg} from '../format.js';
+import {firstFitting, lineWidth, percent, percentRange, plural, SPARK, SPARK_ALT, sparkline, textWidth, type Color, type Line, type Seg} from '../format.js';
 import type {ReplayView} from '../history-view.js';
 import type {PanelProps, PanelSpec} from '../panel.js';
 import type {Snapshot} from '../snapshot.js';
@@ -79,15 +79,13 @@ function legendLine(width: number): Line {
   return firstFitting([[...legend('risk of a stall', 'chance of recovery'), ...hint], [...legend('risk', 'recovery'), ...hint], legend('risk', 'recovery')], width);
 }
 
-const plural = (n: number, one: string): string => `${n} ${one}${n === 1 ? '' : 's'}`;
-
 /** The record's stall state today, longest first: the episode under way, or the last one and how many so far. */
 function recordStallVariants(s: Snapshot, r: ReplayView): Line[] {
   const ep = r.stall.episode;
   if (s.stalled && ep) {
     const banner: Seg = {text: ` STALLED (${s.stallCause ?? 'stall'}) `, bold: true, color: 'red', inverse: true};
     const days = s.day - ep.start;
-    return [[banner, {text: ` since ${ep.startDate} (${plural(days, 'day')}) · episode ${ep.number}`}], [banner, {text: ` since ${ep.startDate.slice(5)} · #${ep.number}`}], [banner]];
+    return [[banner, {text: ` since ${ep.startDate} (${days === 0 ? 'today' : plural(days, 'day')}) · episode ${ep.number}`}], [banner, {text: ` since ${ep.startDate.slice(5)} · #${ep.number}`}], [banner]];
   }
   const head: Seg = {text: 'not stalled', bold: true, color: 'green'};
   if (!ep) return [[head, {text: ' · no stall so far', dim: true}], [head]];

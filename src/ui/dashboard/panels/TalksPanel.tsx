@@ -2,7 +2,7 @@
 // saying who, since when and why. Spare rows hold a timeline of the horizon with past
 // walk-outs and today, its axis, and the list of walk-outs.
 import {Lines} from '../Lines.js';
-import {AGENT_COLOR, AGENT_LABEL, columnOf, firstFitting, textWidth, type Line, type Seg} from '../format.js';
+import {AGENT_COLOR, AGENT_LABEL, columnOf, firstFitting, plural, textWidth, type Line, type Seg} from '../format.js';
 import type {PanelProps, PanelSpec} from '../panel.js';
 import type {Snapshot} from '../snapshot.js';
 
@@ -12,7 +12,6 @@ const TRACK = {past: '━', walkout: '▓', today: '●', future: '·'} as const
 /** Columns kept for the reason when it shares the banner's line. */
 const REASON_ROOM = 24;
 
-const plural = (n: number, one: string): string => `${n} ${one}${n === 1 ? '' : 's'}`;
 /** "walks out: no progress…" → "no progress…": the banner already says it is a walk-out. */
 const why = (reason: string): string => reason.replace(/^walks? out:\s*/i, '');
 
@@ -33,11 +32,15 @@ function bannerLine(s: Snapshot, width: number): {head: Line; reason: string} | 
     {text: ' '},
     {text: AGENT_LABEL[w.by], bold: true, color: AGENT_COLOR[w.by]},
   ];
-  const since = [
-    ` since ${w.sinceDate} (day ${w.since}) · ${plural(w.days, 'day')} away`,
-    ` since ${w.sinceDate} · ${plural(w.days, 'day')}`,
-    ` since ${w.sinceDate.slice(5)} (${w.days} d)`,
-  ];
+  // On its first day a walk-out has lasted no days: it is "since today".
+  const since =
+    w.days === 0
+      ? [` since today (${w.sinceDate}, day ${w.since})`, ` since today (${w.sinceDate})`, ' since today']
+      : [
+          ` since ${w.sinceDate} (day ${w.since}) · ${plural(w.days, 'day')} away`,
+          ` since ${w.sinceDate} · ${plural(w.days, 'day')}`,
+          ` since ${w.sinceDate.slice(5)} (${w.days} d)`,
+        ];
   return {head: firstFitting(since.map((t) => [...start, {text: t}]), width), reason: why(w.reason)};
 }
 
