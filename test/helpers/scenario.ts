@@ -66,3 +66,13 @@ export function countWhere(a: ArrayLike<number>, pred: (v: number) => boolean): 
 }
 
 export const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
+
+/** The message of the error `f` throws; fails the test when it throws none. */
+export function refusal(f: () => unknown): string {
+  try {
+    f();
+  } catch (e) {
+    return (e as Error).message;
+  }
+  throw new Error('expected a refusal');
+}

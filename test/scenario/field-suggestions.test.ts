@@ -6,26 +6,18 @@ import {fieldsAt} from '../../src/scenario/fields.js';
 import {parseScenario} from '../../src/scenario/resolve.js';
 import {scenarioSchema} from '../../src/scenario/schema.js';
 import {sweepSchema} from '../../src/sweep/spec.js';
-import {rawScenario} from '../helpers/scenario.js';
+import {rawScenario, refusal} from '../helpers/scenario.js';
 
-const message = (f: () => unknown): string => {
-  try {
-    f();
-  } catch (e) {
-    return (e as Error).message;
-  }
-  throw new Error('expected a refusal');
-};
 
 describe('field suggestions', () => {
   it('--set agents.government.params.batchSiz=3: did you mean batchSize?', () => {
-    expect(message(() => parseScenario(rawScenario(), 'f.yaml', {set: ['agents.government.params.batchSiz=3']}))).toBe(
+    expect(refusal(() => parseScenario(rawScenario(), 'f.yaml', {set: ['agents.government.params.batchSiz=3']}))).toBe(
       'f.yaml: invalid scenario\n  - agents.government.params: unknown field "batchSiz"; did you mean batchSize? (from --set agents.government.params.batchSiz=3)',
     );
   });
 
   it('a --set that writes into an unknown section is named, with the section it meant', () => {
-    expect(message(() => parseScenario(rawScenario(), 'f.yaml', {set: ['agents.governmnt.policy=boulware', 'worlds.violence=1']}))).toBe(
+    expect(refusal(() => parseScenario(rawScenario(), 'f.yaml', {set: ['agents.governmnt.policy=boulware', 'worlds.violence=1']}))).toBe(
       [
         'f.yaml: invalid scenario',
         '  - agents: unknown field "governmnt"; did you mean government? (from --set agents.governmnt.policy=boulware)',
@@ -35,16 +27,16 @@ describe('field suggestions', () => {
   });
 
   it('an unknown event type gets the nearest, or the list of types', () => {
-    expect(message(() => parseScenario(rawScenario({events: [{type: 'ceasfire', day: 3}]}), 'f.yaml'))).toContain('events[0].type: unknown value "ceasfire"; did you mean ceasefire?');
-    expect(message(() => parseScenario(rawScenario({events: [{type: 'truce', day: 3}]}), 'f.yaml'))).toMatch(/events\[0\]\.type: unknown value "truce"; expected one of aid-cut, .*, release$/m);
+    expect(refusal(() => parseScenario(rawScenario({events: [{type: 'ceasfire', day: 3}]}), 'f.yaml'))).toContain('events[0].type: unknown value "ceasfire"; did you mean ceasefire?');
+    expect(refusal(() => parseScenario(rawScenario({events: [{type: 'truce', day: 3}]}), 'f.yaml'))).toMatch(/events\[0\]\.type: unknown value "truce"; expected one of aid-cut, .*, release$/m);
   });
 
   it('an unknown policy gets the nearest', () => {
-    expect(message(() => parseScenario(rawScenario(), 'f.yaml', {set: ['agents.taliban.policy=ratio-relaser']}))).toMatch(/unknown policy "ratio-relaser"; expected one of .*; did you mean ratio-releaser\?$/);
+    expect(refusal(() => parseScenario(rawScenario(), 'f.yaml', {set: ['agents.taliban.policy=ratio-relaser']}))).toMatch(/unknown policy "ratio-relaser"; expected one of .*; did you mean ratio-releaser\?$/);
   });
 
   it('no suggestion for a word that is not a near miss', () => {
-    expect(message(() => parseScenario(rawScenario({bogus: 1}), 'f.yaml'))).toBe('f.yaml: invalid scenario\n  - (top level): unknown field "bogus"');
+    expect(refusal(() => parseScenario(rawScenario({bogus: 1}), 'f.yaml'))).toBe('f.yaml: invalid scenario\n  - (top level): unknown field "bogus"');
   });
 
   it('sweep spec fields', () => {

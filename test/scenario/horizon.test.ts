@@ -2,21 +2,13 @@
 // scenario reaches and dates past 9999-12-31 are refused.
 import {describe, expect, it} from 'vitest';
 import {parseScenario} from '../../src/scenario/resolve.js';
-import {rawScenario} from '../helpers/scenario.js';
+import {rawScenario, refusal} from '../helpers/scenario.js';
 
-const message = (f: () => unknown): string => {
-  try {
-    f();
-  } catch (e) {
-    return (e as Error).message;
-  }
-  throw new Error('expected a refusal');
-};
 
 describe('events past the horizon', () => {
   it('an event on day 1,000,000,000,000 is refused, naming the field and the most rounds', () => {
     const raw = rawScenario({days: 240, events: [{type: 'ceasefire', day: 1e12}]});
-    expect(message(() => parseScenario(raw, 'far.yaml'))).toBe('far.yaml: invalid scenario\n  - events[0].day: at most 5000, the most rounds a scenario runs');
+    expect(refusal(() => parseScenario(raw, 'far.yaml'))).toBe('far.yaml: invalid scenario\n  - events[0].day: at most 5000, the most rounds a scenario runs');
   });
 
   it('an event after the last day is named in a note, with how many more there are', () => {
@@ -36,17 +28,17 @@ describe('events past the horizon', () => {
 
   it('an event before the start is still refused', () => {
     const raw = rawScenario({events: [{type: 'holiday', date: '2020-02-01'}]});
-    expect(message(() => parseScenario(raw, 'early.yaml'))).toMatch(/events\[0\]\.date: 2020-02-01 is before the scenario starts/);
+    expect(refusal(() => parseScenario(raw, 'early.yaml'))).toMatch(/events\[0\]\.date: 2020-02-01 is before the scenario starts/);
   });
 });
 
 describe('dates past 9999-12-31', () => {
   it('a start whose run ends after 9999-12-31 is refused (it would print 10000-03-14)', () => {
-    expect(message(() => parseScenario(rawScenario({start: '9999-12-31', days: 240}), 'y10k.yaml'))).toBe(
+    expect(refusal(() => parseScenario(rawScenario({start: '9999-12-31', days: 240}), 'y10k.yaml'))).toBe(
       'y10k.yaml: invalid scenario\n  - days: 240 rounds of 1 day from start 9999-12-31 end in the year 10000; the last date parley writes is 9999-12-31',
     );
-    expect(message(() => parseScenario(rawScenario({start: '9999-01-01', days: 100, roundDays: 7}), 'y10k.yaml'))).toMatch(/100 rounds of 7 days from start 9999-01-01 end in the year 10000/);
-    expect(message(() => parseScenario(rawScenario({start: '9999-01-01'}), 'y10k.yaml', {days: 365}))).toMatch(/\(from --days 365\)$/);
+    expect(refusal(() => parseScenario(rawScenario({start: '9999-01-01', days: 100, roundDays: 7}), 'y10k.yaml'))).toMatch(/100 rounds of 7 days from start 9999-01-01 end in the year 10000/);
+    expect(refusal(() => parseScenario(rawScenario({start: '9999-01-01'}), 'y10k.yaml', {days: 365}))).toMatch(/\(from --days 365\)$/);
   });
 
   it('a run that ends on 9999-12-31 is fine', () => {
