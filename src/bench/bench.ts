@@ -15,7 +15,8 @@ import {loadScenario} from '../scenario/resolve.js';
 import {StallRiskEstimator} from '../sim/risk.js';
 import {runHeadless} from '../sim/run.js';
 import {createState} from '../sim/state.js';
-import {createStepper, step} from '../sim/step.js';
+import {step} from '../sim/step.js';
+import {createStepper} from '../sim/stepper.js';
 import {median, throughput, timeEach} from './stats.js';
 
 const {values} = parseArgs({

@@ -10,7 +10,7 @@ import {replayTimeline, type Replay} from '../history/replay.js';
 import {InputError} from '../scenario/errors.js';
 import {loadScenario} from '../scenario/resolve.js';
 import type {SimConfig} from '../sim/config.js';
-import {completionTargets} from '../sim/step.js';
+import {completionTargets} from '../sim/stepper.js';
 import type {ReplayTerms} from '../ui/dashboard/replay-snapshot.js';
 import {formatComparison, formatReplay} from '../ui/replay-text.js';
 import {parseCommand, positiveInt} from './args.js';

@@ -2,7 +2,7 @@
 // (src/scenario) are validated and resolved into this; the engine never reads files.
 import type {Calendar} from './calendar.js';
 import type {DecisionContext} from './policy.js';
-import type {GovPoolSpec, TalPoolSpec} from './pools.js';
+import type {GovPoolSpec, TalPoolSpec} from './population.js';
 import type {AgentId, GovCriteria, TalCriteria, TrustPair} from './types.js';
 
 export interface ResolvedAgent {

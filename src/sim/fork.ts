@@ -5,7 +5,7 @@ import type {SimConfig} from './config.js';
 import {govCriteriaIndex, govFilterMask, lastRelease, releaseFrom, talCriteriaIndex, talFilterMask} from './pools.js';
 import {fireScheduledEvents} from './scheduled.js';
 import {countGovRelease} from './release.js';
-import type {Stepper} from './step.js';
+import type {Stepper} from './stepper.js';
 import type {WorldState} from './types.js';
 
 export interface Fork {

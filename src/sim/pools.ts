@@ -4,7 +4,8 @@
 // seed (not the run seed) and shared read-only by every run, so seeds vary the negotiation, not
 // the population. Each run owns only a small PoolStatus (who is still held, scan cursors, counts
 // by category), which copies in well under a microsecond for stall-risk rollouts.
-import {createRng, type Rng} from './rng.js';
+// This file holds what a pool is and the per-run selection (the hot path); population.ts
+// generates the pools.
 import {GOV_CRITERIA, TAL_CRITERIA, type GovCriteria, type ReleaseFilter, type TalCriteria} from './types.js';
 
 /** Government-held Taliban prisoners: tiers. */
@@ -16,32 +17,6 @@ export const FLAG_ON_LIST = 1;
 export const FLAG_SERIOUS = 2;
 export const FLAG_FOREIGN = 4;
 export const FLAG_CIVILIAN = 8;
-
-export interface GovPoolSpec {
-  /** Prisoners on the Taliban's list (5,000 in the Doha agreement). */
-  onList: number;
-  /** Prisoners the government holds who are not on the list (it freed 500 of them in August 2020). */
-  offList: number;
-  /** The top commanders the Taliban demand first (about 15). */
-  priority: number;
-  /** Other commanders. */
-  commanders: number;
-  /** Prisoners with serious criminal cases (about 600), including the priority commanders. */
-  serious: number;
-  /** Share of the list who are foreign fighters. */
-  foreignShare: number;
-  seed: string;
-}
-
-export interface TalPoolSpec {
-  /** Government personnel the Taliban hold (about 1,000). */
-  size: number;
-  /** Special-forces members (commandos, pilots) among them. */
-  specialForces: number;
-  /** Share of those the Taliban count who are civilians rather than security forces. */
-  civilianShare: number;
-  seed: string;
-}
 
 export interface Pool {
   readonly kind: 'government' | 'taliban';
@@ -68,7 +43,7 @@ export interface Pool {
 export const CATEGORY_COUNT = 12;
 
 /** Government: tier (3) x serious (2) x on list (2). Taliban: tier (2) x civilian (2). */
-function categoryOf(kind: Pool['kind'], tier: number, flags: number): number {
+export function categoryOf(kind: Pool['kind'], tier: number, flags: number): number {
   if (kind === 'government') return tier * 4 + ((flags & FLAG_SERIOUS) !== 0 ? 2 : 0) + ((flags & FLAG_ON_LIST) !== 0 ? 1 : 0);
   return tier * 2 + ((flags & FLAG_CIVILIAN) !== 0 ? 1 : 0);
 }
@@ -223,151 +198,3 @@ function headRank(list: Uint16Array, released: Uint8Array, cursors: Int32Array, 
 
 export const govCriteriaIndex = (c: GovCriteria): number => GOV_CRITERIA.indexOf(c);
 export const talCriteriaIndex = (c: TalCriteria): number => TAL_CRITERIA.indexOf(c);
-
-// ---------------------------------------------------------------------------------------------
-// Generation (once per spec, cached).
-
-function shuffledRange(rng: Rng, from: number, to: number): Uint16Array {
-  const a = new Uint16Array(to - from);
-  for (let i = 0; i < a.length; i++) a[i] = from + i;
-  for (let i = a.length - 1; i > 0; i--) {
-    const j = Math.floor(rng.next() * (i + 1));
-    const t = a[i]!;
-    a[i] = a[j]!;
-    a[j] = t;
-  }
-  return a;
-}
-
-/** A permutation of 0..n-1 sorted by `key` ascending, ties by index (total, so deterministic). */
-function orderBy(n: number, key: (i: number) => number): Uint16Array {
-  const keys = new Float64Array(n);
-  for (let i = 0; i < n; i++) keys[i] = key(i);
-  const idx = Array.from({length: n}, (_, i) => i);
-  idx.sort((a, b) => keys[a]! - keys[b]! || a - b);
-  return Uint16Array.from(idx);
-}
-
-function splitOrders(orders: readonly Uint16Array[], category: Uint8Array): {byCategory: Uint16Array[]; rank: Uint16Array[]} {
-  const byCategory: Uint16Array[] = [];
-  const rank: Uint16Array[] = [];
-  for (const order of orders) {
-    const r = new Uint16Array(order.length);
-    order.forEach((p, i) => (r[p] = i));
-    rank.push(r);
-    for (let c = 0; c < CATEGORY_COUNT; c++) byCategory.push(order.filter((p) => category[p] === c));
-  }
-  return {byCategory, rank};
-}
-
-function generateGovPool(spec: GovPoolSpec): Pool {
-  const size = spec.onList + spec.offList;
-  const rng = createRng(spec.seed);
-  const tier = new Uint8Array(size);
-  const flags = new Uint8Array(size);
-  const age = new Uint8Array(size);
-  const health = new Uint8Array(size);
-  const sentence = new Uint16Array(size);
-  const onList = shuffledRange(rng, 0, spec.onList);
-  let k = 0;
-  const priority = Math.min(spec.priority, spec.onList);
-  for (; k < priority; k++) {
-    tier[onList[k]!] = GOV_TIER.priority;
-    flags[onList[k]!]! |= FLAG_SERIOUS;
-  }
-  const commanders = Math.min(spec.commanders, spec.onList - k);
-  for (let j = 0; j < commanders; j++, k++) {
-    tier[onList[k]!] = GOV_TIER.commander;
-    if (rng.next() < 0.5) flags[onList[k]!]! |= FLAG_SERIOUS;
-  }
-  let serious = 0;
-  for (let i = 0; i < spec.onList; i++) if (flags[i]! & FLAG_SERIOUS) serious++;
-  for (let j = k; j < spec.onList && serious < spec.serious; j++, serious++) flags[onList[j]!]! |= FLAG_SERIOUS;
-  for (let i = 0; i < size; i++) {
-    if (i < spec.onList) flags[i]! |= FLAG_ON_LIST;
-    const isSerious = (flags[i]! & FLAG_SERIOUS) !== 0;
-    // Foreign fighters are concentrated among the serious cases (seed article 000).
-    if (rng.next() < spec.foreignShare * (isSerious ? 4 : 0.7)) flags[i]! |= FLAG_FOREIGN;
-    age[i] = 18 + Math.floor(Math.pow(rng.next(), 1.6) * 55);
-    health[i] = 100 - Math.floor(Math.pow(rng.next(), 4) * 100);
-    sentence[i] = isSerious ? 60 + Math.floor(rng.next() * 300) : Math.floor(rng.next() * rng.next() * 180);
-  }
-  const category = new Uint8Array(size);
-  const categoryTotals = new Int32Array(CATEGORY_COUNT);
-  for (let i = 0; i < size; i++) {
-    category[i] = categoryOf('government', tier[i]!, flags[i]!);
-    categoryTotals[category[i]!]!++;
-  }
-  const danger = (i: number): number =>
-    tier[i]! * 4 + ((flags[i]! & FLAG_SERIOUS) !== 0 ? 2 : 0) + ((flags[i]! & FLAG_FOREIGN) !== 0 ? 1 : 0);
-  const orderFor: Record<GovCriteria, (i: number) => number> = {
-    // The March 2020 decree: health, age and time served together, sickest and oldest first.
-    humanitarian: (i) => danger(i) * 10 - ((100 - health[i]!) / 100 + (age[i]! - 18) / 55 + 1 - Math.min(sentence[i]!, 180) / 180),
-    health: (i) => health[i]!,
-    age: (i) => -age[i]!,
-    sentence: (i) => sentence[i]!,
-    'low-danger': (i) => danger(i) * 1000 + sentence[i]!,
-    'priority-first': (i) => -tier[i]! * size + i,
-    'list-order': (i) => i,
-  };
-  const orders = GOV_CRITERIA.map((c) => orderBy(size, orderFor[c]));
-  return {kind: 'government', size, tier, flags, age, health, sentence, category, categoryTotals, orders, ...splitOrders(orders, category)};
-}
-
-function generateTalPool(spec: TalPoolSpec): Pool {
-  const size = spec.size;
-  const rng = createRng(spec.seed);
-  const tier = new Uint8Array(size);
-  const flags = new Uint8Array(size);
-  const age = new Uint8Array(size);
-  const health = new Uint8Array(size);
-  const sentence = new Uint16Array(size);
-  const order = shuffledRange(rng, 0, size);
-  const special = Math.min(spec.specialForces, size);
-  for (let k = 0; k < special; k++) tier[order[k]!] = TAL_TIER.specialForces;
-  for (let i = 0; i < size; i++) {
-    if (tier[i] === TAL_TIER.regular && rng.next() < spec.civilianShare) flags[i]! |= FLAG_CIVILIAN;
-    age[i] = 18 + Math.floor(rng.next() * 40);
-    health[i] = 100 - Math.floor(Math.pow(rng.next(), 4) * 100);
-  }
-  const category = new Uint8Array(size);
-  const categoryTotals = new Int32Array(CATEGORY_COUNT);
-  for (let i = 0; i < size; i++) {
-    category[i] = categoryOf('taliban', tier[i]!, flags[i]!);
-    categoryTotals[category[i]!]!++;
-  }
-  const orderFor: Record<TalCriteria, (i: number) => number> = {
-    // Civilians and regulars first; commandos kept as the last bargaining chip.
-    'regular-first': (i) => tier[i]! * 2 * size + ((flags[i]! & FLAG_CIVILIAN) !== 0 ? 0 : size) + i,
-    'special-forces-first': (i) => -tier[i]! * size + i,
-  };
-  const orders = TAL_CRITERIA.map((c) => orderBy(size, orderFor[c]));
-  return {kind: 'taliban', size, tier, flags, age, health, sentence, category, categoryTotals, orders, ...splitOrders(orders, category)};
-}
-
-// Pools are cached by content (equal specs share one pool) and, in front of that, by spec
-// object, so the runs of one config never even serialise the spec.
-const byContent = new Map<string, Pool>();
-const bySpec = new WeakMap<object, Pool>();
-
-function cached(spec: object, key: string, make: () => Pool): Pool {
-  let pool = bySpec.get(spec);
-  if (pool) return pool;
-  const text = key + JSON.stringify(spec);
-  pool = byContent.get(text);
-  if (!pool) {
-    pool = make();
-    if (byContent.size > 64) byContent.clear();
-    byContent.set(text, pool);
-  }
-  bySpec.set(spec, pool);
-  return pool;
-}
-
-export function govPool(spec: GovPoolSpec): Pool {
-  return cached(spec, 'g', () => generateGovPool(spec));
-}
-
-export function talPool(spec: TalPoolSpec): Pool {
-  return cached(spec, 't', () => generateTalPool(spec));
-}

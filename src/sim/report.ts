@@ -1,7 +1,7 @@
 // The run report: the one document `parley run --json` prints, and the records of --ndjson.
 // Field names are a stable contract for researchers (pandas, R, DuckDB): add, never rename.
 import {dateOfDay} from './calendar.js';
-import {completionTargets} from './step.js';
+import {completionTargets} from './stepper.js';
 import type {RunResult} from './run.js';
 import {TALKS_CODES} from './run.js';
 import {firstRowUnderWay} from './under-way.js';

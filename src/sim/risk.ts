@@ -5,7 +5,8 @@ import type {SimConfig} from './config.js';
 import {Alea, deriveSeed, seedState} from './rng.js';
 import {wilson, type RiskEstimate} from './stall.js';
 import {copyState, createState} from './state.js';
-import {createStepper, step, type Stepper} from './step.js';
+import {step} from './step.js';
+import {createStepper, type Stepper} from './stepper.js';
 import type {WorldState} from './types.js';
 
 export type {RiskEstimate};

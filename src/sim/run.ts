@@ -5,7 +5,8 @@ import {applyFork, type Fork} from './fork.js';
 import {StallRiskEstimator} from './risk.js';
 import {createRng} from './rng.js';
 import {copyState, createState} from './state.js';
-import {createStepper, step, type Stepper} from './step.js';
+import {step} from './step.js';
+import {createStepper, type Stepper} from './stepper.js';
 import type {TalksState, WorldState} from './types.js';
 
 export const TALKS_CODES: readonly TalksState[] = ['pending', 'active', 'walked-out', 'broken'];

@@ -4,7 +4,7 @@ import type {ScheduledEvent, SimConfig} from './config.js';
 import {emit} from './log.js';
 import {govFilterMask} from './pools.js';
 import {governmentRelease, talibanRelease} from './release.js';
-import type {Stepper} from './step.js';
+import type {Stepper} from './stepper.js';
 import {nudge, T_GOV_TAL, T_GOV_US} from './trust.js';
 import type {WorldState} from './types.js';
 

@@ -1,7 +1,8 @@
 // Creating and copying world states. Copies reuse the destination's buffers, so stall-risk
 // rollouts can restart from a saved state a thousand times without allocating.
 import type {SimConfig} from './config.js';
-import {copyPoolStatus, createPoolStatus, govPool, talPool} from './pools.js';
+import {copyPoolStatus, createPoolStatus} from './pools.js';
+import {govPool, talPool} from './population.js';
 import {createRng, type Rng} from './rng.js';
 import {initialTrust} from './trust.js';
 import type {Counters, GovernmentState, TalibanState, UsState, WorldState} from './types.js';

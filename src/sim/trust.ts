@@ -1,7 +1,8 @@
 // Trust as Beta(α, β) evidence counts per directed pair (Jøsang & Ismail's beta reputation),
 // with forgetting towards the prior so old evidence fades (models.md §1.9).
-import type {WorldParams} from './config.js';
-import {TRUST_PAIRS, type TrustPair} from './types.js';
+import type {SimConfig, WorldParams} from './config.js';
+import type {Stepper} from './stepper.js';
+import {TRUST_PAIRS, type TrustPair, type WorldState} from './types.js';
 
 export const trustIndex = (pair: TrustPair): number => TRUST_PAIRS.indexOf(pair) * 2;
 
@@ -41,4 +42,43 @@ export function observe(t: Float64Array, i: number, prior: number, world: WorldP
 export function nudge(t: Float64Array, i: number, positive: number, negative: number): void {
   t[i] = t[i]! + positive;
   t[i + 1] = t[i + 1]! + negative;
+}
+
+/**
+ * Phase 6 of a round: each party updates its trust in the others from what it saw this round
+ * (releases against what was promised, violence against what was agreed).
+ */
+export function updateTrust(s: WorldState, cfg: SimConfig, st: Stepper): void {
+  const w = cfg.world;
+  const c = s.counters;
+  c.govRecent = c.govRecent * st.recentDecay + c.govToday;
+  c.talRecent = c.talRecent * st.recentDecay + c.talToday;
+  const t = s.trust;
+  const window = 1 / (1 - st.recentDecay);
+
+  // The government judges the Taliban on reciprocity (agreed ratio) and on violence.
+  const expectedTal = c.govRecent / w.ratio;
+  let pos = 0;
+  let neg = Math.max(0, s.violence - w.agreedViolence) / w.agreedViolence * 0.1;
+  if (expectedTal >= 1) {
+    const fulfil = Math.min(1, c.talRecent / expectedTal);
+    pos += 0.1 * fulfil;
+    neg += 0.1 * (1 - fulfil);
+  } else if (c.talToday > 0) {
+    pos += 0.1;
+  }
+  observe(t, T_GOV_TAL, w.trust['gov-tal'], w, pos, neg);
+
+  // The Taliban judge the government against reciprocity or the pace they were promised.
+  const expectedGov = Math.max(w.ratio * c.talRecent, w.expectedGovRate * window);
+  const fulfilGov = Math.min(1, c.govRecent / expectedGov);
+  observe(t, T_TAL_GOV, w.trust['tal-gov'], w, 0.1 * fulfilGov, 0.1 * (1 - fulfilGov) * (s.talks === 'pending' ? 0.3 : 1));
+
+  // Trust in the US and the US's in each party move only on events (pressure, rewards):
+  // here they only fade back towards their priors.
+  observe(t, T_GOV_US, w.trust['gov-us'], w, 0, 0);
+  observe(t, T_TAL_US, w.trust['tal-us'], w, 0, 0);
+  observe(t, T_US_GOV, w.trust['us-gov'], w, 0.05 * fulfilGov, 0.05 * (1 - fulfilGov));
+  const talFulfil = expectedTal >= 1 ? Math.min(1, c.talRecent / expectedTal) : 0.5;
+  observe(t, T_US_TAL, w.trust['us-tal'], w, 0.05 * talFulfil, 0.05 * (1 - talFulfil) + (s.violence > w.agreedViolence ? 0.02 : 0));
 }

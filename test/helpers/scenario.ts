@@ -4,7 +4,8 @@ import {parseScenario, type LoadOptions} from '../../src/scenario/resolve.js';
 import type {SimConfig} from '../../src/sim/config.js';
 import {runSimulation, type RunOptions, type RunResult} from '../../src/sim/run.js';
 import {createState} from '../../src/sim/state.js';
-import {createStepper, step} from '../../src/sim/step.js';
+import {step} from '../../src/sim/step.js';
+import {createStepper} from '../../src/sim/stepper.js';
 import type {WorldState} from '../../src/sim/types.js';
 
 export type Raw = Record<string, unknown>;

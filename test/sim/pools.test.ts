@@ -11,17 +11,14 @@ import {
   copyPoolStatus,
   createPoolStatus,
   govFilterMask,
-  govPool,
   heldIn,
   lastRelease,
   releaseFrom,
   talFilterMask,
-  talPool,
-  type GovPoolSpec,
   type Pool,
   type PoolStatus,
-  type TalPoolSpec,
 } from '../../src/sim/pools.js';
+import {govPool, talPool, type GovPoolSpec, type TalPoolSpec} from '../../src/sim/population.js';
 import {GOV_CRITERIA, TAL_CRITERIA} from '../../src/sim/types.js';
 import {configOf, countWhere, rawScenario} from '../helpers/scenario.js';
 

@@ -4,7 +4,8 @@
 import {describe, expect, it} from 'vitest';
 import {loadScenario} from '../../src/scenario/resolve.js';
 import {copyState, createState} from '../../src/sim/state.js';
-import {createStepper, step} from '../../src/sim/step.js';
+import {step} from '../../src/sim/step.js';
+import {createStepper} from '../../src/sim/stepper.js';
 import type {WorldState} from '../../src/sim/types.js';
 
 const NOT_COPIED = new Set(['rng', 'log', 'batches', 'walkouts', 'episodes']);

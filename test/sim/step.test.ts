@@ -1,6 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {cloneState, createState} from '../../src/sim/state.js';
-import {createStepper, step} from '../../src/sim/step.js';
+import {step} from '../../src/sim/step.js';
+import {createStepper} from '../../src/sim/stepper.js';
 import {TALKS_TRANSITIONS} from '../../src/sim/types.js';
 import {configOf, rawScenario, simSnapshot, snapshot, stateAfter} from '../helpers/scenario.js';
 

@@ -24,7 +24,8 @@ function afterOptimisedStep<T>(then: string, imports = ''): T {
     const {loadScenario} = await import(${mod('scenario/resolve.js')});
     const {RunArena} = await import(${mod('sim/run.js')});
     const {createState} = await import(${mod('sim/state.js')});
-    const {createStepper, step} = await import(${mod('sim/step.js')});
+    const {step} = await import(${mod('sim/step.js')});
+    const {createStepper} = await import(${mod('sim/stepper.js')});
     const point = (batchSize) => loadScenario('afghanistan-2020', {set: ['stall.rollouts=0', 'agents.government.params.batchSize=' + batchSize]}).config;
     const first = point(50);
     const arena = new RunArena();

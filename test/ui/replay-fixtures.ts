@@ -7,7 +7,7 @@ import {forkFromReplay} from '../../src/history/fork.js';
 import {replayTimeline} from '../../src/history/replay.js';
 import {loadScenario} from '../../src/scenario/resolve.js';
 import {startRun} from '../../src/sim/run.js';
-import {completionTargets} from '../../src/sim/step.js';
+import {completionTargets} from '../../src/sim/stepper.js';
 import {buildReplaySnapshot, type ReplayFrame, type ReplayTerms} from '../../src/ui/dashboard/replay-snapshot.js';
 import {buildSnapshot, type Snapshot} from '../../src/ui/dashboard/snapshot.js';
 

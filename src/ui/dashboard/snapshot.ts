@@ -5,7 +5,7 @@ import type {Replay} from '../../history/replay.js';
 import {dateOfDay} from '../../sim/calendar.js';
 import type {RunHandle} from '../../sim/run.js';
 
-import {completionTargets} from '../../sim/step.js';
+import {completionTargets} from '../../sim/stepper.js';
 import {trustOf, T_GOV_TAL, T_GOV_US, T_TAL_GOV, T_TAL_US} from '../../sim/trust.js';
 import type {OutcomeStatus, StallEpisode, TalksState} from '../../sim/types.js';
 import type {Actor} from './format.js';

@@ -1,0 +1,48 @@
+// A run's scratch for its rounds, built once per run; apart from step.ts so every phase can take it without an import circle.
+import type {SimConfig} from './config.js';
+import {ActionBuffer, type DecisionContext} from './policy.js';
+import type {Pool} from './pools.js';
+import {govPool, talPool} from './population.js';
+import {byAssignment} from './shape.js';
+import type {WorldState} from './types.js';
+
+/** Per-run scratch: the decision contexts and action buffers, reused every round. */
+export interface Stepper {
+  readonly gov: DecisionContext;
+  readonly tal: DecisionContext;
+  readonly us: DecisionContext;
+  readonly govPool: Pool;
+  readonly talPool: Pool;
+  /** Release targets that complete the exchange. */
+  readonly govTarget: number;
+  readonly talTarget: number;
+  readonly recentDecay: number;
+}
+
+export function createStepper(cfg: SimConfig, s: WorldState): Stepper {
+  const ctx = (agent: 'government' | 'taliban' | 'us'): DecisionContext => ({
+    state: s,
+    config: cfg,
+    params: cfg.agents[agent].params,
+    act: new ActionBuffer(),
+  });
+  const gp = govPool(cfg.govPool);
+  const tp = talPool(cfg.talPool);
+  const targets = completionTargets(cfg);
+  // Built by assignment, as every object a sweep makes anew at each point (shape.ts).
+  return byAssignment({
+    gov: ctx('government'),
+    tal: ctx('taliban'),
+    us: ctx('us'),
+    govPool: gp,
+    talPool: tp,
+    govTarget: targets.government,
+    talTarget: targets.taliban,
+    recentDecay: 1 - 1 / 14,
+  });
+}
+
+/** Releases that complete the exchange: from the list (or to custody), and captives. */
+export function completionTargets(cfg: SimConfig): {government: number; taliban: number} {
+  return {government: Math.ceil(cfg.completion.government * cfg.govPool.onList), taliban: Math.ceil(cfg.completion.taliban * cfg.talPool.size)};
+}
