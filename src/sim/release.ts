@@ -1,4 +1,4 @@
-// Releases and their bookkeeping, in one place whoever decides them: a policy's action (step.ts)
+// Releases and their bookkeeping, in one place whoever decides them: a policy's action (resolve-*.ts)
 // or a scheduled, exogenous release (scheduled.ts). Positional arguments: this runs in the hot
 // loop and allocates only when a batch is recorded.
 import {emit, recordBatch, type ReasonSource} from './log.js';

@@ -21,7 +21,7 @@ export const TALKS_TRANSITIONS: Readonly<Record<TalksState, readonly TalksState[
   broken: [],
 };
 
-/** How the government picks prisoners for a batch (see pools.ts for the exact orders). */
+/** How the government picks prisoners for a batch (see population.ts for the exact orders). */
 export const GOV_CRITERIA = ['humanitarian', 'health', 'age', 'sentence', 'low-danger', 'priority-first', 'list-order'] as const;
 export type GovCriteria = (typeof GOV_CRITERIA)[number];
 /** How the Taliban pick captives: keep special forces to the end, or release them first. */
