@@ -20,7 +20,7 @@ function goldenReportJson(): string {
   return JSON.stringify(buildReport(runSimulation(config, {stallRisk: true}), VERSION));
 }
 
-/** The same run in a fresh Node process, from the compiled engine (`npm test` builds it first). */
+/** The same run in a fresh Node process, from the compiled engine (the global setup builds it). */
 function hashInChildProcess(): string {
   const mod = (path: string) => JSON.stringify(distModule(path));
   const script = `
