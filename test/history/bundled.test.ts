@@ -1,5 +1,6 @@
 // The bundled 2020 history: it validates, every event is sourced, the series are sound, and the
-// anchors the rest of parley relies on (docs/sources.md, test/history.test.ts) hold.
+// anchors the rest of parley relies on (docs/sources.md, test/analysis/against-history.test.ts)
+// hold.
 import {describe, expect, it} from 'vitest';
 import {cumulativeOn, dayOf, eventsOn, loadHistory} from '../../src/history/load.js';
 import {SIDES, type HistoryEvent} from '../../src/history/schema.js';

@@ -7,7 +7,7 @@ import type {ChildProcess} from 'node:child_process';
 import {copyFileSync, existsSync, readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {BIN, parley, removeTempDirs, ROOT, sh, tempDir, type CliResult} from '../cli-helpers.js';
+import {BIN, parley, removeTempDirs, ROOT, sh, tempDir, type CliResult} from '../helpers/cli.js';
 import {lineCount, writeSpec} from './sweep-helpers.js';
 
 afterAll(removeTempDirs);

@@ -10,7 +10,7 @@
 //     before the engine ran hot (src/sweep/worker.ts).
 import {execFileSync} from 'node:child_process';
 import {describe, expect, it} from 'vitest';
-import {distModule} from '../cli-helpers.js';
+import {distModule} from '../helpers/cli.js';
 
 const mod = (path: string): string => JSON.stringify(distModule(path));
 

@@ -6,7 +6,7 @@ import {join} from 'node:path';
 import {afterAll, describe, expect, it} from 'vitest';
 import type * as PlanModule from '../../src/sweep/plan.js';
 import type * as RunSweepModule from '../../src/sweep/run-sweep.js';
-import {distModule, removeTempDirs, tempDir} from '../cli-helpers.js';
+import {distModule, removeTempDirs, tempDir} from '../helpers/cli.js';
 import {SMALL_SPEC, writeSpec} from './sweep-helpers.js';
 
 const dist = async <T>(path: string): Promise<T> => (await import(distModule(path))) as T;

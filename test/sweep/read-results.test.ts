@@ -6,7 +6,7 @@ import {stringify} from 'csv-stringify/sync';
 import {afterAll, describe, expect, it} from 'vitest';
 import {InputError} from '../../src/scenario/errors.js';
 import {openResults, type Row} from '../../src/sweep/read-results.js';
-import {removeTempDirs, tempDir} from '../cli-helpers.js';
+import {removeTempDirs, tempDir} from '../helpers/cli.js';
 
 afterAll(removeTempDirs);
 

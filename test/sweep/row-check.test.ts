@@ -11,7 +11,7 @@ import type {SweepPlan} from '../../src/sweep/plan.js';
 import {openResults} from '../../src/sweep/read-results.js';
 import {findResumePoint} from '../../src/sweep/resume.js';
 import {rowCheck, fileHorizon} from '../../src/sweep/row-check.js';
-import {removeTempDirs, tempDir} from '../cli-helpers.js';
+import {removeTempDirs, tempDir} from '../helpers/cli.js';
 import {expectedOutput, planOf, SMALL_SPEC, writeSpec} from './sweep-helpers.js';
 
 afterAll(removeTempDirs);

@@ -10,7 +10,7 @@ import {loadScenario} from '../../src/scenario/resolve.js';
 import {buildReport} from '../../src/sim/report.js';
 import {runSimulation, type RunResult} from '../../src/sim/run.js';
 import {runMetrics} from '../../src/sweep/metrics.js';
-import {parley, removeTempDirs, tempDir} from '../cli-helpers.js';
+import {parley, removeTempDirs, tempDir} from '../helpers/cli.js';
 
 afterAll(removeTempDirs);
 

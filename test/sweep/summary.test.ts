@@ -6,7 +6,7 @@ import {describe, expect, it} from 'vitest';
 import {rowObject} from '../../src/sweep/output.js';
 import {formatSummaryTable, SummaryAccumulator, SummaryLayout, summaryColumns, summaryValues, type PointSummary, type Value} from '../../src/sweep/summary.js';
 import {t975, Z975} from '../../src/sweep/t-quantile.js';
-import {longLines} from '../cli-helpers.js';
+import {longLines} from '../helpers/cli.js';
 
 /** P(|T| ≤ t) for integer df, in closed form (Abramowitz & Stegun 26.7.3–4). */
 function twoSidedCdf(t: number, df: number): number {

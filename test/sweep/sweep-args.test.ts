@@ -6,7 +6,7 @@ import {join} from 'node:path';
 import {afterAll, describe, expect, it} from 'vitest';
 import {UsageError} from '../../src/cli/errors.js';
 import {chooseFormat, parseSweepArgs, resumeCommand} from '../../src/cli/sweep.js';
-import {removeTempDirs, tempDir} from '../cli-helpers.js';
+import {removeTempDirs, tempDir} from '../helpers/cli.js';
 
 afterAll(removeTempDirs);
 

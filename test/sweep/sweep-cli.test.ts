@@ -11,7 +11,7 @@ import type {RunReport} from '../../src/sim/report.js';
 import {runSimulation} from '../../src/sim/run.js';
 import {runMetrics} from '../../src/sweep/metrics.js';
 import {pointOverrides, rerunCommand, runCoordinates, type SweepPlan} from '../../src/sweep/plan.js';
-import {BIN, parley, removeTempDirs, sh, tempDir} from '../cli-helpers.js';
+import {BIN, parley, removeTempDirs, sh, tempDir} from '../helpers/cli.js';
 import {expectedOutput, planOf, SMALL_SPEC, writeSpec} from './sweep-helpers.js';
 
 afterAll(removeTempDirs);

@@ -3,7 +3,7 @@
 import {readdirSync, readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {hasStackTrace, parley, removeTempDirs, tempDir} from '../cli-helpers.js';
+import {hasStackTrace, parley, removeTempDirs, tempDir} from '../helpers/cli.js';
 import {expectedOutput, planOf, SMALL_SPEC, writeSpec} from './sweep-helpers.js';
 
 afterAll(removeTempDirs);

@@ -6,7 +6,7 @@ import {readdirSync, readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {parse} from 'csv-parse/sync';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {parley, removeTempDirs, tempDir} from '../cli-helpers.js';
+import {parley, removeTempDirs, tempDir} from '../helpers/cli.js';
 import {lineCount, LONG_SPEC, writeSpec} from './sweep-helpers.js';
 
 afterAll(removeTempDirs);

@@ -7,7 +7,7 @@ import {hostname} from 'node:os';
 import {join} from 'node:path';
 import {parse} from 'csv-parse/sync';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {BIN, parley, removeTempDirs, sh, tempDir, type CliResult} from '../cli-helpers.js';
+import {BIN, parley, removeTempDirs, sh, tempDir, type CliResult} from '../helpers/cli.js';
 import {expectedOutput, lineCount, LONG_SPEC, planOf, SMALL_SPEC, writeSpec} from './sweep-helpers.js';
 
 afterAll(removeTempDirs);

@@ -4,8 +4,8 @@ import {readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {parse} from 'csv-parse/sync';
 import {afterAll, describe, expect, it} from 'vitest';
-import {summaryColumns} from '../src/sweep/summary.js';
-import {hasEscapes, hasStackTrace, longLines, parley, removeTempDirs, tempDir} from './cli-helpers.js';
+import {summaryColumns} from '../../src/sweep/summary.js';
+import {hasEscapes, hasStackTrace, longLines, parley, removeTempDirs, tempDir} from '../helpers/cli.js';
 
 afterAll(removeTempDirs);
 

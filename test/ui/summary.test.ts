@@ -1,10 +1,10 @@
 // formatSummary, the text `parley run` prints: a pure function of the report, tested on
 // hand-made reports so every branch (outcomes, long lists, long text) is covered.
 import {describe, expect, it} from 'vitest';
-import type {RunReport} from '../src/sim/report.js';
-import {formatSummary} from '../src/ui/summary.js';
-import {groupDigits, wrap} from '../src/ui/text.js';
-import {longLines} from './cli-helpers.js';
+import type {RunReport} from '../../src/sim/report.js';
+import {formatSummary} from '../../src/ui/summary.js';
+import {groupDigits, wrap} from '../../src/ui/text.js';
+import {longLines} from '../helpers/cli.js';
 
 function fakeReport(patch: Partial<RunReport> = {}): RunReport {
   const batch = (day: number, from: 'government' | 'taliban', count: number, unilateral = false) => ({day, date: `2020-04-${String(day).padStart(2, '0')}`, from, count, criteria: 'x', unilateral});

@@ -1,6 +1,6 @@
 // `parley replay`: the 2020 timeline as plain text and as JSON, with sources.
 import {describe, expect, it} from 'vitest';
-import {parley} from './cli-helpers.js';
+import {parley} from '../helpers/cli.js';
 
 describe('parley replay', () => {
   it('prints the timeline day by day with each event’s source row', async () => {

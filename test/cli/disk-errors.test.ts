@@ -6,12 +6,12 @@ import {existsSync, readdirSync, readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {BIN, hasStackTrace, parley, removeTempDirs, sh, tempDir, type CliResult} from './cli-helpers.js';
-import {expectedOutput, planOf, SMALL_SPEC, writeSpec} from './sweep/sweep-helpers.js';
+import {BIN, hasStackTrace, parley, removeTempDirs, sh, tempDir, type CliResult} from '../helpers/cli.js';
+import {expectedOutput, planOf, SMALL_SPEC, writeSpec} from '../sweep/sweep-helpers.js';
 
 afterAll(removeTempDirs);
 
-const FAULT_FS = fileURLToPath(new URL('./helpers/fault-fs.mjs', import.meta.url));
+const FAULT_FS = fileURLToPath(new URL('../helpers/fault-fs.mjs', import.meta.url));
 
 /** The CLI with writes to files named `name` (in any folder) failing with `code`, at open or after `after` bytes. */
 function faulty(args: readonly string[], name: string, code: string, after?: number): Promise<CliResult> {

@@ -1,10 +1,10 @@
 // Regressions: each test pins a bug found and fixed during development.
 import {describe, expect, it} from 'vitest';
-import {InputError, parseScenario} from '../src/scenario/resolve.js';
-import {govCriteriaIndex, GOV_TIER} from '../src/sim/pools.js';
-import {govPool} from '../src/sim/population.js';
-import {wilson} from '../src/sim/stall.js';
-import {configOf, rawScenario, runRaw} from './helpers/scenario.js';
+import {InputError, parseScenario} from '../../src/scenario/resolve.js';
+import {govCriteriaIndex, GOV_TIER} from '../../src/sim/pools.js';
+import {govPool} from '../../src/sim/population.js';
+import {wilson} from '../../src/sim/stall.js';
+import {configOf, rawScenario, runRaw} from '../helpers/scenario.js';
 
 describe('regressions', () => {
   it('keeps lo <= p <= hi exactly at the edges of the Wilson interval', () => {

@@ -5,12 +5,12 @@ import {execFileSync} from 'node:child_process';
 import {readdirSync, readFileSync} from 'node:fs';
 import {dirname, join, normalize} from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {optionLabel} from '../src/cli/command-help.js';
-import {USAGES} from '../src/cli/usage/index.js';
-import {SCENARIO_DIR} from '../src/scenario/load.js';
-import {SWEEP_DIR} from '../src/sweep/plan.js';
-import {main} from '../src/cli/main.js';
-import {hasStackTrace, longLines, parley, ROOT} from './cli-helpers.js';
+import {optionLabel} from '../../src/cli/command-help.js';
+import {USAGES} from '../../src/cli/usage/index.js';
+import {SCENARIO_DIR} from '../../src/scenario/load.js';
+import {SWEEP_DIR} from '../../src/sweep/plan.js';
+import {main} from '../../src/cli/main.js';
+import {hasStackTrace, longLines, parley, ROOT} from '../helpers/cli.js';
 
 /** main() in-process (no child process: these only parse and print help). */
 async function inProcess(args: string[]): Promise<{code: number; stdout: string; stderr: string}> {

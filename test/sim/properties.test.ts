@@ -2,12 +2,12 @@
 // They assert invariants of the engine, never particular trajectories.
 import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
-import {parseScenario} from '../src/scenario/resolve.js';
-import {buildReport, type RunReport} from '../src/sim/report.js';
-import {runSimulation, TALKS_CODES, type RunResult} from '../src/sim/run.js';
-import {AGENTS, TALKS_TRANSITIONS, type TalksState} from '../src/sim/types.js';
-import {scenarioArb} from './helpers/arbitraries.js';
-import {countWhere, type Raw} from './helpers/scenario.js';
+import {parseScenario} from '../../src/scenario/resolve.js';
+import {buildReport, type RunReport} from '../../src/sim/report.js';
+import {runSimulation, TALKS_CODES, type RunResult} from '../../src/sim/run.js';
+import {AGENTS, TALKS_TRANSITIONS, type TalksState} from '../../src/sim/types.js';
+import {scenarioArb} from '../helpers/arbitraries.js';
+import {countWhere, type Raw} from '../helpers/scenario.js';
 
 const VERSION = 'property-test';
 /** PROPERTY_RUNS=1000 runs every property that many times (a longer bug hunt). */

@@ -1,13 +1,13 @@
 // Drives the built CLI (dist/cli/bin.js) as a user would: a child process, CI=true, no stdin.
-// `npm test` builds first; alone, run `npx tsc -p tsconfig.build.json` before vitest.
+// vitest's global setup (global-setup.ts) rebuilds dist/ first when a source is newer.
 import {spawn} from 'node:child_process';
 import {existsSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {fileURLToPath, pathToFileURL} from 'node:url';
 
-export const ROOT = fileURLToPath(new URL('..', import.meta.url));
-/** The build (`npm test` makes it first). */
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+/** The build (the global setup keeps it current). */
 export const DIST = join(ROOT, 'dist');
 export const BIN = join(DIST, 'cli/bin.js');
 

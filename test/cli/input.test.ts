@@ -3,7 +3,7 @@ import {execFileSync} from 'node:child_process';
 import {mkdirSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {afterAll, describe, expect, it} from 'vitest';
-import {hasStackTrace, parley, removeTempDirs, tempDir, writeScenario} from './cli-helpers.js';
+import {hasStackTrace, parley, removeTempDirs, tempDir, writeScenario} from '../helpers/cli.js';
 
 afterAll(removeTempDirs);
 

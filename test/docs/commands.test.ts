@@ -5,9 +5,9 @@ import {mkdtempSync, readFileSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {USAGES} from '../src/cli/usage/index.js';
+import {USAGES} from '../../src/cli/usage/index.js';
 
-const ROOT = new URL('../', import.meta.url);
+const ROOT = new URL('../../', import.meta.url);
 const read = (file: string): string => readFileSync(new URL(file, ROOT), 'utf8');
 const cli = (...args: string[]): string =>
   execFileSync(process.execPath, [new URL('dist/cli/bin.js', ROOT).pathname, ...args], {encoding: 'utf8', env: {...process.env, CI: 'true'}});

@@ -4,9 +4,9 @@
 import {copyFileSync, existsSync, readdirSync, readFileSync, symlinkSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {afterAll, describe, expect, it} from 'vitest';
-import {AtomicFile} from '../src/cli/io.js';
-import {HISTORY_DIR} from '../src/history/load.js';
-import {distModule, hasStackTrace, parley, removeTempDirs, sh, tempDir, writeScenario} from './cli-helpers.js';
+import {AtomicFile} from '../../src/cli/io.js';
+import {HISTORY_DIR} from '../../src/history/load.js';
+import {distModule, hasStackTrace, parley, removeTempDirs, sh, tempDir, writeScenario} from '../helpers/cli.js';
 
 afterAll(removeTempDirs);
 

@@ -4,8 +4,8 @@
 import {readdirSync, readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {afterAll, describe, expect, it} from 'vitest';
-import type {RunReport} from '../src/sim/report.js';
-import {hasEscapes, hasStackTrace, longLines, parley, removeTempDirs, sh, tempDir, writeScenario} from './cli-helpers.js';
+import type {RunReport} from '../../src/sim/report.js';
+import {hasEscapes, hasStackTrace, longLines, parley, removeTempDirs, sh, tempDir, writeScenario} from '../helpers/cli.js';
 
 afterAll(removeTempDirs);
 

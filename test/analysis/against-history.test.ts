@@ -3,9 +3,9 @@
 // (Day 0 = 2020-02-29; history: walk-out day 38, first release day 39, complete day 194;
 // docs/afghanistan-2020.md has the full comparison.)
 import {describe, expect, it} from 'vitest';
-import {distribution, milestones} from '../src/analysis/milestones.js';
-import {loadScenario} from '../src/scenario/resolve.js';
-import {runSimulation} from '../src/sim/run.js';
+import {distribution, milestones} from '../../src/analysis/milestones.js';
+import {loadScenario} from '../../src/scenario/resolve.js';
+import {runSimulation} from '../../src/sim/run.js';
 
 describe('afghanistan-2020 against history', () => {
   const runs = Array.from({length: 80}, (_, i) => {

@@ -1,16 +1,16 @@
 // The golden run: bundled `baseline`, seed 42, stall risk on. Its report hash is pinned; after
-// tuning the model or the scenario, re-pin it with `npx vitest run test/determinism.test.ts -u`
+// tuning the model or the scenario, re-pin it with `npx vitest run test/sim/determinism.test.ts -u`
 // (file first: with `-u test/...` vitest ran every test file). The same process twice and a
 // fresh Node process running the built dist/ must all agree.
 import {execFileSync} from 'node:child_process';
 import {existsSync} from 'node:fs';
 import {join} from 'node:path';
 import {beforeAll, describe, expect, it} from 'vitest';
-import {loadScenario} from '../src/scenario/resolve.js';
-import {buildReport} from '../src/sim/report.js';
-import {runSimulation} from '../src/sim/run.js';
-import {DIST, distModule} from './cli-helpers.js';
-import {sha256} from './helpers/scenario.js';
+import {loadScenario} from '../../src/scenario/resolve.js';
+import {buildReport} from '../../src/sim/report.js';
+import {runSimulation} from '../../src/sim/run.js';
+import {DIST, distModule} from '../helpers/cli.js';
+import {sha256} from '../helpers/scenario.js';
 
 const VERSION = 'golden';
 const SET = ['stall.rollouts=50'];
@@ -20,7 +20,7 @@ function goldenReportJson(): string {
   return JSON.stringify(buildReport(runSimulation(config, {stallRisk: true}), VERSION));
 }
 
-/** The same run in a fresh Node process, from the compiled engine (`npm test` builds it first). */
+/** The same run in a fresh Node process, from the compiled engine (the global setup builds it). */
 function hashInChildProcess(): string {
   const mod = (path: string) => JSON.stringify(distModule(path));
   const script = `

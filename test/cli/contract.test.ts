@@ -3,13 +3,13 @@
 import {readdirSync, readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {afterAll, describe, expect, it} from 'vitest';
-import {policiesFor} from '../src/agents/registry.js';
-import type {Io} from '../src/cli/io.js';
-import {main} from '../src/cli/main.js';
-import {bundledScenarioNames, SCENARIO_DIR} from '../src/scenario/load.js';
-import {AGENTS} from '../src/sim/types.js';
-import {bundledSweepNames, SWEEP_DIR} from '../src/sweep/plan.js';
-import {hasEscapes, hasStackTrace, longLines, parley, removeTempDirs, ROOT, tempDir, writeScenario} from './cli-helpers.js';
+import {policiesFor} from '../../src/agents/registry.js';
+import type {Io} from '../../src/cli/io.js';
+import {main} from '../../src/cli/main.js';
+import {bundledScenarioNames, SCENARIO_DIR} from '../../src/scenario/load.js';
+import {AGENTS} from '../../src/sim/types.js';
+import {bundledSweepNames, SWEEP_DIR} from '../../src/sweep/plan.js';
+import {hasEscapes, hasStackTrace, longLines, parley, removeTempDirs, ROOT, tempDir, writeScenario} from '../helpers/cli.js';
 
 afterAll(removeTempDirs);
 
