@@ -2,7 +2,7 @@
 import {describe, expect, it} from 'vitest';
 import {InputError, parseScenario} from '../src/scenario/resolve.js';
 import {govCriteriaIndex, govPool, GOV_TIER} from '../src/sim/pools.js';
-import {wilson} from '../src/sim/stall.js';
+import {wilson} from '../src/stats/wilson.js';
 import {configOf, rawScenario, runRaw} from './helpers/scenario.js';
 
 describe('regressions', () => {

@@ -16,7 +16,8 @@ import {StallRiskEstimator} from '../sim/risk.js';
 import {runHeadless} from '../sim/run.js';
 import {createState} from '../sim/state.js';
 import {createStepper, step} from '../sim/step.js';
-import {median, throughput, timeEach} from './stats.js';
+import {median} from '../stats/median.js';
+import {throughput, timeEach} from './stats.js';
 
 const {values} = parseArgs({
   options: {
