@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {longest} from '../../src/analysis/fit.js';
-import {stallCause, stallEpisodes, updateStall} from '../../src/sim/stall.js';
+import {recordStallCauses, stallCause, stallEpisodes, stallRule, updateStall} from '../../src/sim/stall.js';
 import {createState} from '../../src/sim/state.js';
 import type {WorldState} from '../../src/sim/types.js';
 import {configOf, rawScenario} from '../helpers/scenario.js';
@@ -125,5 +125,27 @@ describe('stallEpisodes', () => {
     expect(longest(eps, 40)).toBe(6);
     const walk = stallEpisodes([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16], [{from: 2, to: 12}], 16, {walkoutDays: 7, noProgressDays: 14});
     expect(walk).toEqual([{start: 9, end: 12}]);
+  });
+});
+
+describe('stallRule', () => {
+  const def = {walkoutDays: 7, noProgressDays: 14};
+  it('breakdown first, then a long walk-out, then no progress unless complete', () => {
+    expect(stallRule(def, true, 30, 30, false)).toBe('breakdown');
+    expect(stallRule(def, false, 7, 30, false)).toBe('walk-out');
+    expect(stallRule(def, false, 6, 14, false)).toBe('no-progress');
+    expect(stallRule(def, false, 6, 14, true)).toBeNull();
+    expect(stallRule(def, false, -1, 13, false)).toBeNull();
+  });
+
+  it('gives the record its causes day by day, the walk-out before the want of progress', () => {
+    // A walk-out from day 3, back on day 20; progress on day 1 only.
+    const causes = recordStallCauses([1], [{from: 3, to: 20}], 22, def);
+    expect(causes).toHaveLength(23);
+    expect(causes[0]).toBeNull();
+    expect(causes[9]).toBeNull();
+    expect(causes[10]).toBe('walk-out');
+    expect(causes[19]).toBe('walk-out');
+    expect(causes[20]).toBe('no-progress');
   });
 });
