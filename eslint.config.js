@@ -1,5 +1,7 @@
 // Lint rules. The one that matters most: src/sim and src/agents are the deterministic engine,
 // so they may not read the clock, use Math.random, or import UI, timer or process modules.
+// src/stats (intervals, quantiles, rounding) sits below the engine: as pure, and importing
+// nothing of parley's but itself.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
@@ -9,6 +11,12 @@ const impureProperties = [
   {object: 'performance', property: 'now', message: 'The engine has no wall clock: time is the round counter.'},
   {object: 'crypto', property: 'randomUUID', message: 'Not deterministic.'},
   {object: 'process', property: 'env', message: 'The engine takes all configuration from the scenario.'},
+];
+
+const enginePatterns = [
+  {group: ['ink', 'ink-*', 'react', 'react-*', '@inkjs/*'], message: 'The engine must not depend on the UI.'},
+  {group: ['node:*', 'fs', 'path', 'os', 'child_process', 'worker_threads', 'timers', 'process'], message: 'The engine is pure: no I/O, no timers.'},
+  {group: ['**/ui/**', '**/cli/**'], message: 'The engine must not depend on the UI or the CLI.'},
 ];
 
 export default tseslint.config(
@@ -22,7 +30,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/sim/**/*.ts', 'src/agents/**/*.ts'],
+    files: ['src/sim/**/*.ts', 'src/agents/**/*.ts', 'src/stats/**/*.ts'],
     rules: {
       'no-restricted-properties': ['error', ...impureProperties],
       'no-restricted-syntax': [
@@ -36,16 +44,13 @@ export default tseslint.config(
         {name: 'setImmediate', message: 'The engine is synchronous.'},
         {name: 'process', message: 'The engine does not touch the process.'},
       ],
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {group: ['ink', 'ink-*', 'react', 'react-*', '@inkjs/*'], message: 'The engine must not depend on the UI.'},
-            {group: ['node:*', 'fs', 'path', 'os', 'child_process', 'worker_threads', 'timers', 'process'], message: 'The engine is pure: no I/O, no timers.'},
-            {group: ['**/ui/**', '**/cli/**'], message: 'The engine must not depend on the UI or the CLI.'},
-          ],
-        },
-      ],
+      'no-restricted-imports': ['error', {patterns: enginePatterns}],
+    },
+  },
+  {
+    files: ['src/stats/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {patterns: [...enginePatterns, {group: ['../**'], message: 'src/stats is the lowest layer: it imports only from src/stats.'}]}],
     },
   },
 );

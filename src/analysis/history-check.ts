@@ -16,7 +16,7 @@ export const HISTORY_2020: readonly {key: keyof Milestones; label: string; date:
   {key: 'complete', label: 'exchange complete (last 6 to Qatar)', date: '2020-09-10', source: 'T85'},
 ];
 
-/** Observed cumulative releases (government figures; Taliban claims), timeline §2. */
+/** Observed cumulative releases (government figures; Taliban claims): the T rows of docs/sources.md. */
 export const OBSERVED_2020: readonly {date: string; government?: number; taliban?: number; source: string}[] = [
   {date: '2020-04-12', taliban: 20, source: 'T31'},
   {date: '2020-04-13', government: 361, source: 'T32'},

@@ -1,6 +1,7 @@
 // Milestones of a run (first releases, first walk-out, unilateral batches, ratification,
 // completion) and their distribution over many seeds: the numbers set against history.
 import type {RunResult} from '../sim/run.js';
+import {nearestRank} from '../stats/nearest-rank.js';
 
 export interface Milestones {
   outcome: 'complete' | 'broken' | 'ongoing';
@@ -41,18 +42,12 @@ export interface Distribution {
   p90: number | null;
 }
 
-/** Quantile by the nearest-rank method on sorted values. */
-export function quantile(sorted: readonly number[], q: number): number | null {
-  if (sorted.length === 0) return null;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
-}
-
 export function distribution(values: readonly (number | null)[]): Distribution {
   const present = values.filter((v): v is number => v !== null).sort((a, b) => a - b);
   return {
     share: values.length ? present.length / values.length : 0,
-    median: quantile(present, 0.5),
-    p10: quantile(present, 0.1),
-    p90: quantile(present, 0.9),
+    median: nearestRank(present, 0.5),
+    p10: nearestRank(present, 0.1),
+    p90: nearestRank(present, 0.9),
   };
 }

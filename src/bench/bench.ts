@@ -17,7 +17,8 @@ import {runHeadless} from '../sim/run.js';
 import {createState} from '../sim/state.js';
 import {step} from '../sim/step.js';
 import {createStepper} from '../sim/stepper.js';
-import {median, throughput, timeEach} from './stats.js';
+import {median} from '../stats/median.js';
+import {throughput, timeEach} from './stats.js';
 
 const {values} = parseArgs({
   options: {

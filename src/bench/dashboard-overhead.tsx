@@ -7,7 +7,7 @@ import {render} from 'ink';
 import {simulate} from '../cli/simulate.js';
 import {Dashboard} from '../ui/dashboard/Dashboard.js';
 import {startWorkerLoop} from '../ui/dashboard/worker-loop.js';
-import {median} from './stats.js';
+import {median} from '../stats/median.js';
 
 /** A terminal that nobody looks at: Ink renders into it as into a real one. */
 function offscreen(columns: number, rows: number): NodeJS.WriteStream {

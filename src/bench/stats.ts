@@ -1,10 +1,5 @@
 // Small timing helpers for the benchmark: repeated trials, medians (robust to a noisy machine).
-
-export function median(xs: readonly number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-}
+import {median} from '../stats/median.js';
 
 /** Runs `fn` repeatedly for about `ms` milliseconds; returns calls per second and total units. */
 export function throughput(fn: () => number, ms: number): {perSecond: number; unitsPerSecond: number} {

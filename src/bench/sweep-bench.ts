@@ -10,7 +10,7 @@ import {execFileSync} from 'node:child_process';
 import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {median} from './stats.js';
+import {median} from '../stats/median.js';
 
 interface Probe {
   runs: number;

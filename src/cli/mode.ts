@@ -1,4 +1,4 @@
-// Interactive or plain: decided once, at the entry point (conventions B2, rule 4). The
+// Interactive or plain: decided once, at the entry point, so no command decides it again. The
 // dashboard needs a real terminal on both stdin and stdout, outside CI, with a known size;
 // everything else gets plain output and never touches raw mode.
 

@@ -1,8 +1,8 @@
 // The 2020 timeline replayed day by day: what had been released, the state of the talks and the
 // stalls, as the sources report them, with no model involved. `parley replay` prints it; the
 // fit measures (src/analysis/fit.ts) set model runs against it.
-import {stallEpisodes, type Episode, type StallDefinition} from '../analysis/fit.js';
 import {formatIsoDate, parseIsoDate} from '../sim/calendar.js';
+import {episodesOf, recordStallCauses, type Episode, type StallCause, type StallDefinition} from '../sim/stall.js';
 import {dayOf} from './load.js';
 import type {HistoryEvent, HistoryFile, Side} from './schema.js';
 
@@ -32,6 +32,8 @@ export interface Replay {
   history: HistoryFile;
   days: ReplayDay[];
   episodes: Episode[];
+  /** Each day's stall cause (null: no stall), by the rule of src/sim/stall.ts; days[d].stalled is causes[d] !== null. */
+  stallCauses: (StallCause | null)[];
   milestones: ReplayMilestones;
 }
 
@@ -92,8 +94,9 @@ export function replayTimeline(history: HistoryFile, def: StallDefinition = DEFA
       events,
     });
   }
-  const episodes = stallEpisodes(progressDays, walkouts, last, def);
-  for (const ep of episodes) for (let d = ep.start; d < (ep.end ?? last + 1); d++) days[d]!.stalled = true;
+  const stallCauses = recordStallCauses(progressDays, walkouts, last, def);
+  const episodes = episodesOf(stallCauses);
+  for (const d of days) d.stalled = stallCauses[d.day] !== null;
 
   const first = (test: (e: HistoryEvent) => boolean): number | null => {
     const e = history.events.find(test);
@@ -103,6 +106,7 @@ export function replayTimeline(history: HistoryFile, def: StallDefinition = DEFA
     history,
     days,
     episodes,
+    stallCauses,
     milestones: {
       firstGovernmentRelease: first((e) => e.type === 'release-batch' && e.side === 'government'),
       firstTalibanRelease: first((e) => e.type === 'release-batch' && e.side === 'taliban'),

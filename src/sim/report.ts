@@ -4,7 +4,8 @@ import {dateOfDay} from './calendar.js';
 import {completionTargets} from './stepper.js';
 import type {RunResult} from './run.js';
 import {TALKS_CODES} from './run.js';
-import {firstRowUnderWay} from './under-way.js';
+import {round4 as r4} from '../stats/round.js';
+import {stallRiskUnderWay} from './under-way.js';
 import type {AgentId, OutcomeStatus, TalksState} from './types.js';
 
 export interface RiskCell {
@@ -90,23 +91,17 @@ export interface RunReport {
   events: {day: number; date: string; actor: string; type: string; reason: string; count?: number}[];
 }
 
-/** Rounds floats for output: stable, readable, and far below the model's precision anyway. */
-const r4 = (x: number): number => Math.round(x * 1e4) / 1e4;
-
 export function buildReport(result: RunResult, version: string, history: Divergence | null = null): RunReport {
   const {config: cfg, state: s, daily} = result;
   const date = (day: number): string => dateOfDay(cfg.calendar, day);
   const c = s.counters;
   const rows: DailyRow[] = [];
-  let peak: RunReport['peakStallRisk'] = null;
-  const underWay = firstRowUnderWay(s, daily);
   for (let r = 0; r < daily.length; r++) {
     const day = daily.offset + r + 1;
     const hasRisk = !Number.isNaN(daily.riskP[r]!);
     const risk: RiskCell | null = hasRisk
       ? {p: r4(daily.riskP[r]!), lo: r4(daily.riskLo[r]!), hi: r4(daily.riskHi[r]!), mode: daily.riskMode[r] === 0 ? 'onset' : 'recovery'}
       : null;
-    if (risk && risk.mode === 'onset' && r >= underWay && (peak === null || risk.p > peak.p)) peak = {day, date: date(day), ...risk};
     rows.push({
       day,
       date: date(day),
@@ -119,6 +114,9 @@ export function buildReport(result: RunResult, version: string, history: Diverge
       stallRisk: risk,
     });
   }
+  const {peakRow} = stallRiskUnderWay(s, daily);
+  const peakDay = rows[peakRow];
+  const peak: RunReport['peakStallRisk'] = peakDay ? {day: peakDay.day, date: peakDay.date, ...peakDay.stallRisk!} : null;
   const policies = {} as RunReport['policies'];
   for (const agent of ['government', 'taliban', 'us'] as const) {
     policies[agent] = {policy: cfg.agents[agent].policy, params: cfg.agents[agent].params};

@@ -2,14 +2,21 @@
 // forward rollouts on independent, reproducible random streams, with a Wilson interval. While
 // stalled it is P(recovery within H) instead. Definition of a stall: stall.ts.
 import type {SimConfig} from './config.js';
+import {wilson} from '../stats/wilson.js';
 import {Alea, deriveSeed, seedState} from './rng.js';
-import {wilson, type RiskEstimate} from './stall.js';
 import {copyState, createState} from './state.js';
 import {step} from './step.js';
 import {createStepper, type Stepper} from './stepper.js';
 import type {WorldState} from './types.js';
 
-export type {RiskEstimate};
+export interface RiskEstimate {
+  /** 'onset': P(stall within H); 'recovery': P(recovery within H), when already stalled. */
+  mode: 'onset' | 'recovery';
+  p: number;
+  lo: number;
+  hi: number;
+  n: number;
+}
 
 /**
  * Estimates stall risk by forward rollouts. Rollout i always uses the stream derived from

@@ -1,5 +1,5 @@
 // Trust as Beta(α, β) evidence counts per directed pair (Jøsang & Ismail's beta reputation),
-// with forgetting towards the prior so old evidence fades (models.md §1.9).
+// with forgetting towards the prior so old evidence fades (docs/model.md §4).
 import type {SimConfig, WorldParams} from './config.js';
 import type {Stepper} from './stepper.js';
 import {TRUST_PAIRS, type TrustPair, type WorldState} from './types.js';

@@ -4,6 +4,7 @@
 // peakStallRisk. Before the first meeting nothing can move, so a stall for want of progress is
 // all but certain within the horizon: on afghanistan-2020, whose talks start pending, every run
 // peaked at 1 on day 1 and the peak told runs apart no more than a constant would.
+import {round4} from '../stats/round.js';
 import type {DailySeries} from './run.js';
 import type {WorldState} from './types.js';
 
@@ -12,4 +13,33 @@ export function firstRowUnderWay(state: Pick<WorldState, 'convenedDay'>, daily: 
   if (state.convenedDay < 0) return daily.length;
   // Row r is the state after round offset + r + 1; talks active from day 0 make every row count.
   return Math.min(daily.length, Math.max(0, state.convenedDay - daily.offset - 1));
+}
+
+/** Stall risk over the days the talks are under way: onset estimates only (while stalled the daily estimate is P(recovery), another quantity). */
+export interface StallRiskUnderWay {
+  /** The row of the highest onset estimate at the printed precision (the first such row), or -1 when none was made. */
+  peakRow: number;
+  /** The mean of those estimates, unrounded, or null when none was made. */
+  mean: number | null;
+}
+
+/** Peak and mean stall risk of a run: the run report's peakStallRisk, the sweep's peakStallRisk and meanStallRisk. */
+export function stallRiskUnderWay(state: Pick<WorldState, 'convenedDay'>, daily: Pick<DailySeries, 'length' | 'offset' | 'riskP' | 'riskMode'>): StallRiskUnderWay {
+  let peakRow = -1;
+  let peak = -1;
+  let sum = 0;
+  let n = 0;
+  for (let r = firstRowUnderWay(state, daily); r < daily.length; r++) {
+    const p = daily.riskP[r]!;
+    if (Number.isNaN(p) || daily.riskMode[r] !== 0) continue;
+    // Compared as printed, so the peak's day is the first that shows the peak value.
+    const shown = round4(p);
+    if (shown > peak) {
+      peak = shown;
+      peakRow = r;
+    }
+    sum += p;
+    n++;
+  }
+  return {peakRow, mean: n > 0 ? sum / n : null};
 }

@@ -3,7 +3,8 @@
 // rows are folded in as they come (Welford's update) and only one small record per point is
 // kept, so memory grows with the points of a sweep, never with its runs.
 import {NUMERIC_METRICS} from './metrics.js';
-import {t975} from './t-quantile.js';
+import {round4} from '../stats/round.js';
+import {t975} from '../stats/t-quantile.js';
 
 export type Value = string | number | boolean | null;
 
@@ -242,8 +243,6 @@ export function summaryColumns(params: readonly string[], metrics: readonly stri
   return ['point', ...params, 'runs', ...shareColumns(metrics), ...numeric.flatMap((m) => statsOf(spread).map((k) => `${m}_${k}`))];
 }
 
-/** Rounds floats for output: stable across machines, far below the model's precision. */
-export const round4 = (x: number): number => Math.round(x * 1e4) / 1e4 || 0;
 const r4 = (x: number | null): number | null => (x === null ? null : round4(x));
 
 /**

@@ -42,7 +42,7 @@ describe('replay of the 2020 timeline', () => {
   });
 
   it('finds the stall episodes of 2020 under the model’s definition', () => {
-    // No release from the signing to 8 April: a no-progress stall from day 14 (as models.md §3.1 lists).
+    // No release from the signing to 8 April: a no-progress stall from day 14 (docs/model.md §5).
     expect(replay.episodes[0]!.start).toBe(14);
     // The April walk-out stalls the talks from its seventh day.
     expect(replay.days[38 + 7]!.stalled).toBe(true);

@@ -3,7 +3,7 @@ import {describe, expect, it} from 'vitest';
 import {InputError, parseScenario} from '../../src/scenario/resolve.js';
 import {govCriteriaIndex, GOV_TIER} from '../../src/sim/pools.js';
 import {govPool} from '../../src/sim/population.js';
-import {wilson} from '../../src/sim/stall.js';
+import {wilson} from '../../src/stats/wilson.js';
 import {configOf, rawScenario, runRaw} from '../helpers/scenario.js';
 
 describe('regressions', () => {

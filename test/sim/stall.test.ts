@@ -1,6 +1,6 @@
-import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
-import {normalQuantile, stallCause, updateStall, wilson} from '../../src/sim/stall.js';
+import {longest} from '../../src/analysis/fit.js';
+import {recordStallCauses, stallCause, stallEpisodes, stallRule, updateStall} from '../../src/sim/stall.js';
 import {createState} from '../../src/sim/state.js';
 import type {WorldState} from '../../src/sim/types.js';
 import {configOf, rawScenario} from '../helpers/scenario.js';
@@ -115,84 +115,37 @@ describe('updateStall: episodes', () => {
   });
 });
 
-describe('normalQuantile', () => {
-  it('matches known quantiles', () => {
-    expect(normalQuantile(0.5)).toBeCloseTo(0, 12);
-    expect(normalQuantile(0.95)).toBeCloseTo(1.6448536269514715, 8);
-    expect(normalQuantile(0.975)).toBeCloseTo(1.9599639845400536, 8);
-    expect(normalQuantile(0.995)).toBeCloseTo(2.5758293035489004, 8);
-    expect(normalQuantile(0.01)).toBeCloseTo(-2.3263478740408408, 8); // lower tail branch
-    expect(normalQuantile(1e-6)).toBeCloseTo(-4.753424308822899, 7);
-    expect(normalQuantile(1 - 1e-6)).toBeCloseTo(4.753424308822899, 7); // upper tail branch
-  });
-
-  it('is antisymmetric and increasing', () => {
-    let prev = -Infinity;
-    for (let i = 1; i < 1000; i++) {
-      const p = i / 1000;
-      const q = normalQuantile(p);
-      expect(q).toBeGreaterThan(prev);
-      expect(q + normalQuantile(1 - p)).toBeCloseTo(0, 8);
-      prev = q;
-    }
-  });
-
-  it.each([0, 1, -0.1, 1.1])('rejects p = %d', (p) => {
-    expect(() => normalQuantile(p)).toThrow(RangeError);
+describe('stallEpisodes', () => {
+  it('finds stall episodes under the definition: no progress, and long walk-outs', () => {
+    // Progress on days 1 and 20; a walk-out from day 5 to day 12 (7-day threshold); 14 days no progress.
+    const eps = stallEpisodes([1, 20], [{from: 5, to: 12}], 40, {walkoutDays: 7, noProgressDays: 14});
+    // Walk-out stall from day 12? It ends on day 12 (returned), so it never reaches 7 days away: no.
+    // No progress from day 1: stalled from day 15 to day 20; again from day 34 (20 + 14).
+    expect(eps).toEqual([{start: 15, end: 20}, {start: 34, end: null}]);
+    expect(longest(eps, 40)).toBe(6);
+    const walk = stallEpisodes([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16], [{from: 2, to: 12}], 16, {walkoutDays: 7, noProgressDays: 14});
+    expect(walk).toEqual([{start: 9, end: 12}]);
   });
 });
 
-describe('wilson', () => {
-  // Reference values computed independently (Python, statistics.NormalDist).
-  it.each([
-    [5, 20, 0.9, 0.25, 0.1273771685203578, 0.43220175016012446],
-    [17, 50, 0.95, 0.34, 0.22436949222500088, 0.4784617394976739],
-    [1, 3, 0.8, 1 / 3, 0.10577563612172286, 0.6788173521696517],
-    [99, 200, 0.99, 0.495, 0.4055695777990511, 0.5847515149452123],
-  ])('%d of %d at %d', (hits, n, conf, p, lo, hi) => {
-    const w = wilson(hits, n, conf);
-    expect(w.p).toBeCloseTo(p, 12);
-    expect(w.lo).toBeCloseTo(lo, 7);
-    expect(w.hi).toBeCloseTo(hi, 7);
+describe('stallRule', () => {
+  const def = {walkoutDays: 7, noProgressDays: 14};
+  it('breakdown first, then a long walk-out, then no progress unless complete', () => {
+    expect(stallRule(def, true, 30, 30, false)).toBe('breakdown');
+    expect(stallRule(def, false, 7, 30, false)).toBe('walk-out');
+    expect(stallRule(def, false, 6, 14, false)).toBe('no-progress');
+    expect(stallRule(def, false, 6, 14, true)).toBeNull();
+    expect(stallRule(def, false, -1, 13, false)).toBeNull();
   });
 
-  it('0 hits: p = 0, lo = 0, hi = z^2 / (n + z^2)', () => {
-    const z = normalQuantile(0.95);
-    const w = wilson(0, 20, 0.9);
-    expect(w.p).toBe(0);
-    expect(w.lo).toBeCloseTo(0, 12);
-    expect(w.hi).toBeCloseTo((z * z) / (20 + z * z), 12);
-  });
-
-  it('n hits: p = 1, hi = 1, lo = n / (n + z^2)', () => {
-    const z = normalQuantile(0.95);
-    const w = wilson(20, 20, 0.9);
-    expect(w.p).toBe(1);
-    expect(w.hi).toBeCloseTo(1, 12);
-    expect(w.lo).toBeCloseTo(20 / (20 + z * z), 12);
-  });
-
-  it('no trials: the uninformative interval', () => {
-    expect(wilson(0, 0, 0.9)).toEqual({p: 0, lo: 0, hi: 1});
-  });
-
-  it('lo <= p <= hi, all in [0, 1], wider at higher confidence', () => {
-    // Exact comparisons up to 1e-12: at 0 or n hits the bounds can miss p by one ulp (see the
-    // report to the lead; the interval is not clamped to contain p).
-    fc.assert(
-      fc.property(fc.integer({min: 1, max: 5000}), fc.double({min: 0, max: 1, noNaN: true}), fc.double({min: 0.5, max: 0.99, noNaN: true}), (n, share, conf) => {
-        const hits = Math.round(share * n);
-        const w = wilson(hits, n, conf);
-        expect(w.p).toBe(hits / n);
-        expect(w.lo).toBeGreaterThanOrEqual(0);
-        expect(w.hi).toBeLessThanOrEqual(1);
-        expect(w.lo).toBeLessThanOrEqual(w.p + 1e-12);
-        expect(w.hi).toBeGreaterThanOrEqual(w.p - 1e-12);
-        const wider = wilson(hits, n, Math.min(0.999, conf + 0.009));
-        expect(wider.lo).toBeLessThanOrEqual(w.lo + 1e-12);
-        expect(wider.hi).toBeGreaterThanOrEqual(w.hi - 1e-12);
-      }),
-      {numRuns: 500},
-    );
+  it('gives the record its causes day by day, the walk-out before the want of progress', () => {
+    // A walk-out from day 3, back on day 20; progress on day 1 only.
+    const causes = recordStallCauses([1], [{from: 3, to: 20}], 22, def);
+    expect(causes).toHaveLength(23);
+    expect(causes[0]).toBeNull();
+    expect(causes[9]).toBeNull();
+    expect(causes[10]).toBe('walk-out');
+    expect(causes[19]).toBe('walk-out');
+    expect(causes[20]).toBe('no-progress');
   });
 });

@@ -1,4 +1,4 @@
-// Violence as leverage (Fearon 1997 costly signals; SF6 in models.md): when nothing moves for a
+// Violence as leverage (Fearon 1997 costly signals; docs/model.md §6): when nothing moves for a
 // while, raise violence step by step, kept under a cap below the US red line; lower it after
 // large releases and stop for holidays to show control.
 import {z} from 'zod';

@@ -1,6 +1,6 @@
 // Who gets how many rows and columns. Pure, so it is tested without rendering. The live region
 // is kept one row shorter than the terminal: at full height Ink 6 clears the whole screen on
-// every frame (flicker, lost scrollback; conventions B2).
+// every frame (flicker, lost scrollback).
 import type {PanelSpec} from './panel.js';
 
 export interface Placed {

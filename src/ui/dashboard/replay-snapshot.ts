@@ -139,7 +139,6 @@ export function buildReplaySnapshot(replay: Replay, day: number, frame: ReplayFr
   const selected = frame.pinned ?? latest;
   const custody = h.events.filter((e) => e.type === 'custody' && eventDay(replay, e) <= day).reduce((n, e) => n + (e.transferred ?? 0), 0);
   const walkout = today.walkout;
-  const stalledByWalkout = walkout !== null && day - walkout.since >= DEFAULT_STALL.walkoutDays;
   const acts = latestActs(replay, latest);
   const agent = (id: AgentId) => ({policy: 'the 2020 record', lastAction: acts[id]?.type ?? 'none yet', lastReason: acts[id]?.summary ?? ''});
   const notObserved = Number.NaN;
@@ -161,7 +160,7 @@ export function buildReplaySnapshot(replay: Replay, day: number, frame: ReplayFr
     walkouts: walkoutsTo(replay, day),
     batches: batchesTo(replay, day),
     stalled: today.stalled,
-    stallCause: today.stalled ? (stalledByWalkout ? 'walk-out' : 'no-progress') : null,
+    stallCause: replay.stallCauses[day] ?? null,
     risk: null,
     riskHistory: [],
     recoveryHistory: [],

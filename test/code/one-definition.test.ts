@@ -1,0 +1,48 @@
+// What must be written once in src/: the stall rule (the engine's and the record's), the
+// statistics helpers, the output rounding, and peak and mean stall risk. Each test names where
+// the one definition lives, and fails when a second appears elsewhere.
+import {readdirSync, readFileSync} from 'node:fs';
+import {join, relative} from 'node:path';
+import {ESLint} from 'eslint';
+import {describe, expect, it} from 'vitest';
+
+const ROOT = join(import.meta.dirname, '../..');
+const SOURCES = readdirSync(join(ROOT, 'src'), {recursive: true, encoding: 'utf8'})
+  .filter((f) => /\.tsx?$/.test(f))
+  .map((f) => ({path: relative(ROOT, join(ROOT, 'src', f)).split('\\').join('/'), text: readFileSync(join(ROOT, 'src', f), 'utf8')}));
+
+/** The files of src/ whose text matches `re`. */
+const filesMatching = (re: RegExp): string[] => SOURCES.filter((f) => re.test(f.text)).map((f) => f.path).sort();
+
+describe('one definition', () => {
+  it('of the statistics helpers, in src/stats', () => {
+    for (const name of ['wilson', 'normalQuantile', 't975', 'median', 'nearestRank', 'round4']) {
+      expect(filesMatching(new RegExp(`function\\s+${name}\\b|(const|let)\\s+${name}\\s*=`)), name).toEqual([expect.stringMatching(/^src\/stats\//)]);
+    }
+  });
+
+  it('of the output rounding to four decimals: src/stats/round.ts', () => {
+    expect(filesMatching(/Math\.round\([^)]*\*\s*1e4\)/)).toEqual(['src/stats/round.ts']);
+  });
+
+  it('of the stall rule: src/sim/stall.ts, for the engine and the replay of the record alike', () => {
+    expect(filesMatching(/>=\s*(def|stall|cfg\.stall|DEFAULT_STALL)\.(walkoutDays|noProgressDays)\b/)).toEqual(['src/sim/stall.ts']);
+    expect(filesMatching(/function\s+(stallEpisodes|recordStallCauses)\b/)).toEqual(['src/sim/stall.ts']);
+    expect(filesMatching(/import\s*\{[^}]*\brecordStallCauses\b[^}]*\}\s*from\s*'\.\.\/sim\/stall\.js'/)).toEqual(['src/history/replay.ts']);
+    expect(filesMatching(/from\s*'\.\.\/analysis\//).filter((f) => f.startsWith('src/history/') || f.startsWith('src/sim/'))).toEqual([]);
+  });
+
+  it('of peak and mean stall risk over the days under way: src/sim/under-way.ts', () => {
+    expect(filesMatching(/firstRowUnderWay\(/)).toEqual(['src/sim/under-way.ts']);
+    expect(filesMatching(/stallRiskUnderWay\(/)).toEqual(['src/sim/report.ts', 'src/sim/under-way.ts', 'src/sweep/metrics.ts']);
+  });
+
+  it('src/stats is fenced as pure and as the lowest layer', async () => {
+    const config = (await new ESLint({cwd: ROOT}).calculateConfigForFile('src/stats/wilson.ts')) as {rules: Record<string, unknown>};
+    expect(JSON.stringify(config.rules['no-restricted-properties'])).toContain('Math');
+    const imports = JSON.stringify(config.rules['no-restricted-imports']);
+    expect(imports).toContain('react');
+    expect(imports).toContain('node:*');
+    expect(imports).toContain('../**');
+  });
+});
