@@ -4,9 +4,9 @@
 // the difference is what the dashboard adds: its snapshots and the rendering.
 import {PassThrough} from 'node:stream';
 import {render} from 'ink';
-import {simulate} from '../cli/simulate.js';
+import {simulate} from '../host/simulate.js';
 import {Dashboard} from '../ui/dashboard/Dashboard.js';
-import {startWorkerLoop} from '../ui/dashboard/worker-loop.js';
+import {startWorkerLoop} from '../host/worker-loop.js';
 import {median} from '../stats/median.js';
 
 /** A terminal that nobody looks at: Ink renders into it as into a real one. */

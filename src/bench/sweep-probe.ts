@@ -4,7 +4,7 @@
 // memory (worker threads live in the same process, so they are counted).
 import {closeSync, openSync, writeSync} from 'node:fs';
 import {loadSweep} from '../sweep/plan.js';
-import {runSweep} from '../sweep/run-sweep.js';
+import {runSweep} from '../host/run-sweep.js';
 
 const [spec, workers, out] = process.argv.slice(2);
 const plan = loadSweep(spec!, {check: false});

@@ -1,6 +1,6 @@
 // `parley COMMAND --help` (and `parley help COMMAND`): a command's synopsis, what it does, every
 // option it parses with its meaning and default, and examples, from its CommandUsage. 80 columns.
-import {padEnd, wrap} from '../ui/text.js';
+import {padEnd, wrap} from '../text/plain.js';
 import type {CommandUsage, OptionSpec} from './args.js';
 
 const WIDTH = 80;

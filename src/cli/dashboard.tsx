@@ -6,12 +6,12 @@ import type {Replay} from '../history/replay.js';
 import type {LoadOptions} from '../scenario/resolve.js';
 import {App, type AppProps, type AppResult} from '../ui/App.js';
 import {Hyperlinks} from '../ui/dashboard/Lines.js';
-import {ReplayLoop} from '../ui/dashboard/replay-loop.js';
-import type {ReplayFrame} from '../ui/dashboard/replay-snapshot.js';
-import type {Loop} from '../ui/dashboard/sim-loop.js';
-import {startWorkerLoop} from '../ui/dashboard/worker-loop.js';
-import {firstSentence} from '../ui/text.js';
-import {catalog} from './catalog.js';
+import {ReplayLoop} from '../host/replay-loop.js';
+import type {ReplayFrame} from '../host/replay-snapshot.js';
+import type {Loop} from '../host/sim-loop.js';
+import {startWorkerLoop} from '../host/worker-loop.js';
+import {firstSentence} from '../text/plain.js';
+import {catalog} from '../host/catalog.js';
 import type {Io} from './io.js';
 import {supportsHyperlinks} from './mode.js';
 

@@ -1,7 +1,7 @@
 // `parley list`: bundled scenarios and the policies of each agent with their parameters.
-import {formatCatalog} from '../ui/catalog.js';
+import {formatCatalog} from '../text/catalog.js';
 import {parseCommand} from './args.js';
-import {catalog} from './catalog.js';
+import {catalog} from '../host/catalog.js';
 import {UsageError} from './errors.js';
 import type {Io} from './io.js';
 import {LIST_USAGE} from './usage/list.js';

@@ -12,7 +12,7 @@ import {OutputError} from './output-errors.js';
 import {lockOutput} from './output-lock.js';
 import {chooseFormat, refuseOverwrite} from './sweep.js';
 import {SummaryReport} from './summary-report.js';
-import {groupDigits} from '../ui/text.js';
+import {groupDigits} from '../fmt/group-digits.js';
 import {MERGE_USAGE} from './usage/merge.js';
 import {refuseOutOverInput} from './out-file.js';
 

@@ -1,13 +1,13 @@
 // `parley run`: run a scenario and print a summary, the JSON report or NDJSON records.
 import {reportRecords, type RunReport} from '../sim/report.js';
-import {formatSummary} from '../ui/summary.js';
+import {formatSummary} from '../text/summary.js';
 import {parseCommand, positiveInt} from './args.js';
 import {UsageError} from './errors.js';
 import {emit, type Io} from './io.js';
-import {simulate} from './simulate.js';
+import {simulate} from '../host/simulate.js';
 import {version} from './version.js';
 import {canUseDashboard} from './mode.js';
-import {SPEEDS} from '../ui/dashboard/sim-loop.js';
+import {SPEEDS} from '../host/sim-loop.js';
 import {RUN_USAGE} from './usage/run.js';
 import {refuseOutOverInput, reportFormat, type ReportFormat} from './out-file.js';
 import {resolveScenarioPath} from '../scenario/load.js';

@@ -1,12 +1,13 @@
 // `parley summarize <results> [--heatmap x,y,metric] [--out FILE] [--json]`: the per-point summary
 // of a sweep's results file (CSV or NDJSON) as a short table, optionally a heatmap of one metric
 // over two parameters, the full summary to a file, or the summaries as JSON. Streams the rows.
-import {formatHeatmap, HeatmapAccumulator, SHARES} from '../sweep/heatmap.js';
+import {formatHeatmap, HeatmapAccumulator, SHARES} from '../text/heatmap.js';
 import {NUMERIC_METRICS} from '../sweep/metrics.js';
 import {openResults, type Results} from '../sweep/read-results.js';
 import {headerText} from '../sweep/output.js';
 import {round4} from '../stats/round.js';
-import {formatSummaryTable, SummaryAccumulator, summaryColumns, type PointSummary} from '../sweep/summary.js';
+import {SummaryAccumulator, summaryColumns, type PointSummary} from '../sweep/summary.js';
+import {formatSummaryTable} from '../text/summary-table.js';
 import {parseCommand} from './args.js';
 import {UsageError} from './errors.js';
 import {writeFileAtomic, type Io} from './io.js';

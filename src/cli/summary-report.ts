@@ -4,9 +4,10 @@
 import type {Format} from '../sweep/output.js';
 import {formatRows, headerText, summaryPath} from '../sweep/output.js';
 import type {SweepPlan} from '../sweep/plan.js';
-import {TABLE_POINTS} from '../sweep/summary-table.js';
-import {formatSummaryTable, summaryColumns, summaryValues, type PointSummary, type SummaryAccumulator} from '../sweep/summary.js';
-import {groupDigits} from '../ui/text.js';
+import {TABLE_POINTS} from '../text/summary-table.js';
+import {summaryColumns, summaryValues, type PointSummary, type SummaryAccumulator} from '../sweep/summary.js';
+import {formatSummaryTable} from '../text/summary-table.js';
+import {groupDigits} from '../fmt/group-digits.js';
 import {AtomicFile, type Io} from './io.js';
 
 /** The terminal's width for a table, else 80. */

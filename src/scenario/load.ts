@@ -8,7 +8,7 @@ import {didYouMean} from './suggest.js';
 export {readDataFile} from './data-file.js';
 
 /** The bundled scenarios folder (the same relative place from src/ and dist/). */
-export const SCENARIO_DIR = fileURLToPath(new URL('../../scenarios/', import.meta.url));
+export const SCENARIO_DIR = fileURLToPath(new URL('../../scenarios', import.meta.url));
 
 const EXTENSIONS = ['.yaml', '.yml', '.json'];
 

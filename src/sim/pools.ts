@@ -6,7 +6,7 @@
 // by category), which copies in well under a microsecond for stall-risk rollouts.
 // This file holds what a pool is and the per-run selection (the hot path); population.ts
 // generates the pools.
-import {GOV_CRITERIA, TAL_CRITERIA, type GovCriteria, type ReleaseFilter, type TalCriteria} from './types.js';
+import {GOV_CRITERIA, TAL_CRITERIA, type GovCriteria, type PoolStatus, type ReleaseFilter, type TalCriteria} from './types.js';
 
 /** Government-held Taliban prisoners: tiers. */
 export const GOV_TIER = {rankAndFile: 0, commander: 1, priority: 2} as const;
@@ -46,16 +46,6 @@ export const CATEGORY_COUNT = 12;
 export function categoryOf(kind: Pool['kind'], tier: number, flags: number): number {
   if (kind === 'government') return tier * 4 + ((flags & FLAG_SERIOUS) !== 0 ? 2 : 0) + ((flags & FLAG_ON_LIST) !== 0 ? 1 : 0);
   return tier * 2 + ((flags & FLAG_CIVILIAN) !== 0 ? 1 : 0);
-}
-
-/** Who in a pool is still held, for one run. */
-export interface PoolStatus {
-  /** 0 held, 1 released, 2 transferred to third-country custody. */
-  readonly released: Uint8Array;
-  /** Per (order, category) list: every entry before the cursor is already out of the pool. */
-  readonly cursors: Int32Array;
-  /** Still held, by category. */
-  readonly remaining: Int32Array;
 }
 
 export function createPoolStatus(pool: Pool): PoolStatus {

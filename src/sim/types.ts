@@ -2,8 +2,17 @@
 // builds on these. The engine mutates one WorldState in place for speed (no per-round
 // allocation); `cloneState` gives a value copy whenever one is needed.
 import type {Rng} from './rng.js';
-import type {PoolStatus} from './pools.js';
 import type {ReasonArg} from './reason.js';
+
+/** Who in a pool is still held, for one run (src/sim/pools.ts releases from it). */
+export interface PoolStatus {
+  /** 0 held, 1 released, 2 transferred to third-country custody. */
+  readonly released: Uint8Array;
+  /** Per (order, category) list: every entry before the cursor is already out of the pool. */
+  readonly cursors: Int32Array;
+  /** Still held, by category. */
+  readonly remaining: Int32Array;
+}
 
 export type AgentId = 'government' | 'taliban' | 'us';
 export const AGENTS: readonly AgentId[] = ['government', 'taliban', 'us'];

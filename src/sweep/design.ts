@@ -2,26 +2,10 @@
 // whole and up front from the master seed, so a point's values never depend on which worker
 // or shard runs it.
 import {createRng, type Rng} from '../sim/rng.js';
+import {steppedCount, steppedValue, steppedValues, wholeBounds} from './param-count.js';
 import type {ParamSpec, ParamValue, SweepSpec} from './spec.js';
 
-/** How many values a range with a step has (min, min + step, … up to max). */
-const steppedCount = (min: number, max: number, step: number): number => Math.floor((max - min) / step + 1e-9) + 1;
-
-/** The k-th value of a range with a step: min + k × step, without float drift. */
-const steppedValue = (min: number, step: number, k: number): number => Number((min + k * step).toPrecision(12));
-
-/** A range with a step as its list of values (min, min + step, … up to max). */
-export function steppedValues(min: number, max: number, step: number): number[] {
-  const out: number[] = [];
-  const n = steppedCount(min, max, step);
-  for (let k = 0; k < n; k++) out.push(steppedValue(min, step, k));
-  return out;
-}
-
 type Range = Extract<ParamSpec, {min: number}>;
-
-/** The whole numbers a continuous range with `integer: true` draws from (none when lo > hi). */
-export const wholeBounds = (r: Range): [number, number] => [Math.ceil(r.min), Math.floor(r.max)];
 
 /**
  * Values that stand for all of a parameter's when each is checked alone on the base scenario:
@@ -36,12 +20,6 @@ export function valuesToCheck(p: ParamSpec): readonly ParamValue[] {
   if (p.step === undefined) return p.integer ? wholeBounds(p) : [p.min, p.max];
   const n = steppedCount(p.min, p.max, p.step);
   return [...new Set([0, Math.min(1, n - 1), n - 1])].map((k) => steppedValue(p.min, p.step!, k));
-}
-
-/** How many values a parameter has, or null for a continuous range (without building its list). */
-export function valueCount(p: ParamSpec): number | null {
-  if ('values' in p) return p.values.length;
-  return p.step === undefined ? null : steppedCount(p.min, p.max, p.step);
 }
 
 /** The finite list of a parameter's values, or null for a continuous range. */

@@ -3,8 +3,8 @@
 // replicates per point, a master seed, and the metrics to keep.
 import {z} from 'zod';
 import {MAX_DAYS} from '../scenario/schema.js';
-import {groupDigits} from '../ui/text.js';
-import {valueCount, wholeBounds} from './design.js';
+import {groupDigits} from '../fmt/group-digits.js';
+import {valueCount, wholeBounds} from './param-count.js';
 import {METRICS} from './metrics.js';
 
 /** A parameter's values: a list, or a range (with a step it is a list too; without, continuous). */

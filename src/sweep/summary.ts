@@ -267,5 +267,3 @@ export function summaryValues(s: PointSummary, params: readonly string[], metric
   }
   return out;
 }
-
-export {formatSummaryTable} from './summary-table.js';

@@ -3,7 +3,7 @@
 import {Text, useApp} from 'ink';
 import {useEffect, useState} from 'react';
 import {Dashboard} from './dashboard/Dashboard.js';
-import type {Loop} from './dashboard/sim-loop.js';
+import type {Loop} from '../host/sim-loop.js';
 import {Picker} from './picker/Picker.js';
 import {useKeys} from './use-keys.js';
 

@@ -5,7 +5,7 @@ import {readFileSync} from 'node:fs';
 import {describe, expect, it} from 'vitest';
 import {BLOCK_END, BLOCK_START} from '../../src/analysis/calibrate-report.js';
 
-const ROOT = new URL('../../', import.meta.url);
+const ROOT = new URL('../..', import.meta.url);
 
 describe('docs/calibration.md', () => {
   it('shows what npm run calibrate prints', () => {

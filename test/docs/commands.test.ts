@@ -7,7 +7,7 @@ import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {USAGES} from '../../src/cli/usage/index.js';
 
-const ROOT = new URL('../../', import.meta.url);
+const ROOT = new URL('../..', import.meta.url);
 const read = (file: string): string => readFileSync(new URL(file, ROOT), 'utf8');
 const cli = (...args: string[]): string =>
   execFileSync(process.execPath, [new URL('dist/cli/bin.js', ROOT).pathname, ...args], {encoding: 'utf8', env: {...process.env, CI: 'true'}});

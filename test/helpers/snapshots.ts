@@ -3,7 +3,7 @@
 // hand-edited copies for the states a short run does not reach.
 import {loadScenario} from '../../src/scenario/resolve.js';
 import {startRun} from '../../src/sim/run.js';
-import {buildSnapshot, type Playback, type Snapshot} from '../../src/ui/dashboard/snapshot.js';
+import {buildSnapshot, type Playback, type Snapshot} from '../../src/host/snapshot.js';
 
 const cache = new Map<number, Snapshot>();
 

@@ -16,10 +16,9 @@ import {
   releaseFrom,
   talFilterMask,
   type Pool,
-  type PoolStatus,
 } from '../../src/sim/pools.js';
 import {govPool, talPool, type GovPoolSpec, type TalPoolSpec} from '../../src/sim/population.js';
-import {GOV_CRITERIA, TAL_CRITERIA} from '../../src/sim/types.js';
+import {GOV_CRITERIA, TAL_CRITERIA, type PoolStatus} from '../../src/sim/types.js';
 import {configOf, countWhere, rawScenario} from '../helpers/scenario.js';
 
 const DEFAULT_GOV: GovPoolSpec = {onList: 5000, offList: 500, priority: 15, commanders: 400, serious: 600, foreignShare: 0.03, seed: 'population/government'};

@@ -2,7 +2,8 @@
 import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
 import {createRng} from '../../src/sim/rng.js';
-import {designPoints, gridPoints, latinHypercubePoints, randomPoints, steppedValues, valuesToCheck, type Design} from '../../src/sweep/design.js';
+import {designPoints, gridPoints, latinHypercubePoints, randomPoints, valuesToCheck, type Design} from '../../src/sweep/design.js';
+import {steppedValues} from '../../src/sweep/param-count.js';
 import {sweepSchema} from '../../src/sweep/spec.js';
 
 const range = (min: number, max: number, extra: Record<string, unknown> = {}) => ({min, max, integer: false, ...extra});

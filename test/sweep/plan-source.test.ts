@@ -5,7 +5,7 @@ import {copyFileSync, rmSync} from 'node:fs';
 import {join} from 'node:path';
 import {afterAll, describe, expect, it} from 'vitest';
 import type * as PlanModule from '../../src/sweep/plan.js';
-import type * as RunSweepModule from '../../src/sweep/run-sweep.js';
+import type * as RunSweepModule from '../../src/host/run-sweep.js';
 import {distModule, removeTempDirs, tempDir} from '../helpers/cli.js';
 import {SMALL_SPEC, writeSpec} from './sweep-helpers.js';
 
@@ -16,10 +16,10 @@ afterAll(removeTempDirs);
 describe('worker plans', () => {
   it('come from the main thread: a sweep whose spec and scenario files are gone gives the same rows', async () => {
     const {loadSweep} = await dist<typeof PlanModule>('sweep/plan.js');
-    const {runSweep} = await dist<typeof RunSweepModule>('sweep/run-sweep.js');
+    const {runSweep} = await dist<typeof RunSweepModule>('host/run-sweep.js');
     const dir = tempDir();
     const scenario = join(dir, 'base.yaml');
-    copyFileSync(new URL('../../scenarios/baseline.yaml', import.meta.url), scenario);
+    copyFileSync(new URL('../../scenarios/baseline.yaml.yaml', import.meta.url), scenario);
     const spec = writeSpec(dir, 'spec.yaml', SMALL_SPEC.replace('scenario: baseline', 'scenario: base.yaml'));
     const plan = loadSweep(spec);
     expect(plan.scenario).toBe(scenario);

@@ -3,7 +3,8 @@
 import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
 import {rowObject} from '../../src/sweep/output.js';
-import {formatSummaryTable, SummaryAccumulator, SummaryLayout, summaryColumns, summaryValues, type PointSummary, type Value} from '../../src/sweep/summary.js';
+import {SummaryAccumulator, SummaryLayout, summaryColumns, summaryValues, type PointSummary, type Value} from '../../src/sweep/summary.js';
+import {formatSummaryTable} from '../../src/text/summary-table.js';
 import {longLines} from '../helpers/cli.js';
 
 const COLUMNS = ['run', 'point', 'replicate', 'seed', 'x', 'status', 'completionDay', 'walkouts', 'stallEpisodes', 'stalledDays'];

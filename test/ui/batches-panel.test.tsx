@@ -2,7 +2,7 @@ import '../helpers/no-color.js';
 import {cleanup, render} from 'ink-testing-library';
 import {afterEach, describe, expect, test} from 'vitest';
 import {AGREED, BatchesPanel, UNILATERAL} from '../../src/ui/dashboard/panels/BatchesPanel.js';
-import type {BatchView, Snapshot} from '../../src/ui/dashboard/snapshot.js';
+import type {BatchView, Snapshot} from '../../src/host/snapshot.js';
 import {linesOf} from '../helpers/ink.js';
 import {realSnapshot, startSnapshot} from '../helpers/snapshots.js';
 

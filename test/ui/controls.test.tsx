@@ -5,7 +5,7 @@ import {afterEach, describe, expect, it, vi} from 'vitest';
 import {loadScenario} from '../../src/scenario/resolve.js';
 import {startRun} from '../../src/sim/run.js';
 import {Dashboard} from '../../src/ui/dashboard/Dashboard.js';
-import {SimLoop} from '../../src/ui/dashboard/sim-loop.js';
+import {SimLoop} from '../../src/host/sim-loop.js';
 import {linesOf, waitForFrame} from '../helpers/ink.js';
 
 const plain = (frame: string | undefined): string => linesOf(frame).join('\n');

@@ -11,7 +11,7 @@ import {computeLayout} from '../../src/ui/dashboard/layout.js';
 import {panelsFor} from '../../src/ui/dashboard/panel.js';
 import {eventLines, EventLog} from '../../src/ui/dashboard/panels/EventLog.js';
 import {PANELS} from '../../src/ui/dashboard/panels/index.js';
-import {SimLoop} from '../../src/ui/dashboard/sim-loop.js';
+import {SimLoop} from '../../src/host/sim-loop.js';
 import {lineText} from '../../src/ui/dashboard/format.js';
 import {linesOf, renderWide, waitForFrame} from '../helpers/ink.js';
 import {finishedSnapshot, realSnapshot} from '../helpers/snapshots.js';

@@ -1,6 +1,6 @@
 // A hand-cranked clock for the dashboard's loops (SimLoop, ReplayLoop): nothing happens until
 // the test advances time, so pacing is tested without waiting and without flakiness.
-import type {LoopTimers} from '../../src/ui/dashboard/sim-loop.js';
+import type {LoopTimers} from '../../src/host/sim-loop.js';
 
 /**
  * A fake clock: `advance(ms)` moves time and runs whatever timers fall due, in order; `pending()`

@@ -6,8 +6,8 @@ import {afterEach, describe, expect, it, vi} from 'vitest';
 import {loadScenario} from '../../src/scenario/resolve.js';
 import {startRun} from '../../src/sim/run.js';
 import {Dashboard} from '../../src/ui/dashboard/Dashboard.js';
-import {ReplayLoop} from '../../src/ui/dashboard/replay-loop.js';
-import {SimLoop, type Loop} from '../../src/ui/dashboard/sim-loop.js';
+import {ReplayLoop} from '../../src/host/replay-loop.js';
+import {SimLoop, type Loop} from '../../src/host/sim-loop.js';
 import {linesOf, waitForFrame} from '../helpers/ink.js';
 import {REPLAY, TERMS} from './replay-fixtures.js';
 

@@ -5,7 +5,7 @@ import '../helpers/no-color.js';
 import {cleanup, render} from 'ink-testing-library';
 import {afterEach, describe, expect, it, vi} from 'vitest';
 import {Dashboard} from '../../src/ui/dashboard/Dashboard.js';
-import {ReplayLoop} from '../../src/ui/dashboard/replay-loop.js';
+import {ReplayLoop} from '../../src/host/replay-loop.js';
 import {linesOf, waitForFrame} from '../helpers/ink.js';
 import {REPLAY, TERMS} from './replay-fixtures.js';
 

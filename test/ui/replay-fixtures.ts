@@ -8,8 +8,8 @@ import {replayTimeline} from '../../src/history/replay.js';
 import {loadScenario} from '../../src/scenario/resolve.js';
 import {startRun} from '../../src/sim/run.js';
 import {completionTargets} from '../../src/sim/stepper.js';
-import {buildReplaySnapshot, type ReplayFrame, type ReplayTerms} from '../../src/ui/dashboard/replay-snapshot.js';
-import {buildSnapshot, type Snapshot} from '../../src/ui/dashboard/snapshot.js';
+import {buildReplaySnapshot, type ReplayFrame, type ReplayTerms} from '../../src/host/replay-snapshot.js';
+import {buildSnapshot, type Snapshot} from '../../src/host/snapshot.js';
 
 export const REPLAY = replayTimeline(loadHistory('afghanistan-2020'));
 const scenario = loadScenario('afghanistan-2020', {seed: 'doha', set: ['stall.rollouts=0']}).config;

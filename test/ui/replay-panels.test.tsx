@@ -15,7 +15,7 @@ import {promptLine} from '../../src/ui/dashboard/panels/SeekPrompt.js';
 import {StallRiskPanel} from '../../src/ui/dashboard/panels/StallRiskPanel.js';
 import {TalksPanel} from '../../src/ui/dashboard/panels/TalksPanel.js';
 import {lineText} from '../../src/ui/dashboard/format.js';
-import type {Snapshot} from '../../src/ui/dashboard/snapshot.js';
+import type {Snapshot} from '../../src/host/snapshot.js';
 import type {PanelProps} from '../../src/ui/dashboard/panel.js';
 import {linesOf, renderWide} from '../helpers/ink.js';
 import {realSnapshot} from '../helpers/snapshots.js';

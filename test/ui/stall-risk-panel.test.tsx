@@ -2,7 +2,7 @@ import '../helpers/no-color.js';
 import {cleanup, render} from 'ink-testing-library';
 import {afterEach, describe, expect, test} from 'vitest';
 import {StallRiskPanel} from '../../src/ui/dashboard/panels/StallRiskPanel.js';
-import type {Snapshot} from '../../src/ui/dashboard/snapshot.js';
+import type {Snapshot} from '../../src/host/snapshot.js';
 import {linesOf} from '../helpers/ink.js';
 import {noRiskSnapshot, onsetSnapshot, realSnapshot, recoverySnapshot} from '../helpers/snapshots.js';
 

@@ -15,7 +15,7 @@ import {selectedDetail} from './panels/EventLog.js';
 import {PANELS} from './panels/index.js';
 import {SeekPrompt} from './panels/SeekPrompt.js';
 import {selectedEventLines} from './panels/SelectedEventPanel.js';
-import type {Loop} from './sim-loop.js';
+import type {Loop} from '../../host/sim-loop.js';
 import {useDashboardInput} from './use-dashboard-input.js';
 import {dashboardReducer, initialDashboardState} from './use-dashboard-state.js';
 import {useTerminalSize} from './use-terminal-size.js';

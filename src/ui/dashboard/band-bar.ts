@@ -1,7 +1,7 @@
 // One side of `parley replay --compare` as a bar: the record's cumulative releases filled from the
 // left, and the model's 10–90% band and median marked on the same scale. Told apart without
 // colour: █ the record alone, ░ the band alone, ▓ both (the record inside the band), ┃ the median.
-import type {BandView} from './history-view.js';
+import type {BandView} from '../../host/history-view.js';
 import type {Color, Seg} from './format.js';
 
 export const BAND_CHAR = {record: '█', both: '▓', band: '░', median: '┃', empty: '·'} as const;

@@ -2,7 +2,7 @@
 // renders at most `rows` lines of at most `width` columns. The layout picks `rows` within
 // [minRows, maxRows] and the width; the panel decides what fits.
 import type React from 'react';
-import type {Snapshot} from './snapshot.js';
+import type {Snapshot} from '../../host/snapshot.js';
 
 export interface PanelProps {
   readonly snapshot: Snapshot;

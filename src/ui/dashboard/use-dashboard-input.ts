@@ -6,9 +6,9 @@
 import type {Key} from 'ink';
 import {useEffect, useLayoutEffect, useRef, type Dispatch} from 'react';
 import {useKeys} from '../use-keys.js';
-import {isReplayLoop, type ReplayLoopApi} from './replay-loop.js';
-import type {Loop} from './sim-loop.js';
-import type {EventView} from './snapshot.js';
+import {isReplayLoop, type ReplayLoopApi} from '../../host/replay-loop.js';
+import type {Loop} from '../../host/sim-loop.js';
+import type {EventView} from '../../host/snapshot.js';
 import {dashboardReducer, holdsPlayback, newSeed, type DashboardAction, type DashboardState} from './use-dashboard-state.js';
 
 export interface DashboardInput {

@@ -5,10 +5,10 @@
 // latest act in the record instead: trust, pressure and violence are not observed there.
 import {Lines} from '../Lines.js';
 import {AGENT_COLOR, AGENT_LABEL, count, decimal, fit, fitLine, joinFitting, keptPieces, padLine, percent, type Color, type Line, type Piece, type Seg} from '../format.js';
-import type {ReplayView} from '../history-view.js';
+import type {ReplayView} from '../../../host/history-view.js';
 import type {PanelProps, PanelSpec} from '../panel.js';
-import type {AgentView, Snapshot} from '../snapshot.js';
-import {wrap} from '../../text.js';
+import type {AgentView, Snapshot} from '../../../host/snapshot.js';
+import {wrap} from '../../../text/plain.js';
 import type {AgentId} from '../../../sim/types.js';
 
 /** From this width the three agents sit side by side. */

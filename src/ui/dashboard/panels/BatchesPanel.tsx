@@ -5,7 +5,7 @@
 import {Lines} from '../Lines.js';
 import {AGENT_COLOR, AGENT_LABEL, count, joinFitting, textWidth, type Line, type Seg} from '../format.js';
 import type {PanelProps, PanelSpec} from '../panel.js';
-import type {BatchView, Snapshot} from '../snapshot.js';
+import type {BatchView, Snapshot} from '../../../host/snapshot.js';
 
 /** The x axis covers at least this many days, so the first batches are not one wide smear. */
 export const MIN_SPAN = 30;

@@ -2,11 +2,11 @@
 // the date loses its year and actors are abbreviated so the reason keeps some room. In a run an
 // event can be selected (↑/↓): it is marked, kept in view, and Enter shows it in full
 // (SelectedEventPanel's lines), reason and all.
-import type {EventDetail} from '../history-view.js';
+import type {EventDetail} from '../../../host/history-view.js';
 import {Lines} from '../Lines.js';
 import {AGENT_COLOR, AGENT_LABEL, AGENT_SHORT, pad, textWidth, type Color, type Line, type Seg} from '../format.js';
 import type {PanelProps, PanelSpec} from '../panel.js';
-import type {EventView, Snapshot} from '../snapshot.js';
+import type {EventView, Snapshot} from '../../../host/snapshot.js';
 
 export const COMPACT = 70;
 const MAX_TYPE = 14;

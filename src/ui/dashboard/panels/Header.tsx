@@ -3,7 +3,7 @@
 // (and, with --compare, which model runs are set against it) where a run shows its seed.
 import {Lines} from '../Lines.js';
 import {joinFitting, speedLabel, type Color, type Piece} from '../format.js';
-import type {Snapshot} from '../snapshot.js';
+import type {Snapshot} from '../../../host/snapshot.js';
 
 export interface HeaderProps {
   readonly snapshot: Snapshot;

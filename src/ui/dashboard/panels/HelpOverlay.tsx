@@ -3,9 +3,10 @@
 // one line, then cuts the text. A replay lists its own keys and says what is the record and
 // what only the model has.
 import {Lines} from '../Lines.js';
-import {fit, lineText, percent, plural, textWidth, type Line} from '../format.js';
-import type {Snapshot} from '../snapshot.js';
-import {wrap} from '../../text.js';
+import {fit, lineText, percent, textWidth, type Line} from '../format.js';
+import {plural} from '../../../fmt/plural.js';
+import type {Snapshot} from '../../../host/snapshot.js';
+import {wrap} from '../../../text/plain.js';
 
 export interface HelpOverlayProps {
   readonly snapshot: Snapshot;

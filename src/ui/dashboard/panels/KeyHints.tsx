@@ -4,7 +4,7 @@
 // event in full, and no seeds.
 import {Lines} from '../Lines.js';
 import {joinFitting, type Piece, type Seg} from '../format.js';
-import type {Playback} from '../snapshot.js';
+import type {Playback} from '../../../host/snapshot.js';
 
 export interface KeyHintsProps {
   readonly width: number;

@@ -6,9 +6,9 @@
 import {Lines} from '../Lines.js';
 import {BAND_CHAR, bandBar} from '../band-bar.js';
 import {AGENT_COLOR, bar, count, decimal, firstFitting, lineWidth, percent, textWidth, type Color, type Line, type Seg} from '../format.js';
-import type {BandView, ObservedView, ReplayView} from '../history-view.js';
+import type {BandView, ObservedView, ReplayView} from '../../../host/history-view.js';
 import type {PanelProps, PanelSpec} from '../panel.js';
-import type {Snapshot} from '../snapshot.js';
+import type {Snapshot} from '../../../host/snapshot.js';
 import type {Side} from '../../../history/schema.js';
 
 const LABEL_WIDTH = 13;

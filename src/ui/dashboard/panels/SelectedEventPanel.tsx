@@ -6,9 +6,9 @@
 // terminal wraps it, so a copied URL is never broken). The panel itself is for replays only.
 import {Lines} from '../Lines.js';
 import {AGENT_COLOR, AGENT_LABEL, fit, firstFitting, rowsOf, type Line, type Seg} from '../format.js';
-import type {EventDetail} from '../history-view.js';
+import type {EventDetail} from '../../../host/history-view.js';
 import type {PanelProps, PanelSpec} from '../panel.js';
-import {wrap} from '../../text.js';
+import {wrap} from '../../../text/plain.js';
 
 /** What the confidence grades mean (scenarios/history/afghanistan-2020.yaml). */
 export const CONFIDENCE: Readonly<Record<string, string>> = {

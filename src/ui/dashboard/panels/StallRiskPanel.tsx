@@ -3,10 +3,11 @@
 // with braille levels rather than blocks, so the two read apart without colour. A replay has no
 // risk to show (it is a model estimate): it shows the real stall state and episodes instead.
 import {Lines} from '../Lines.js';
-import {firstFitting, lineWidth, percent, percentRange, plural, SPARK, SPARK_ALT, sparkline, textWidth, type Color, type Line, type Seg} from '../format.js';
-import type {ReplayView} from '../history-view.js';
+import {firstFitting, lineWidth, percent, percentRange, SPARK, SPARK_ALT, sparkline, textWidth, type Color, type Line, type Seg} from '../format.js';
+import {plural} from '../../../fmt/plural.js';
+import type {ReplayView} from '../../../host/history-view.js';
 import type {PanelProps, PanelSpec} from '../panel.js';
-import type {Snapshot} from '../snapshot.js';
+import type {Snapshot} from '../../../host/snapshot.js';
 
 /** Onset risk: low is good. Recovery chance: high is good. */
 function levelColor(p: number, mode: 'onset' | 'recovery'): Color {

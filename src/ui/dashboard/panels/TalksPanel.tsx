@@ -2,9 +2,10 @@
 // saying who, since when and why. Spare rows hold a timeline of the horizon with past
 // walk-outs and today, its axis, and the list of walk-outs.
 import {Lines} from '../Lines.js';
-import {AGENT_COLOR, AGENT_LABEL, columnOf, firstFitting, plural, textWidth, type Line, type Seg} from '../format.js';
+import {AGENT_COLOR, AGENT_LABEL, columnOf, firstFitting, textWidth, type Line, type Seg} from '../format.js';
+import {plural} from '../../../fmt/plural.js';
 import type {PanelProps, PanelSpec} from '../panel.js';
-import type {Snapshot} from '../snapshot.js';
+import type {Snapshot} from '../../../host/snapshot.js';
 
 /** Timeline characters: told apart without colour. */
 const TRACK = {past: '━', walkout: '▓', today: '●', future: '·'} as const;

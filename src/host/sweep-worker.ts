@@ -1,0 +1,74 @@
+// The piscina worker of a sweep: runs one chunk of consecutive run ids and returns the rows as
+// UTF-8 text ready to write (formatting in parallel keeps the main thread free) and packed as
+// numbers for the summary. Both move to the main thread without a copy, and it builds no string
+// or row object from them: its heap stays small however long the sweep. Everything a row holds
+// derives from the plan's source (the spec and base scenario as the main thread read them) and
+// the run id.
+import {move, transferableSymbol, valueSymbol, workerData} from 'piscina';
+import {InputError} from '../scenario/errors.js';
+import {planFromSource, sweepRunner, type PlanSource, type Row, type SweepPlan} from '../sweep/plan.js';
+import {formatRows, rowValues, type Format} from '../sweep/output.js';
+import {SummaryLayout} from '../sweep/summary.js';
+
+export interface ChunkTask {
+  /** Runs [from, to). */
+  from: number;
+  to: number;
+  format: Format;
+}
+
+export type ChunkResult =
+  | {ok: true; bytes: Uint8Array; packed: Float64Array; ms: number}
+  // An invalid point (specs with many points are only spot-checked up front): an InputError
+  // would lose its class crossing the thread boundary, so it travels as data.
+  | {ok: false; message: string};
+
+interface Runner {
+  plan: SweepPlan;
+  run: (run: number) => Row;
+  layout: SummaryLayout;
+}
+
+// The pool's workerData is the plan's source (planSource): the main thread validated it.
+let runner: Runner | null = null;
+
+function theRunner(): Runner {
+  if (!runner) {
+    const plan = planFromSource(workerData as PlanSource);
+    runner = {plan, run: sweepRunner(plan), layout: new SummaryLayout(plan.columns)};
+  }
+  return runner;
+}
+
+/**
+ * Detaches one empty buffer before any code runs hot. Until a thread first detaches an
+ * ArrayBuffer, V8 compiles typed-array access without detach checks; the first detach (the
+ * transfer of a chunk's result, below) then throws away every optimised function that reads a
+ * typed array, which is most of the engine, and the worker compiles it all again while both
+ * workers compete for the cores. Paying that now means it is compiled once.
+ */
+function detachOnce(): void {
+  const buffer = new ArrayBuffer(0);
+  structuredClone(buffer, {transfer: [buffer]});
+}
+detachOnce();
+
+const encoder = new TextEncoder();
+
+/** A result whose buffers piscina transfers instead of copying (its Transferable protocol, marked by move). */
+const moved = (r: ChunkResult & {ok: true}) =>
+  move({[transferableSymbol]: [r.bytes.buffer, r.packed.buffer], [valueSymbol]: r});
+
+export default function runChunk(task: ChunkTask): ChunkResult | ReturnType<typeof moved> {
+  const started = performance.now();
+  try {
+    const {plan, run, layout} = theRunner();
+    const rows: Row[] = [];
+    for (let id = task.from; id < task.to; id++) rows.push(run(id));
+    const bytes = encoder.encode(formatRows(rows.map((r) => rowValues(r, plan.columns)), plan.columns, task.format));
+    return moved({ok: true, bytes, packed: layout.pack(rows), ms: performance.now() - started});
+  } catch (e) {
+    if (e instanceof InputError) return {ok: false, message: e.message};
+    throw e;
+  }
+}
