@@ -47,6 +47,20 @@ export interface TypeValues {
 
 export type ValueType = keyof TypeValues;
 
+/** Each type in words, as a results file holds it, and whether it may be empty (null): README's column table says these. */
+export const TYPE_DOCS: Readonly<Record<ValueType, {value: string; empty: boolean}>> = {
+  outcome: {value: 'text: complete, broken, ongoing', empty: false},
+  talks: {value: 'text: pending, active, walked-out, broken', empty: false},
+  'stall cause': {value: 'text: walk-out, no-progress, breakdown', empty: true},
+  count: {value: 'whole number ≥ 0', empty: false},
+  day: {value: 'day number', empty: true},
+  probability: {value: 'number from 0 to 1', empty: true},
+  number: {value: 'number', empty: false},
+  flag: {value: 'true or false', empty: false},
+  text: {value: 'text', empty: false},
+  risk: {value: '{p, lo, hi, mode}', empty: true},
+};
+
 /** The fields every observable documents. */
 interface Described<T extends ValueType> {
   type: T;
@@ -54,7 +68,7 @@ interface Described<T extends ValueType> {
   unit: string;
   /** What the value means, in a sentence (README's column table is made of these). */
   doc: string;
-  /** Its value as reports and sweeps print it (rounded to four decimals), when that differs from what is read. */
+  /** Its value as reports and sweeps print it, rounded to four decimals (read: unrounded, as the dashboard shows it). */
   print?: (v: TypeValues[T]) => TypeValues[T];
   /** Read from the daily stall-risk estimate: known only when stall.rollouts > 0. */
   stallRisk?: true;
@@ -93,7 +107,7 @@ export const RUN_OBSERVABLES = {
   outcomeDay: run({type: 'day', unit: 'day', doc: 'the day the exchange completed or the talks broke down; empty while ongoing', read: (v) => (v.state.outcomeDay >= 0 ? v.state.outcomeDay : null)}),
   completionDay: run({type: 'day', unit: 'day', doc: 'the day the exchange completed; empty for a run that did not complete', read: (v) => (v.state.outcome === 'complete' ? v.state.outcomeDay : null)}),
   rounds: run({type: 'count', unit: 'rounds', doc: 'rounds simulated (fewer than the horizon when the exchange completed or broke down)', read: (v) => v.state.day}),
-  releasedByGovernment: run({type: 'count', unit: 'prisoners', doc: 'prisoners the government released, from the list or not, custody transfers included', read: (v) => v.state.counters.govReleased}),
+  releasedByGovernment: run({type: 'count', unit: 'prisoners', doc: 'prisoners the government released, from the list or not (transfers to custody are counted apart)', read: (v) => v.state.counters.govReleased}),
   releasedByTaliban: run({type: 'count', unit: 'captives', doc: 'captives the Taliban released', read: (v) => v.state.counters.talReleased}),
   transferredToCustody: run({type: 'count', unit: 'prisoners', doc: "government releases into a third country's custody", read: (v) => v.state.counters.govCustody}),
   offListReleases: run({type: 'count', unit: 'prisoners', doc: 'government releases of prisoners not on the list', read: (v) => v.state.counters.govReleasedOffList}),
