@@ -5,6 +5,7 @@ import {readFileSync, writeFileSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
 import {parseArgs} from 'node:util';
 import {calibrate2020} from './calibrate-2020.js';
+import {withBlock} from '../fmt/generated-block.js';
 import {BLOCK_END, BLOCK_START, calibrationMarkdown} from './calibrate-report.js';
 
 const DOC = fileURLToPath(new URL('../../docs/calibration.md', import.meta.url));
@@ -17,14 +18,12 @@ const seconds = ((performance.now() - began) / 1000).toFixed(1);
 if (values.json) {
   process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
 } else if (values.write) {
-  const doc = readFileSync(DOC, 'utf8');
-  const from = doc.indexOf(BLOCK_START);
-  const to = doc.indexOf(BLOCK_END);
-  if (from < 0 || to < from) {
+  const doc = withBlock(readFileSync(DOC, 'utf8'), {start: BLOCK_START, end: BLOCK_END}, calibrationMarkdown(result));
+  if (doc === null) {
     process.stderr.write(`${DOC}: no "${BLOCK_START}" … "${BLOCK_END}" block to replace\n`);
     process.exit(1);
   }
-  writeFileSync(DOC, `${doc.slice(0, from + BLOCK_START.length)}\n${calibrationMarkdown(result)}${doc.slice(to)}`);
+  writeFileSync(DOC, doc);
   process.stderr.write(`wrote ${DOC}\n`);
 } else {
   process.stdout.write(calibrationMarkdown(result));

@@ -1,5 +1,6 @@
 // Milestones of a run (first releases, first walk-out, unilateral batches, ratification,
 // completion) and their distribution over many seeds: the numbers set against history.
+import {runValue} from '../sim/observables.js';
 import type {RunResult} from '../sim/run.js';
 import {nearestRank} from '../stats/nearest-rank.js';
 
@@ -22,14 +23,14 @@ export function milestones(r: RunResult): Milestones {
   let longest = 0;
   for (const e of s.episodes ?? []) longest = Math.max(longest, (e.end ?? s.day) - e.start);
   return {
-    outcome: s.outcome,
+    outcome: runValue('status', r),
     firstGovernmentRelease: firstOf('government'),
     firstTalibanRelease: firstOf('taliban'),
     firstWalkout: s.walkouts?.[0]?.day ?? null,
     unilateralGovernmentBatches: batches.filter((b) => b.from === 'government' && b.unilateral).length,
     ratified: s.log?.find((e) => e.type === 'ratified')?.day ?? null,
-    complete: s.outcome === 'complete' ? s.outcomeDay : null,
-    stallEpisodes: s.counters.stallEpisodes,
+    complete: runValue('completionDay', r),
+    stallEpisodes: runValue('stallEpisodes', r),
     longestStall: longest,
   };
 }

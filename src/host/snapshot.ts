@@ -5,8 +5,8 @@ import type {Replay} from '../history/replay.js';
 import {dateOfDay} from '../sim/calendar.js';
 import type {RunHandle} from '../sim/run.js';
 
+import {dayValue, outcomeOf, readRun, type RunName} from '../sim/observables.js';
 import {completionTargets} from '../sim/stepper.js';
-import {trustOf, T_GOV_TAL, T_GOV_US, T_TAL_GOV, T_TAL_US} from '../sim/trust.js';
 import type {OutcomeStatus, StallEpisode, TalksState} from '../sim/types.js';
 import type {Actor} from './history-view.js';
 import type {ObservedView, ReplayView} from './history-view.js';
@@ -100,46 +100,76 @@ export interface Snapshot {
  */
 export const SNAPSHOT_EVENTS = 100;
 
+/** The observables a snapshot shows (sim/observables.ts); the rest is the scenario's settings and the run's records. */
+const SNAPSHOT_OBSERVABLES = [
+  'rounds',
+  'releasedByGovernment',
+  'releasedByTaliban',
+  'transferredToCustody',
+  'offListReleases',
+  'talks',
+  'stalled',
+  'stallCause',
+  'violence',
+  'governmentLastAction',
+  'governmentLastReason',
+  'governmentTrustInTaliban',
+  'governmentTrustInUs',
+  'governmentPressure',
+  'governmentAid',
+  'governmentRatification',
+  'talibanLastAction',
+  'talibanLastReason',
+  'talibanTrustInGovernment',
+  'talibanTrustInUs',
+  'talibanPressure',
+  'talibanViolenceTarget',
+  'talibanPriorityDemand',
+  'usLastAction',
+  'usLastReason',
+  'usTroops',
+  'usDeadline',
+  'usLeverage',
+] as const satisfies readonly RunName[];
+
 /** `history`: the record the run's scenario names, if any, to set the run against. */
 export function buildSnapshot(run: RunHandle, playback: Playback, speed: number, history: Replay | null = null): Snapshot {
   const {config: cfg, state: s, daily} = run;
   const date = (day: number): string => dateOfDay(cfg.calendar, day);
-  const c = s.counters;
+  // The dashboard shows values as read, unrounded (its panels round them for the eye).
+  const o = readRun(SNAPSHOT_OBSERVABLES, run, 'raw');
   const riskHistory: number[] = new Array<number>(daily.length);
   const recoveryHistory: boolean[] = new Array<boolean>(daily.length);
   for (let r = 0; r < daily.length; r++) {
-    riskHistory[r] = daily.riskP[r]!;
-    recoveryHistory[r] = daily.riskMode[r] === 1;
+    const cell = dayValue('stallRisk', daily, r, 'raw');
+    riskHistory[r] = cell ? cell.p : Number.NaN;
+    recoveryHistory[r] = cell?.mode === 'recovery';
   }
-  const last = daily.length - 1;
-  const risk: RiskView | null =
-    last >= 0 && !Number.isNaN(daily.riskP[last]!)
-      ? {p: daily.riskP[last]!, lo: daily.riskLo[last]!, hi: daily.riskHi[last]!, mode: daily.riskMode[last] === 1 ? 'recovery' : 'onset'}
-      : null;
+  const risk: RiskView | null = daily.length > 0 ? dayValue('stallRisk', daily, daily.length - 1, 'raw') : null;
   const log = s.log ?? [];
   const walkouts = s.walkouts ?? [];
   return {
     scenario: cfg.name,
     seed: cfg.seed,
     start: cfg.start,
-    day: s.day,
-    date: date(s.day),
+    day: o.rounds,
+    date: date(o.rounds),
     horizon: cfg.days,
     playback,
     speed,
-    outcome: {status: s.outcome, day: s.outcomeDay >= 0 ? s.outcomeDay : null, date: s.outcomeDay >= 0 ? date(s.outcomeDay) : null},
+    outcome: outcomeOf(run, date),
     targets: completionTargets(cfg),
     ratio: cfg.world.ratio,
-    released: {government: c.govReleased, taliban: c.talReleased, custody: c.govCustody, offList: c.govReleasedOffList},
-    talks: s.talks,
+    released: {government: o.releasedByGovernment, taliban: o.releasedByTaliban, custody: o.transferredToCustody, offList: o.offListReleases},
+    talks: o.talks,
     walkout:
-      s.talks === 'walked-out' && s.walkoutBy
-        ? {by: s.walkoutBy, since: s.walkoutSince, sinceDate: date(s.walkoutSince), days: s.day - s.walkoutSince, reason: s.walkoutReason}
+      o.talks === 'walked-out' && s.walkoutBy
+        ? {by: s.walkoutBy, since: s.walkoutSince, sinceDate: date(s.walkoutSince), days: o.rounds - s.walkoutSince, reason: s.walkoutReason}
         : null,
     walkouts: walkouts.map((w) => ({day: w.day, returnDay: w.returnDay, by: w.by})),
     batches: (s.batches ?? []).map((b) => ({day: b.day, date: date(b.day), from: b.from, count: b.count, criteria: b.criteria, unilateral: b.unilateral})),
-    stalled: s.stalled,
-    stallCause: s.stallCause,
+    stalled: o.stalled,
+    stallCause: o.stallCause,
     risk,
     riskHistory,
     recoveryHistory,
@@ -150,35 +180,35 @@ export function buildSnapshot(run: RunHandle, playback: Playback, speed: number,
       rollouts: cfg.stall.rollouts,
       confidence: cfg.stall.confidence,
     },
-    violence: s.violence,
+    violence: o.violence,
     government: {
       policy: cfg.agents.government.policy,
-      lastAction: s.gov.lastAction,
-      lastReason: s.gov.lastReason,
-      trustInTaliban: trustOf(s.trust, T_GOV_TAL),
-      trustInUs: trustOf(s.trust, T_GOV_US),
-      pressure: s.gov.pressure,
-      aid: s.gov.aid,
-      ratification: s.gov.ratification,
+      lastAction: o.governmentLastAction,
+      lastReason: o.governmentLastReason,
+      trustInTaliban: o.governmentTrustInTaliban,
+      trustInUs: o.governmentTrustInUs,
+      pressure: o.governmentPressure,
+      aid: o.governmentAid,
+      ratification: o.governmentRatification,
     },
     taliban: {
       policy: cfg.agents.taliban.policy,
-      lastAction: s.tal.lastAction,
-      lastReason: s.tal.lastReason,
-      trustInGovernment: trustOf(s.trust, T_TAL_GOV),
-      trustInUs: trustOf(s.trust, T_TAL_US),
-      pressure: s.tal.pressure,
-      violenceTarget: s.tal.violenceTarget,
-      priorityDemand: s.tal.priorityDemand,
+      lastAction: o.talibanLastAction,
+      lastReason: o.talibanLastReason,
+      trustInGovernment: o.talibanTrustInGovernment,
+      trustInUs: o.talibanTrustInUs,
+      pressure: o.talibanPressure,
+      violenceTarget: o.talibanViolenceTarget,
+      priorityDemand: o.talibanPriorityDemand,
     },
     us: {
       policy: cfg.agents.us.policy,
-      lastAction: s.us.lastAction,
-      lastReason: s.us.lastReason,
-      troops: s.us.troops,
+      lastAction: o.usLastAction,
+      lastReason: o.usLastReason,
+      troops: o.usTroops,
       troopsStart: cfg.world.troops.start,
-      deadline: s.us.deadline >= 0 ? s.us.deadline : null,
-      leverage: s.us.leverageGov,
+      deadline: o.usDeadline,
+      leverage: o.usLeverage,
     },
     events: log.slice(-SNAPSHOT_EVENTS).map((e, i, shown) => ({n: log.length - shown.length + i + 1, day: e.day, date: date(e.day), actor: e.actor, type: e.type, reason: e.reason})),
     ...(history ? {observed: observedView(history, run)} : {}),

@@ -3,29 +3,30 @@
 import {dateOfDay} from './calendar.js';
 import {completionTargets} from './stepper.js';
 import type {RunResult} from './run.js';
-import {TALKS_CODES} from './run.js';
-import {round4 as r4} from '../stats/round.js';
-import {stallRiskUnderWay} from './under-way.js';
-import type {AgentId, OutcomeStatus, TalksState} from './types.js';
+import {outcomeOf, type Outcome, type RiskCell, readDay, readRun, runValue, type DailyName, type DailyValue, type RunName, type RunValue} from './observables.js';
+import type {AgentId} from './types.js';
 
-export interface RiskCell {
-  p: number;
-  lo: number;
-  hi: number;
-  mode: 'onset' | 'recovery';
-}
+export type {Outcome, RiskCell} from './observables.js';
 
-export interface DailyRow {
-  day: number;
-  date: string;
-  releasedByGovernment: number;
-  releasedByTaliban: number;
-  transferredToCustody: number;
-  talks: TalksState;
-  violence: number;
-  stalled: boolean;
-  stallRisk: RiskCell | null;
-}
+/** The observables of a daily row, after its day and date, in this order. */
+const DAILY_FIELDS = ['releasedByGovernment', 'releasedByTaliban', 'transferredToCustody', 'talks', 'violence', 'stalled', 'stallRisk'] as const satisfies readonly DailyName[];
+
+/** The observables of the report's totals, in this order. */
+const TOTALS = [
+  'releasedByGovernment',
+  'releasedByTaliban',
+  'transferredToCustody',
+  'offListReleases',
+  'priorityCommandersReleased',
+  'batches',
+  'governmentBatches',
+  'talibanBatches',
+  'walkouts',
+  'stallEpisodes',
+  'stalledDays',
+] as const satisfies readonly RunName[];
+
+export type DailyRow = {day: number; date: string} & {[K in (typeof DAILY_FIELDS)[number]]: DailyValue<K>};
 
 /** A run's cumulative releases against an observed series on one reported date. */
 export interface DivergencePoint {
@@ -64,24 +65,12 @@ export interface RunReport {
   /** The run set against the observed series of the scenario's history, or null when it names none. */
   history: Divergence | null;
   policies: Record<AgentId, {policy: string; params: Readonly<Record<string, unknown>>}>;
-  outcome: {status: OutcomeStatus; day: number | null; date: string | null};
+  outcome: Outcome;
   /** Releases that complete the exchange: from the list (or to custody), and captives. */
   targets: {government: number; taliban: number};
   /** The stall definition and stall-risk settings this run used (docs/model.md §5). */
   stall: {walkoutDays: number; noProgressDays: number; redLineDays: number; horizon: number; rollouts: number; confidence: number};
-  totals: {
-    releasedByGovernment: number;
-    releasedByTaliban: number;
-    transferredToCustody: number;
-    offListReleases: number;
-    priorityCommandersReleased: number;
-    batches: number;
-    governmentBatches: number;
-    talibanBatches: number;
-    walkouts: number;
-    stallEpisodes: number;
-    stalledDays: number;
-  };
+  totals: {[K in (typeof TOTALS)[number]]: RunValue<K>};
   /** The highest onset estimate while the talks are under way (sim/under-way.ts), or null: not estimated, or the talks never met. */
   peakStallRisk: ({day: number; date: string} & RiskCell) | null;
   daily: DailyRow[];
@@ -94,29 +83,14 @@ export interface RunReport {
 export function buildReport(result: RunResult, version: string, history: Divergence | null = null): RunReport {
   const {config: cfg, state: s, daily} = result;
   const date = (day: number): string => dateOfDay(cfg.calendar, day);
-  const c = s.counters;
   const rows: DailyRow[] = [];
   for (let r = 0; r < daily.length; r++) {
     const day = daily.offset + r + 1;
-    const hasRisk = !Number.isNaN(daily.riskP[r]!);
-    const risk: RiskCell | null = hasRisk
-      ? {p: r4(daily.riskP[r]!), lo: r4(daily.riskLo[r]!), hi: r4(daily.riskHi[r]!), mode: daily.riskMode[r] === 0 ? 'onset' : 'recovery'}
-      : null;
-    rows.push({
-      day,
-      date: date(day),
-      releasedByGovernment: daily.govReleased[r]!,
-      releasedByTaliban: daily.talReleased[r]!,
-      transferredToCustody: daily.govCustody[r]!,
-      talks: TALKS_CODES[daily.talks[r]!]!,
-      violence: r4(daily.violence[r]!),
-      stalled: daily.stalled[r] === 1,
-      stallRisk: risk,
-    });
+    rows.push({day, date: date(day), ...readDay(DAILY_FIELDS, daily, r)});
   }
-  const {peakRow} = stallRiskUnderWay(s, daily);
-  const peakDay = rows[peakRow];
-  const peak: RunReport['peakStallRisk'] = peakDay ? {day: peakDay.day, date: peakDay.date, ...peakDay.stallRisk!} : null;
+  const peakDay = runValue('peakStallRiskDay', result);
+  const peakRisk = peakDay === null ? null : rows[peakDay - daily.offset - 1]!.stallRisk;
+  const peak: RunReport['peakStallRisk'] = peakDay !== null && peakRisk ? {day: peakDay, date: date(peakDay), ...peakRisk} : null;
   const policies = {} as RunReport['policies'];
   for (const agent of ['government', 'taliban', 'us'] as const) {
     policies[agent] = {policy: cfg.agents[agent].policy, params: cfg.agents[agent].params};
@@ -127,27 +101,15 @@ export function buildReport(result: RunResult, version: string, history: Diverge
     version,
     start: cfg.start,
     days: cfg.days,
-    rounds: s.day,
+    rounds: runValue('rounds', result),
     roundDays: cfg.calendar.roundDays,
     from: result.fork ? {day: result.fork.day, date: date(result.fork.day), released: {...result.fork.released}, talks: result.fork.talks} : null,
     history,
     policies,
-    outcome: {status: s.outcome, day: s.outcomeDay >= 0 ? s.outcomeDay : null, date: s.outcomeDay >= 0 ? date(s.outcomeDay) : null},
+    outcome: outcomeOf(result, date),
     targets: completionTargets(cfg),
     stall: {...cfg.stall},
-    totals: {
-      releasedByGovernment: c.govReleased,
-      releasedByTaliban: c.talReleased,
-      transferredToCustody: c.govCustody,
-      offListReleases: c.govReleasedOffList,
-      priorityCommandersReleased: c.govReleasedPriority,
-      batches: c.govBatches + c.talBatches,
-      governmentBatches: c.govBatches,
-      talibanBatches: c.talBatches,
-      walkouts: c.walkouts,
-      stallEpisodes: c.stallEpisodes,
-      stalledDays: c.stalledDays,
-    },
+    totals: readRun(TOTALS, result),
     peakStallRisk: peak,
     daily: rows,
     batches: (s.batches ?? []).map((b) => ({day: b.day, date: date(b.day), from: b.from, count: b.count, criteria: b.criteria, unilateral: b.unilateral})),

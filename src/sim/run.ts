@@ -11,7 +11,10 @@ import type {TalksState, WorldState} from './types.js';
 
 export const TALKS_CODES: readonly TalksState[] = ['pending', 'active', 'walked-out', 'broken'];
 
-/** The daily series, column-wise. Row r describes the state after round offset + r + 1. */
+/**
+ * The daily series, column-wise. Row r describes the state after round offset + r + 1. The round
+ * loop records it; reports read it through the daily observables (sim/observables.ts).
+ */
 export interface DailySeries {
   length: number;
   /** Rounds before the first row: 0, or the fork's day when the run started from one. */

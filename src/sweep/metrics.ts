@@ -1,9 +1,9 @@
-// The outcome metrics of one run, as a sweep keeps them: one value per column, in a fixed order.
-// Pure: computed from the finished run's state and daily series, no report built.
+// The outcome metrics of one run, as a sweep keeps them: one value per column, in a fixed order,
+// picked from the run's observables (sim/observables.ts), which say what each is and how it is read.
+import {readRun, RUN_OBSERVABLES, type RunName, type RunValue} from '../sim/observables.js';
 import type {ArenaRun} from '../sim/run.js';
-import {stallRiskUnderWay} from '../sim/under-way.js';
-import {round4 as r4} from '../stats/round.js';
 
+/** The metric columns of a sweep, in column order (README's table of them is generated from this list). */
 export const METRICS = [
   'status',
   'completionDay',
@@ -16,35 +16,18 @@ export const METRICS = [
   'peakStallRisk',
   'meanStallRisk',
   'peakViolence',
-] as const;
+] as const satisfies readonly RunName[];
 export type Metric = (typeof METRICS)[number];
 
-/** null where a metric does not apply (no completion; talks that never met, for stall risk). */
-export type MetricValues = Record<Metric, string | number | null>;
+/** A run's metrics, each of its observable's type: null where it does not apply (no completion; talks that never met, for stall risk). */
+export type MetricValues = {[K in Metric]: RunValue<K>};
 
 /** The metrics read from the daily stall-risk estimate: a sweep can fill them only where stall.rollouts > 0. */
-export const STALL_RISK_METRICS: readonly Metric[] = ['peakStallRisk', 'meanStallRisk'];
+export const STALL_RISK_METRICS: readonly Metric[] = METRICS.filter((m) => 'stallRisk' in RUN_OBSERVABLES[m]);
 
-/** Numeric metrics, the ones a summary averages (status is summarised as shares). */
-export const NUMERIC_METRICS = METRICS.filter((m) => m !== 'status') as Exclude<Metric, 'status'>[];
+/** The metrics whose values are numbers: the ones a summary averages (status is summarised as shares). */
+export type NumericMetric = {[K in Metric]: RunValue<K> extends number | null ? K : never}[Metric];
+const isNumeric = (m: Metric): m is NumericMetric => ['count', 'day', 'probability', 'number'].includes(RUN_OBSERVABLES[m].type);
+export const NUMERIC_METRICS: readonly NumericMetric[] = METRICS.filter(isNumeric);
 
-export function runMetrics(result: ArenaRun): MetricValues {
-  const {state: s, daily: d} = result;
-  const c = s.counters;
-  const risk = stallRiskUnderWay(s, d);
-  let peakViolence = 0;
-  for (let r = 0; r < d.length; r++) if (d.violence[r]! > peakViolence) peakViolence = d.violence[r]!;
-  return {
-    status: s.outcome,
-    completionDay: s.outcome === 'complete' ? s.outcomeDay : null,
-    releasedByGovernment: c.govReleased,
-    releasedByTaliban: c.talReleased,
-    batches: c.govBatches + c.talBatches,
-    walkouts: c.walkouts,
-    stallEpisodes: c.stallEpisodes,
-    stalledDays: c.stalledDays,
-    peakStallRisk: risk.peakRow >= 0 ? r4(d.riskP[risk.peakRow]!) : null,
-    meanStallRisk: risk.mean === null ? null : r4(risk.mean),
-    peakViolence: r4(peakViolence),
-  };
-}
+export const runMetrics = (result: ArenaRun): MetricValues => readRun(METRICS, result);

@@ -1,5 +1,5 @@
 // What must be written once in src/: the stall rule (the engine's and the record's), the
-// statistics helpers, the output rounding, and peak and mean stall risk. Each test names where
+// statistics helpers, the output rounding, peak and mean stall risk, and the observables of a run. Each test names where
 // the one definition lives, and fails when a second appears elsewhere.
 import {readdirSync, readFileSync} from 'node:fs';
 import {join, relative} from 'node:path';
@@ -34,7 +34,15 @@ describe('one definition', () => {
 
   it('of peak and mean stall risk over the days under way: src/sim/under-way.ts', () => {
     expect(filesMatching(/firstRowUnderWay\(/)).toEqual(['src/sim/under-way.ts']);
-    expect(filesMatching(/stallRiskUnderWay\(/)).toEqual(['src/sim/report.ts', 'src/sim/under-way.ts', 'src/sweep/metrics.ts']);
+    expect(filesMatching(/stallRiskUnderWay\(/)).toEqual(['src/sim/observables.ts', 'src/sim/under-way.ts']);
+  });
+
+  it('of each observable of a run: src/sim/observables.ts, which the report, the sweep and the snapshot pick from', () => {
+    // The engine (src/sim, src/agents) keeps the counters; everything that reports them reads the table.
+    const readers = filesMatching(/\.counters\b/).filter((f) => !/^src\/(sim|agents)\//.test(f) || f === 'src/sim/report.ts');
+    expect(readers).toEqual([]);
+    const picking = filesMatching(/from\s*'(\.\.\/sim|\.)\/observables\.js'/);
+    for (const consumer of ['src/sim/report.ts', 'src/sweep/metrics.ts', 'src/host/snapshot.ts']) expect(picking).toContain(consumer);
   });
 
   it('src/stats is fenced as pure and as the lowest layer', async () => {
