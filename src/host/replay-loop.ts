@@ -7,7 +7,7 @@ import type {Replay} from '../history/replay.js';
 import {parseIsoDate} from '../sim/calendar.js';
 import {buildReplaySnapshot, eventDay, latestEventIndex, type ReplayFrame} from './replay-snapshot.js';
 import {clampSpeedIndex, PlaybackHold, realTimers, speedIndexOf, SPEEDS, type Loop, type LoopTimers} from './sim-loop.js';
-import type {Playback, Snapshot} from './snapshot.js';
+import type {Playback, RecordSnapshot} from './snapshot.js';
 import {SnapshotSource} from './snapshot-source.js';
 
 /** What a replay adds to the dashboard's controls. */
@@ -44,7 +44,7 @@ export function parseSeekDate(replay: Replay, text: string): {day: number} | {er
   return {day};
 }
 
-export class ReplayLoop extends SnapshotSource implements ReplayLoopApi {
+export class ReplayLoop extends SnapshotSource<RecordSnapshot> implements ReplayLoopApi {
   private day = 0;
   /** The event jumped to; cleared by any other move. */
   private pinned: number | null = null;
@@ -189,7 +189,7 @@ export class ReplayLoop extends SnapshotSource implements ReplayLoopApi {
     this.publish();
   }
 
-  private build(): Snapshot {
+  private build(): RecordSnapshot {
     return buildReplaySnapshot(this.replay, this.day, {
       playback: this.playback,
       speed: this.speed,

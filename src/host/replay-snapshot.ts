@@ -1,7 +1,7 @@
-// The record of 2020 on one day, as a dashboard snapshot: the same panels show real data
-// (releases, batches, talks and the walk-out, stall episodes, events), and `replay` carries what
-// only history has. Numbers that exist only in the model (trust, violence, stall risk) are NaN or
-// empty here, and the panels say they are not observed rather than show them.
+// The record of 2020 on one day, as a dashboard snapshot of kind 'record': the shared part from
+// real data (releases, batches, talks and the walk-out, stall episodes, events), and `replay` with
+// what only history has. What exists only in the model (trust, violence, stall risk, the seed,
+// an outcome) is not in it at all; the panels say it is not observed.
 import type {DayBand, ReleaseBand} from '../analysis/band.js';
 import {dayOf} from '../history/load.js';
 import {DEFAULT_STALL, type Replay} from '../history/replay.js';
@@ -9,7 +9,7 @@ import type {HistoryEvent, Side} from '../history/schema.js';
 import type {AgentId} from '../sim/types.js';
 import {groupDigits} from '../fmt/group-digits.js';
 import type {ActView, EventDetail, ReplayView} from './history-view.js';
-import {SNAPSHOT_EVENTS, type BatchView, type Playback, type Snapshot} from './snapshot.js';
+import {SNAPSHOT_EVENTS, type BatchView, type Playback, type RecordSnapshot} from './snapshot.js';
 
 /** What the record does not say but the panels need: the agreed totals and ratio (from the scenario of the same name). */
 export interface ReplayTerms {
@@ -92,14 +92,14 @@ function batchesTo(replay: Replay, day: number): BatchView[] {
     if (e.type !== 'release-batch' || !e.side) continue;
     const before = d > 0 ? replay.days[d - 1]!.released[e.side] : 0;
     const count = e.released ?? Math.max(0, (e.cumulative ?? before) - before);
-    if (count > 0) out.push({day: d, date: e.date, from: e.side, count, criteria: e.summary, unilateral: false});
+    if (count > 0) out.push({day: d, date: e.date, from: e.side, count, criteria: e.summary});
   }
   return out;
 }
 
 /** Walk-outs begun so far, with the day each ended (null while it lasts). */
-function walkoutsTo(replay: Replay, day: number): Snapshot['walkouts'] {
-  const out: Snapshot['walkouts'] = [];
+function walkoutsTo(replay: Replay, day: number): RecordSnapshot['walkouts'] {
+  const out: RecordSnapshot['walkouts'] = [];
   for (let d = 0; d <= day; d++) {
     const w = replay.days[d]!.walkout;
     const open = out[out.length - 1];
@@ -130,7 +130,7 @@ function latestActs(replay: Replay, upTo: number): Record<AgentId, ActView | nul
 }
 
 /** The record on `day` (0 = the history's start) as a snapshot. */
-export function buildReplaySnapshot(replay: Replay, day: number, frame: ReplayFrame): Snapshot {
+export function buildReplaySnapshot(replay: Replay, day: number, frame: ReplayFrame): RecordSnapshot {
   const h = replay.history;
   const last = replay.days.length - 1;
   if (!Number.isInteger(day) || day < 0 || day > last) throw new RangeError(`day ${day} is outside the record (0 to ${last})`);
@@ -139,36 +139,25 @@ export function buildReplaySnapshot(replay: Replay, day: number, frame: ReplayFr
   const selected = frame.pinned ?? latest;
   const custody = h.events.filter((e) => e.type === 'custody' && eventDay(replay, e) <= day).reduce((n, e) => n + (e.transferred ?? 0), 0);
   const walkout = today.walkout;
-  const acts = latestActs(replay, latest);
-  const agent = (id: AgentId) => ({policy: 'the 2020 record', lastAction: acts[id]?.type ?? 'none yet', lastReason: acts[id]?.summary ?? ''});
-  const notObserved = Number.NaN;
   return {
+    kind: 'record',
     scenario: h.name,
-    seed: '',
     start: h.start,
     day,
     date: today.date,
     horizon: last,
     playback: frame.playback,
     speed: frame.speed,
-    outcome: {status: 'ongoing', day: null, date: null},
     targets: frame.terms.targets,
     ratio: frame.terms.ratio,
-    released: {government: today.released.government, taliban: today.released.taliban, custody, offList: 0},
+    released: {government: today.released.government, taliban: today.released.taliban, custody},
     talks: today.talks,
     walkout: walkout && {by: walkout.event.actor, since: walkout.since, sinceDate: replay.days[walkout.since]!.date, days: day - walkout.since, reason: walkout.event.summary},
     walkouts: walkoutsTo(replay, day),
     batches: batchesTo(replay, day),
     stalled: today.stalled,
     stallCause: replay.stallCauses[day] ?? null,
-    risk: null,
-    riskHistory: [],
-    recoveryHistory: [],
-    stallDefinition: {walkoutDays: DEFAULT_STALL.walkoutDays, noProgressDays: DEFAULT_STALL.noProgressDays, horizon: 0, rollouts: 0, confidence: 0},
-    violence: notObserved,
-    government: {...agent('government'), trustInTaliban: notObserved, trustInUs: notObserved, pressure: notObserved, aid: notObserved, ratification: 'not observed'},
-    taliban: {...agent('taliban'), trustInGovernment: notObserved, trustInUs: notObserved, pressure: notObserved, violenceTarget: notObserved, priorityDemand: notObserved},
-    us: {...agent('us'), troops: notObserved, troopsStart: notObserved, deadline: null, leverage: notObserved},
+    stallDefinition: {walkoutDays: DEFAULT_STALL.walkoutDays, noProgressDays: DEFAULT_STALL.noProgressDays},
     events: h.events
       .slice(Math.max(0, latest + 1 - SNAPSHOT_EVENTS), latest + 1)
       .map((e, i) => ({n: Math.max(0, latest + 1 - SNAPSHOT_EVENTS) + i + 1, day: eventDay(replay, e), date: e.date, actor: e.actor, type: e.type, reason: `${e.summary} [${e.id}, ${e.confidence}]`})),
@@ -179,7 +168,7 @@ export function buildReplaySnapshot(replay: Replay, day: number, frame: ReplayFr
       selected: selected >= 0 ? eventDetail(replay, selected) : null,
       pinned: frame.pinned !== undefined && frame.pinned !== null,
       stall: stallTo(replay, day),
-      actors: acts,
+      actors: latestActs(replay, latest),
       compare: frame.compare ? {scenario: frame.compare.scenario, runs: frame.compare.band.runs, band: {government: bandOn(frame.compare.band, 'government', day), taliban: bandOn(frame.compare.band, 'taliban', day)}} : null,
     },
   };

@@ -3,7 +3,7 @@
 // engine worker (loop-worker.ts) and in tests. React never sees the engine, only snapshots.
 import type {Replay} from '../history/replay.js';
 import type {RunHandle} from '../sim/run.js';
-import {buildSnapshot, type Playback, type Snapshot} from './snapshot.js';
+import {buildSnapshot, type ModelSnapshot, type Playback, type Snapshot} from './snapshot.js';
 import {SnapshotSource} from './snapshot-source.js';
 
 /** Rounds per second; Infinity is as fast as the engine goes. */
@@ -93,7 +93,7 @@ export interface LoopOptions {
   history?: Replay | null;
 }
 
-export class SimLoop extends SnapshotSource implements Loop {
+export class SimLoop extends SnapshotSource<ModelSnapshot> implements Loop {
   private run: RunHandle;
   private seed: string;
   private playback: Playback;
@@ -227,7 +227,7 @@ export class SimLoop extends SnapshotSource implements Loop {
     else this.schedule(Math.max(0, this.paceStart + ((this.paceRounds + 1) * 1000) / speed - now));
   }
 
-  private build(): Snapshot {
+  private build(): ModelSnapshot {
     return buildSnapshot(this.run, this.playback, this.speed, this.history);
   }
 

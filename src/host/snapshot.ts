@@ -1,25 +1,29 @@
-// What the dashboard shows: an immutable, plain-data picture of a run at one moment. The
-// engine loop builds one at most ~20 times a second; panels read nothing else. Plain data, so
+// What the dashboard shows: an immutable, plain-data picture of a run (or of the record) at one
+// moment, of one of two kinds: a model run, or the 2020 record replayed (replay-snapshot.ts).
+// The engine loop builds one at most ~20 times a second; panels read nothing else. Plain data, so
 // it crosses a worker boundary unchanged and component tests can make their own.
-import type {Replay} from '../history/replay.js';
+import type {Replay, ReplayTalks} from '../history/replay.js';
 import {dateOfDay} from '../sim/calendar.js';
 import type {RunHandle} from '../sim/run.js';
 
 import {dayValue, outcomeOf, readRun, type RunName} from '../sim/observables.js';
 import {completionTargets} from '../sim/stepper.js';
 import type {OutcomeStatus, StallEpisode, TalksState} from '../sim/types.js';
-import type {Actor} from './history-view.js';
-import type {ObservedView, ReplayView} from './history-view.js';
+import type {Actor, ObservedView, ReplayView} from './history-view.js';
 import {observedView} from './observed.js';
 
 export type Playback = 'running' | 'paused' | 'finished';
 
+/** A release batch. Whether it was agreed or unilateral is the model's: the record does not say. */
 export interface BatchView {
   day: number;
   date: string;
   from: 'government' | 'taliban';
   count: number;
   criteria: string;
+}
+
+export interface ModelBatchView extends BatchView {
   unilateral: boolean;
 }
 
@@ -46,24 +50,35 @@ export interface AgentView {
   lastReason: string;
 }
 
-export interface Snapshot {
+/** Releases so far; custody transfers count towards the government's target. */
+export interface ReleasedView {
+  government: number;
+  taliban: number;
+  custody: number;
+}
+
+/** When a stall starts, in days: the part of the definition the record is measured by too. */
+export interface StallRuleView {
+  walkoutDays: number;
+  noProgressDays: number;
+}
+
+/** What a model run and the record both have: the panels common to both read only this. */
+interface SnapshotBase {
   scenario: string;
-  seed: string;
   start: string;
-  /** Rounds simulated so far (0 before the first). */
+  /** Rounds simulated (days of the record) so far (0 before the first). */
   day: number;
   date: string;
-  /** The scenario's horizon in rounds. */
+  /** The last day: the scenario's horizon in rounds, or the record's last day. */
   horizon: number;
   playback: Playback;
   /** Rounds per second; Infinity is "as fast as possible". */
   speed: number;
-  outcome: {status: OutcomeStatus; day: number | null; date: string | null};
   targets: {government: number; taliban: number};
   /** The agreed ratio of government to Taliban releases. */
   ratio: number;
-  released: {government: number; taliban: number; custody: number; offList: number};
-  /** 'open' only in a replay: the intra-Afghan negotiations opened (12 September 2020). */
+  released: ReleasedView;
   talks: TalksState | 'open';
   /** The walk-out under way, if any. */
   walkout: {by: Actor; since: number; sinceDate: string; days: number; reason: string} | null;
@@ -72,27 +87,47 @@ export interface Snapshot {
   batches: BatchView[];
   stalled: boolean;
   stallCause: StallEpisode['cause'] | null;
+  stallDefinition: StallRuleView;
+  /** The latest events, oldest first. */
+  events: EventView[];
+}
+
+/** A model run: the engine's state, including what exists only in the model (trust, violence, stall risk). */
+export interface ModelSnapshot extends SnapshotBase {
+  kind: 'model';
+  seed: string;
+  outcome: {status: OutcomeStatus; day: number | null; date: string | null};
+  released: ReleasedView & {offList: number};
+  talks: TalksState;
+  batches: ModelBatchView[];
   /** Today's stall risk (onset, or recovery while stalled); null when not estimated. */
   risk: RiskView | null;
   /** One entry a round: P(onset) or, while stalled, P(recovery); NaN when not estimated. */
   riskHistory: number[];
   /** Parallel to riskHistory: true where the entry is P(recovery). */
   recoveryHistory: boolean[];
-  stallDefinition: {walkoutDays: number; noProgressDays: number; horizon: number; rollouts: number; confidence: number};
+  stallDefinition: StallRuleView & {horizon: number; rollouts: number; confidence: number};
   violence: number;
   government: AgentView & {trustInTaliban: number; trustInUs: number; pressure: number; aid: number; ratification: string};
   taliban: AgentView & {trustInGovernment: number; trustInUs: number; pressure: number; violenceTarget: number; priorityDemand: number};
   us: AgentView & {troops: number; troopsStart: number; deadline: number | null; leverage: number};
-  /** The latest events, oldest first. */
-  events: EventView[];
-  /**
-   * Set when the snapshot replays the record instead of running the model: then the model-only
-   * numbers above (trust, violence, stall risk) are NaN or empty, and panels say they are not observed.
-   */
-  replay?: ReplayView;
-  /** Set when a model run's scenario names a history: the record on the run's current day. */
+  /** Set when the run's scenario names a history: the record on the run's current day. */
   observed?: ObservedView;
 }
+
+/**
+ * The 2020 record replayed: the same shared part from real data, and `replay` with what only
+ * history has. The model's own numbers are not here at all, so no panel can show them by mistake.
+ */
+export interface RecordSnapshot extends SnapshotBase {
+  kind: 'record';
+  /** 'open': the intra-Afghan negotiations opened (12 September 2020). */
+  talks: ReplayTalks;
+  replay: ReplayView;
+}
+
+/** What the dashboard shows; panels switch on `kind` once. */
+export type Snapshot = ModelSnapshot | RecordSnapshot;
 
 /**
  * How many latest events a snapshot carries: the log panel shows as many as fit (it fills a
@@ -133,7 +168,7 @@ const SNAPSHOT_OBSERVABLES = [
 ] as const satisfies readonly RunName[];
 
 /** `history`: the record the run's scenario names, if any, to set the run against. */
-export function buildSnapshot(run: RunHandle, playback: Playback, speed: number, history: Replay | null = null): Snapshot {
+export function buildSnapshot(run: RunHandle, playback: Playback, speed: number, history: Replay | null = null): ModelSnapshot {
   const {config: cfg, state: s, daily} = run;
   const date = (day: number): string => dateOfDay(cfg.calendar, day);
   // The dashboard shows values as read, unrounded (its panels round them for the eye).
@@ -149,6 +184,7 @@ export function buildSnapshot(run: RunHandle, playback: Playback, speed: number,
   const log = s.log ?? [];
   const walkouts = s.walkouts ?? [];
   return {
+    kind: 'model',
     scenario: cfg.name,
     seed: cfg.seed,
     start: cfg.start,

@@ -1,6 +1,7 @@
 // Frame helpers for Ink component tests. Import './no-color.js' before this (and before ink).
+import {EventEmitter} from 'node:events';
 import type {ReactNode} from 'react';
-import {renderToString} from 'ink';
+import {render, renderToString} from 'ink';
 import {textWidth} from '../../src/ui/dashboard/format.js';
 
 // eslint-disable-next-line no-control-regex
@@ -43,4 +44,63 @@ export function sizeProblems(lines: readonly string[], width: number, rows: numb
     if (textWidth(l) > width) out.push(`line ${i + 1} is ${textWidth(l)} > ${width}: ${l}`);
   });
   return out;
+}
+
+class SizedStdout extends EventEmitter {
+  lastFrame = '';
+  constructor(
+    readonly columns: number,
+    readonly rows: number,
+  ) {
+    super();
+  }
+  write = (frame: string): boolean => {
+    this.lastFrame = frame;
+    return true;
+  };
+}
+
+class FakeStdin extends EventEmitter {
+  readonly isTTY = true;
+  private data: string | null = null;
+  write = (data: string): void => {
+    this.data = data;
+    this.emit('readable');
+    this.emit('data', data);
+  };
+  read = (): string | null => {
+    const d = this.data;
+    this.data = null;
+    return d;
+  };
+  setEncoding(): void {}
+  setRawMode(): void {}
+  resume(): void {}
+  pause(): void {}
+  ref(): void {}
+  unref(): void {}
+}
+
+/**
+ * Renders into a terminal of `columns` x `rows` (ink-testing-library's has 100 columns and no
+ * rows, so the dashboard would lay out for 100x24 whatever the test needs).
+ */
+export function renderSized(node: ReactNode, columns: number, rows: number) {
+  const stdout = new SizedStdout(columns, rows);
+  const stdin = new FakeStdin();
+  const instance = render(node, {
+    stdout: stdout as unknown as NodeJS.WriteStream,
+    stdin: stdin as unknown as NodeJS.ReadStream,
+    debug: true,
+    exitOnCtrlC: false,
+    patchConsole: false,
+  });
+  return {
+    lines: (): string[] => linesOf(stdout.lastFrame),
+    stdin,
+    unmount: (): void => {
+      instance.unmount();
+      instance.cleanup();
+    },
+  };
 }

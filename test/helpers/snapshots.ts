@@ -3,11 +3,11 @@
 // hand-edited copies for the states a short run does not reach.
 import {loadScenario} from '../../src/scenario/resolve.js';
 import {startRun} from '../../src/sim/run.js';
-import {buildSnapshot, type Playback, type Snapshot} from '../../src/host/snapshot.js';
+import {buildSnapshot, type ModelSnapshot, type Playback} from '../../src/host/snapshot.js';
 
-const cache = new Map<number, Snapshot>();
+const cache = new Map<number, ModelSnapshot>();
 
-function runTo(day: number): Snapshot {
+function runTo(day: number): ModelSnapshot {
   let snap = cache.get(day);
   if (!snap) {
     const run = startRun(loadScenario('afghanistan-2020', {seed: 'doha', set: ['stall.rollouts=50']}).config);
@@ -19,18 +19,18 @@ function runTo(day: number): Snapshot {
 }
 
 /** The real run after `day` rounds (45: the Taliban have been away a week, stalled). */
-export function realSnapshot(day = 45, playback: Playback = 'running', speed = 10): Snapshot {
+export function realSnapshot(day = 45, playback: Playback = 'running', speed = 10): ModelSnapshot {
   return {...runTo(day), playback, speed};
 }
 
 /** The real run to its end: the exchange completes on day 205. */
-export const finishedSnapshot = (): Snapshot => realSnapshot(10_000, 'finished');
+export const finishedSnapshot = (): ModelSnapshot => realSnapshot(10_000, 'finished');
 
 /** Before the first round: nothing has happened. */
-export const startSnapshot = (): Snapshot => realSnapshot(0, 'paused');
+export const startSnapshot = (): ModelSnapshot => realSnapshot(0, 'paused');
 
 /** Day 52 of the walk-out, talks broken down for good. */
-export function brokenSnapshot(): Snapshot {
+export function brokenSnapshot(): ModelSnapshot {
   const s = realSnapshot(45, 'finished');
   const reason = 'talks broke down: taliban left for good after 14 days away';
   return {
@@ -46,19 +46,19 @@ export function brokenSnapshot(): Snapshot {
 }
 
 /** Stalled by the walk-out with a non-trivial chance of recovery. */
-export function recoverySnapshot(): Snapshot {
+export function recoverySnapshot(): ModelSnapshot {
   const s = realSnapshot(45);
   return {...s, stalled: true, stallCause: 'walk-out', risk: {p: 0.12, lo: 0.08, hi: 0.17, mode: 'recovery'}};
 }
 
 /** Not stalled, with an onset risk to show. */
-export function onsetSnapshot(): Snapshot {
+export function onsetSnapshot(): ModelSnapshot {
   const s = realSnapshot(30);
   return {...s, stalled: false, stallCause: null, risk: {p: 0.34, lo: 0.28, hi: 0.4, mode: 'onset'}};
 }
 
 /** Stall risk switched off (stall.rollouts = 0): every entry NaN. */
-export function noRiskSnapshot(): Snapshot {
+export function noRiskSnapshot(): ModelSnapshot {
   const s = realSnapshot(45);
   return {
     ...s,
@@ -71,7 +71,7 @@ export function noRiskSnapshot(): Snapshot {
 }
 
 /** Long texts, wide characters, big numbers and line breaks: nothing may overflow. */
-export function extremeSnapshot(): Snapshot {
+export function extremeSnapshot(): ModelSnapshot {
   const s = realSnapshot(45);
   const long = 'a very long reason 长长的理由 🚀 with a line\nbreak, '.repeat(12);
   return {
@@ -97,7 +97,7 @@ export function extremeSnapshot(): Snapshot {
 }
 
 /** Every kind above, named for test titles. */
-export function allSnapshots(): [string, Snapshot][] {
+export function allSnapshots(): [string, ModelSnapshot][] {
   return [
     ['day 45', realSnapshot()],
     ['start', startSnapshot()],

@@ -10,7 +10,7 @@ import {fakeTimers} from '../ui/fake-timers.js';
 import {dayOfDate, REPLAY, TERMS} from '../ui/replay-fixtures.js';
 
 const LAST = REPLAY.days.length - 1;
-const idOf = (loop: ReplayLoop): string | undefined => loop.getSnapshot().replay?.selected?.id;
+const idOf = (loop: ReplayLoop): string | undefined => loop.getSnapshot().replay.selected?.id;
 
 function setup(options: {speed?: number; paused?: boolean} = {}) {
   const {timers, advance, pending} = fakeTimers();
@@ -108,7 +108,7 @@ describe('ReplayLoop events', () => {
     loop.nextEvent();
     expect(idOf(loop)).toBe('T6');
     expect(snap()).toMatchObject({day: 1, playback: 'paused'});
-    expect(snap().replay!.pinned).toBe(true);
+    expect(snap().replay.pinned).toBe(true);
     loop.previousEvent();
     expect(idOf(loop)).toBe('T5');
     loop.previousEvent();
@@ -124,7 +124,7 @@ describe('ReplayLoop events', () => {
     const {loop, snap} = setup({paused: true});
     loop.seek('2020-04-05');
     expect(idOf(loop)).toBe('T25');
-    expect(snap().replay!.pinned).toBe(false);
+    expect(snap().replay.pinned).toBe(false);
     loop.previousEvent();
     expect(snap().date).toBe('2020-03-31');
     expect(idOf(loop)).toBe('T25');
@@ -140,7 +140,7 @@ describe('ReplayLoop events', () => {
     expect(idOf(loop)).toBe('T27');
     expect(snap()).toMatchObject({date: '2020-04-08', released: {government: 100}});
     loop.step();
-    expect(snap().replay!.pinned).toBe(false);
+    expect(snap().replay.pinned).toBe(false);
     expect(idOf(loop)).toBe('T28');
     loop.dispose();
   });
@@ -163,7 +163,7 @@ describe('ReplayLoop events', () => {
     advance(300);
     // Day 1 (T6) plus three days: 2020-03-04, the day of T9.
     expect(loop.getSnapshot().date).toBe('2020-03-04');
-    expect(loop.getSnapshot().replay!.pinned).toBe(false);
+    expect(loop.getSnapshot().replay.pinned).toBe(false);
     expect(idOf(loop)).toBe('T9');
     loop.dispose();
   });

@@ -3,6 +3,7 @@
 // the selected event in full, and nothing made up where only the model has numbers.
 import {describe, expect, it} from 'vitest';
 import {cumulativeOn} from '../../src/history/load.js';
+import {DEFAULT_STALL} from '../../src/history/replay.js';
 import {buildReplaySnapshot, eventDetail, latestEventIndex} from '../../src/host/replay-snapshot.js';
 import {compareBand, compareSnapshot, dayOfDate, REPLAY, replaySnapshot, TERMS} from '../ui/replay-fixtures.js';
 
@@ -18,12 +19,12 @@ describe('buildReplaySnapshot', () => {
     expect(s.walkout).toMatchObject({by: 'taliban', since: 38, sinceDate: '2020-04-07', days: 0});
     expect(s.walkout!.reason).toMatch(/fruitless/);
     expect(s.walkouts).toEqual([{day: 38, returnDay: null, by: 'taliban'}]);
-    expect(s.replay!.selected).toMatchObject({id: 'T26', date: '2020-04-07', actor: 'taliban', type: 'walk-out', confidence: 'C2'});
-    expect(s.replay!.pinned).toBe(false);
-    expect(s.replay!.actors.taliban?.id).toBe('T26');
+    expect(s.replay.selected).toMatchObject({id: 'T26', date: '2020-04-07', actor: 'taliban', type: 'walk-out', confidence: 'C2'});
+    expect(s.replay.pinned).toBe(false);
+    expect(s.replay.actors.taliban?.id).toBe('T26');
     expect(s.events.at(-1)).toMatchObject({date: '2020-04-07', actor: 'taliban', type: 'walk-out'});
     expect(s.events.at(-1)!.reason).toMatch(/\[T26, C2\]$/);
-    expect(s.released).toEqual({government: 0, taliban: 0, custody: 0, offList: 0});
+    expect(s.released).toEqual({government: 0, taliban: 0, custody: 0});
   });
 
   it('before the talks meet they are pending; on 2020-09-12 they open, at the end of the record', () => {
@@ -33,7 +34,7 @@ describe('buildReplaySnapshot', () => {
     expect(end.talks).toBe('open');
     expect(end.walkout).toBeNull();
     expect(end.walkouts).toEqual([{day: 38, returnDay: 89, by: 'taliban'}]);
-    expect(end.replay!.selected?.id).toBe('T87');
+    expect(end.replay.selected?.id).toBe('T87');
     expect(end.day).toBe(end.horizon);
     expect(end.released.custody).toBe(6);
   });
@@ -63,7 +64,6 @@ describe('buildReplaySnapshot', () => {
       if (e.released !== undefined) expect(b.count).toBe(e.released);
       // Reported only as a new total (T32: 361 on 13 April): the rise over the day before.
       else expect(b.count).toBe(rise(e));
-      expect(b.unilateral).toBe(false);
     });
     expect(s.batches.find((b) => b.date === '2020-04-13')).toMatchObject({from: 'government', count: 61});
     expect(replaySnapshot('2020-04-12').batches.map((b) => `${b.date} ${b.from} ${b.count}`)).toEqual([
@@ -79,30 +79,35 @@ describe('buildReplaySnapshot', () => {
     expect(REPLAY.episodes[1]).toEqual({start: 45, end: 89});
     expect(s.stalled).toBe(true);
     expect(s.stallCause).toBe('walk-out');
-    expect(s.replay!.stall.episode).toEqual({number: 2, start: 45, startDate: '2020-04-14', end: null, endDate: null});
-    expect(s.replay!.stall.days).toHaveLength(46);
-    expect(s.replay!.stall.days.filter(Boolean)).toHaveLength(REPLAY.days.slice(0, 46).filter((d) => d.stalled).length);
+    expect(s.replay.stall.episode).toEqual({number: 2, start: 45, startDate: '2020-04-14', end: null, endDate: null});
+    expect(s.replay.stall.days).toHaveLength(46);
+    expect(s.replay.stall.days.filter(Boolean)).toHaveLength(REPLAY.days.slice(0, 46).filter((d) => d.stalled).length);
     const after = replaySnapshot('2020-06-01');
     expect(after.stalled).toBe(false);
-    expect(after.replay!.stall.episode).toMatchObject({number: 2, end: 89, endDate: '2020-05-28'});
+    expect(after.replay.stall.episode).toMatchObject({number: 2, end: 89, endDate: '2020-05-28'});
     expect(replaySnapshot('2020-03-20').stallCause).toBe('no-progress');
   });
 
-  it('model-only numbers are not made up', () => {
-    const s = replaySnapshot('2020-05-01');
-    expect(s.risk).toBeNull();
-    expect(s.riskHistory).toEqual([]);
-    expect(s.violence).toBeNaN();
-    expect(s.government.trustInTaliban).toBeNaN();
-    expect(s.taliban.trustInGovernment).toBeNaN();
-    expect(s.us.troops).toBeNaN();
+  it('model-only numbers are not made up: the record kind has none, and no NaN anywhere', () => {
+    const numbers = (v: unknown): number[] =>
+      typeof v === 'number' ? [v] : v !== null && typeof v === 'object' ? Object.values(v).flatMap(numbers) : [];
+    for (const s of [replaySnapshot('2020-02-29'), replaySnapshot('2020-05-01'), compareSnapshot('2020-09-12')]) {
+      expect(s.kind).toBe('record');
+      expect(numbers(s).filter((n) => Number.isNaN(n))).toEqual([]);
+      for (const key of ['seed', 'outcome', 'risk', 'riskHistory', 'recoveryHistory', 'violence', 'government', 'taliban', 'us', 'observed']) {
+        expect(s).not.toHaveProperty(key);
+      }
+      expect(s.released).not.toHaveProperty('offList');
+      expect(s.stallDefinition).toEqual({walkoutDays: DEFAULT_STALL.walkoutDays, noProgressDays: DEFAULT_STALL.noProgressDays});
+      for (const b of s.batches) expect(b).not.toHaveProperty('unilateral');
+    }
   });
 
   it('a pinned event is selected even when later events share its day', () => {
     const s = buildReplaySnapshot(REPLAY, 0, {playback: 'paused', speed: 5, terms: TERMS, pinned: 0});
-    expect(s.replay!.selected?.id).toBe('T2');
-    expect(s.replay!.pinned).toBe(true);
-    expect(replaySnapshot('2020-02-29').replay!.selected?.id).toBe('T5');
+    expect(s.replay.selected?.id).toBe('T2');
+    expect(s.replay.pinned).toBe(true);
+    expect(replaySnapshot('2020-02-29').replay.selected?.id).toBe('T5');
   });
 
   it('refuses a day outside the record', () => {
@@ -113,12 +118,12 @@ describe('buildReplaySnapshot', () => {
   it('with --compare: the model’s band on the day, and nothing of it otherwise', () => {
     const s = compareSnapshot('2020-06-09');
     const day = dayOfDate('2020-06-09');
-    expect(s.replay!.compare).toEqual({
+    expect(s.replay.compare).toEqual({
       scenario: 'afghanistan-2020',
       runs: 30,
       band: {government: compareBand().government[day], taliban: compareBand().taliban[day]},
     });
-    expect(replaySnapshot('2020-06-09').replay!.compare).toBeNull();
+    expect(replaySnapshot('2020-06-09').replay.compare).toBeNull();
   });
 
   it('survives a structured clone (it crosses to React as plain data)', () => {

@@ -2,7 +2,7 @@ import '../helpers/no-color.js';
 import {cleanup, render} from 'ink-testing-library';
 import {afterEach, describe, expect, test} from 'vitest';
 import {AGREED, BatchesPanel, UNILATERAL} from '../../src/ui/dashboard/panels/BatchesPanel.js';
-import type {BatchView, Snapshot} from '../../src/host/snapshot.js';
+import type {ModelBatchView, Snapshot} from '../../src/host/snapshot.js';
 import {linesOf} from '../helpers/ink.js';
 import {realSnapshot, startSnapshot} from '../helpers/snapshots.js';
 
@@ -11,7 +11,7 @@ afterEach(cleanup);
 const RISING = /[▁▂▃▄▅▆▇█]/;
 const SHADES = /[▒░]/;
 
-const batch = (day: number, from: BatchView['from'], count: number, unilateral: boolean): BatchView => ({
+const batch = (day: number, from: ModelBatchView['from'], count: number, unilateral: boolean): ModelBatchView => ({
   day,
   date: `2020-04-${String(day - 30).padStart(2, '0')}`,
   from,
@@ -19,7 +19,7 @@ const batch = (day: number, from: BatchView['from'], count: number, unilateral: 
   criteria: from === 'government' ? 'humanitarian' : 'regular-first',
   unilateral,
 });
-const withBatches = (batches: BatchView[]): Snapshot => ({...realSnapshot(), batches});
+const withBatches = (batches: ModelBatchView[]): Snapshot => ({...realSnapshot(), batches});
 const frame = (s: Snapshot, width: number, rows: number): string[] =>
   linesOf(render(<BatchesPanel snapshot={s} width={width} rows={rows} />).lastFrame());
 

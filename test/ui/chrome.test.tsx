@@ -40,6 +40,10 @@ describe('KeyHints', () => {
   test('narrow: whole hints dropped, quit and help kept', () => {
     expect(render(<KeyHints width={38} />).lastFrame()).toBe('space pause  → step  ? help  q quit');
   });
+
+  test('with the event log left out (a short terminal), its keys are not hinted', () => {
+    expect(render(<KeyHints width={100} hidden={['select-event', 'details']} />).lastFrame()).toBe('space pause  → step  +/- speed  r restart  n new seed  ? help  q quit');
+  });
 });
 
 describe('HelpOverlay', () => {
@@ -53,6 +57,12 @@ describe('HelpOverlay', () => {
     expect(words).toContain('within the next 14 days, estimated by simulating 50 possible futures');
     expect(words).toContain('90% Wilson interval');
     expect(words).toContain('probability of recovery within 14 days');
+  });
+
+  test('with the event log left out, its keys are not listed', () => {
+    const text = linesOf(render(<HelpOverlay snapshot={realSnapshot()} width={80} rows={30} hidden={['select-event', 'details']} />).lastFrame()).join('\n');
+    expect(text).not.toMatch(/^ {2}(↑ \/ ↓|Enter) /m);
+    expect(text).toMatch(/^ {2}space +pause/m);
   });
 
   test('says when the risk is not estimated', () => {

@@ -9,7 +9,7 @@ import {loadScenario} from '../../src/scenario/resolve.js';
 import {startRun} from '../../src/sim/run.js';
 import {completionTargets} from '../../src/sim/stepper.js';
 import {buildReplaySnapshot, type ReplayFrame, type ReplayTerms} from '../../src/host/replay-snapshot.js';
-import {buildSnapshot, type Snapshot} from '../../src/host/snapshot.js';
+import {buildSnapshot, type ModelSnapshot, type RecordSnapshot, type Snapshot} from '../../src/host/snapshot.js';
 
 export const REPLAY = replayTimeline(loadHistory('afghanistan-2020'));
 const scenario = loadScenario('afghanistan-2020', {seed: 'doha', set: ['stall.rollouts=0']}).config;
@@ -19,7 +19,7 @@ export const TERMS: ReplayTerms = {targets: completionTargets(scenario), ratio: 
 export const dayOfDate = (date: string): number => dayOf(REPLAY.history, date);
 
 /** The record on `date`, paused. */
-export function replaySnapshot(date: string, frame: Partial<ReplayFrame> = {}): Snapshot {
+export function replaySnapshot(date: string, frame: Partial<ReplayFrame> = {}): RecordSnapshot {
   return buildReplaySnapshot(REPLAY, dayOfDate(date), {playback: 'paused', speed: 5, terms: TERMS, ...frame});
 }
 
@@ -31,10 +31,10 @@ export function compareBand(): ReleaseBand {
 }
 
 /** The record on `date` with the model's band (`replay --compare`). */
-export const compareSnapshot = (date: string): Snapshot => replaySnapshot(date, {compare: {scenario: 'afghanistan-2020', band: compareBand()}});
+export const compareSnapshot = (date: string): RecordSnapshot => replaySnapshot(date, {compare: {scenario: 'afghanistan-2020', band: compareBand()}});
 
 /** afghanistan-2020 (forked from the record on `from`, if given) run to `day`, set against the record. */
-export function observedSnapshot(day: number, from: string | null = '2020-04-07'): Snapshot {
+export function observedSnapshot(day: number, from: string | null = '2020-04-07'): ModelSnapshot {
   const run = startRun(scenario, {fork: from === null ? undefined : forkFromReplay(REPLAY, from), stallRisk: false});
   while (run.state.day < day && run.advance());
   return buildSnapshot(run, run.finished ? 'finished' : 'running', 10, REPLAY);
@@ -44,8 +44,8 @@ export function observedSnapshot(day: number, from: string | null = '2020-04-07'
 export function replaySnapshots(): [string, Snapshot][] {
   const long = 'a very long summary 长长的理由 🚀 with a line\nbreak, '.repeat(8);
   const extreme = replaySnapshot('2020-04-11');
-  const sel = extreme.replay!.selected!;
-  extreme.replay!.selected = {
+  const sel = extreme.replay.selected!;
+  extreme.replay.selected = {
     ...sel,
     summary: long,
     note: long,

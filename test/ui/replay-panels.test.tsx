@@ -16,7 +16,7 @@ import {StallRiskPanel} from '../../src/ui/dashboard/panels/StallRiskPanel.js';
 import {TalksPanel} from '../../src/ui/dashboard/panels/TalksPanel.js';
 import {lineText} from '../../src/ui/dashboard/format.js';
 import type {Snapshot} from '../../src/host/snapshot.js';
-import type {PanelProps} from '../../src/ui/dashboard/panel.js';
+import type {PanelProps} from '../../src/ui/dashboard/panel-component.js';
 import {linesOf, renderWide} from '../helpers/ink.js';
 import {realSnapshot} from '../helpers/snapshots.js';
 import {compareSnapshot, observedSnapshot, replaySnapshot} from './replay-fixtures.js';

@@ -24,7 +24,7 @@ describe('SelectedEventPanel', () => {
     expect(lines[2]).toBe('numbers: released 100 (government) · cumulative 300 (government)');
     expect(lines[3]).toMatch(/^sources disagree on date: 2020-04-11 \/ 2020-04-12; chosen 2020-04-11: The timeline dates it 11 Apr/);
     const text = lines.join('\n');
-    for (const url of T30().replay!.selected!.sources) expect(text).toContain(url);
+    for (const url of T30().replay.selected!.sources) expect(text).toContain(url);
     expect(lines.find((l) => l.startsWith('sources (3): '))).toBeDefined();
     expect(lines.at(-1)).toBe('note: C2 for the batch, W for its exact day; the weaker grade is kept.');
   });
@@ -39,7 +39,7 @@ describe('SelectedEventPanel', () => {
   });
 
   test('in full (Enter), each URL is whole on a line of its own, never cut or broken', () => {
-    const e = T30().replay!.selected!;
+    const e = T30().replay.selected!;
     const lines = selectedEventLines(e, 60, 40, true).map(lineText);
     expect(lines[1]).toBe('confidence W: weak or secondary source only · event 29 of 86');
     expect(e.sources.some((url) => url.length > 58)).toBe(true);
@@ -49,7 +49,7 @@ describe('SelectedEventPanel', () => {
   });
 
   test('in full, a URL longer than the width reaches the output whole, for the terminal to wrap', () => {
-    const e = T30().replay!.selected!;
+    const e = T30().replay.selected!;
     const lines = renderWide(
       <Box width={60} flexDirection="column" overflowX="visible">
         <Lines lines={selectedEventLines(e, 60, 40, true)} width={60} />
@@ -59,7 +59,7 @@ describe('SelectedEventPanel', () => {
   });
 
   test('where the terminal shows hyperlinks, each URL is an OSC 8 link to all of it, its text still printed', () => {
-    const e = T30().replay!.selected!;
+    const e = T30().replay.selected!;
     const url = e.sources.find((u) => u.length > 58)!;
     const panel = (links: boolean): string =>
       renderToString(
@@ -83,13 +83,13 @@ describe('SelectedEventPanel', () => {
   });
 
   test('a wrapped URL takes the rows the terminal gives it: fewer lines fit', () => {
-    const e = T30().replay!.selected!;
+    const e = T30().replay.selected!;
     const rows = (ls: ReturnType<typeof selectedEventLines>): number => ls.reduce((n, l) => n + rowsOf(l, 40), 0);
     for (const budget of [8, 10, 12, 40]) expect(rows(selectedEventLines(e, 40, budget, true))).toBeLessThanOrEqual(budget);
   });
 
   test('short of rows even in full: cut, and it says so', () => {
-    const lines = selectedEventLines(T30().replay!.selected!, 60, 5, true).map(lineText);
+    const lines = selectedEventLines(T30().replay.selected!, 60, 5, true).map(lineText);
     expect(lines).toHaveLength(5);
     expect(lines[4]).toMatch(/more lines: make the terminal taller$/);
   });
@@ -97,7 +97,7 @@ describe('SelectedEventPanel', () => {
   test('a jumped-to event is shown, not the latest one', () => {
     const s = replaySnapshot('2020-02-29');
     expect(frame('2020-02-29', 100, 3)[0]).toMatch(/^T5 · /);
-    const pinned = {...s, replay: {...s.replay!, selected: {...s.replay!.selected!, id: 'T3', summary: 'withdrawal terms'}, pinned: true}};
+    const pinned = {...s, replay: {...s.replay, selected: {...s.replay.selected!, id: 'T3', summary: 'withdrawal terms'}, pinned: true}};
     expect(linesOf(render(<SelectedEventPanel snapshot={pinned} width={100} rows={3} />).lastFrame())[0]).toMatch(/^T3 · /);
   });
 

@@ -3,11 +3,11 @@
 // actions when a row is spare; 2: state, then action; 3: name, state, action). From WIDE
 // columns up they sit side by side with all the rows each. In a replay each actor shows its
 // latest act in the record instead: trust, pressure and violence are not observed there.
-import {Lines} from '../Lines.js';
 import {AGENT_COLOR, AGENT_LABEL, count, decimal, fit, fitLine, joinFitting, keptPieces, padLine, percent, type Color, type Line, type Piece, type Seg} from '../format.js';
 import type {ReplayView} from '../../../host/history-view.js';
-import type {PanelProps, PanelSpec} from '../panel.js';
-import type {AgentView, Snapshot} from '../../../host/snapshot.js';
+import type {PanelSpec} from '../panel.js';
+import {panelComponent} from '../panel-component.js';
+import type {AgentView, ModelSnapshot, RecordSnapshot} from '../../../host/snapshot.js';
 import {wrap} from '../../../text/plain.js';
 import type {AgentId} from '../../../sim/types.js';
 
@@ -30,7 +30,7 @@ const POLICY_PRIORITY = 7;
 const item = (label: string, short: string, value: string, color?: Color): Item => ({label, short, value, color});
 
 /** The few numbers that explain each agent's next move, most telling first. */
-export function stateItems(s: Snapshot, id: AgentId): Item[] {
+export function stateItems(s: ModelSnapshot, id: AgentId): Item[] {
   if (id === 'government') {
     const g = s.government;
     const ratColor = g.ratification === 'approved' ? 'green' : g.ratification === 'rejected' ? 'red' : g.ratification === 'pending' ? 'yellow' : undefined;
@@ -62,7 +62,7 @@ export function stateItems(s: Snapshot, id: AgentId): Item[] {
 
 const itemLine = (it: Item, short: boolean): Line => [{text: `${short ? it.short : it.label} `, dim: true}, {text: it.value, bold: true, color: it.color}];
 
-const viewOf = (s: Snapshot, id: AgentId): AgentView => (id === 'government' ? s.government : id === 'taliban' ? s.taliban : s.us);
+const viewOf = (s: ModelSnapshot, id: AgentId): AgentView => (id === 'government' ? s.government : id === 'taliban' ? s.taliban : s.us);
 
 /** Long labels, unless short ones let more items fit. */
 function labelled(items: readonly Item[], fits: (pieces: readonly Piece[]) => number): Piece[] {
@@ -100,7 +100,7 @@ function actionLines(v: AgentView, width: number, max: number): Line[] {
 }
 
 /** One agent in at most `n` lines of `width` columns. */
-export function agentBlock(s: Snapshot, id: AgentId, n: number, width: number): Line[] {
+export function agentBlock(s: ModelSnapshot, id: AgentId, n: number, width: number): Line[] {
   const v = viewOf(s, id);
   const name: Piece = {line: [{text: AGENT_LABEL[id], bold: true, color: AGENT_COLOR[id]}], priority: 10};
   const policy: Piece = {line: [{text: v.policy}], priority: POLICY_PRIORITY};
@@ -119,7 +119,7 @@ export function agentBlock(s: Snapshot, id: AgentId, n: number, width: number): 
 const IDS: readonly AgentId[] = ['government', 'taliban', 'us'];
 
 /** "▸ government hold · taliban walk-out · US facilitate". */
-function actionsLine(s: Snapshot, width: number): Line {
+function actionsLine(s: ModelSnapshot, width: number): Line {
   const pieces: Piece[] = IDS.map((id, i) => ({
     line: [{text: AGENT_LABEL[id], color: AGENT_COLOR[id]}, {text: ` ${viewOf(s, id).lastAction}`, bold: true}],
     priority: 3 - i,
@@ -141,7 +141,7 @@ function recordBlock(r: ReplayView, id: AgentId, n: number, width: number): Line
   return [[...head, {text: ` [${act.id}]`, dim: true}], ...shown.map((t): Line => [{text: t, dim: true}])];
 }
 
-function recordLines(r: ReplayView, width: number, rows: number): Line[] {
+function recordLines({replay: r}: RecordSnapshot, width: number, rows: number): Line[] {
   const note = rows >= 4;
   const each = Math.max(1, Math.floor((rows - (note ? 1 : 0)) / 3));
   const lines = IDS.flatMap((id) => recordBlock(r, id, each, width));
@@ -149,8 +149,7 @@ function recordLines(r: ReplayView, width: number, rows: number): Line[] {
   return lines.slice(0, rows);
 }
 
-export function agentsLines(s: Snapshot, width: number, rows: number): Line[] {
-  if (s.replay) return recordLines(s.replay, width, rows);
+function modelLines(s: ModelSnapshot, width: number, rows: number): Line[] {
   if (width < WIDE) {
     const each = Math.max(1, Math.floor(rows / 3));
     const lines = IDS.flatMap((id) => agentBlock(s, id, each, width));
@@ -169,16 +168,13 @@ export function agentsLines(s: Snapshot, width: number, rows: number): Line[] {
   return lines;
 }
 
-export function AgentsPanel({snapshot, width, rows}: PanelProps) {
-  return <Lines lines={agentsLines(snapshot, width, rows)} width={width} rows={rows} />;
-}
-
-export const agentsPanel: PanelSpec = {
+export const panel: PanelSpec = {
   id: 'agents',
   title: 'Agents',
-  component: AgentsPanel,
-  minRows: 6,
-  maxRows: 9,
+  priority: 50,
+  model: {lines: modelLines, minRows: 6, maxRows: 9},
   // A replay has one act a side to show, so the selected event gets the rows.
-  rowsFor: (s) => (s.replay ? {minRows: 3, maxRows: 7} : undefined),
+  record: {lines: recordLines, minRows: 3, maxRows: 7},
 };
+
+export const AgentsPanel = panelComponent(panel);

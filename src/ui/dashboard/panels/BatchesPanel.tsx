@@ -2,10 +2,10 @@
 // below it; unilateral batches are drawn with their own character so the chart reads without
 // colour. Each column shows the largest batch of its days. The last line is the latest batch.
 // In a replay the batches are the record's; it does not say which were agreed, so none is marked.
-import {Lines} from '../Lines.js';
 import {AGENT_COLOR, AGENT_LABEL, count, joinFitting, textWidth, type Line, type Seg} from '../format.js';
-import type {PanelProps, PanelSpec} from '../panel.js';
-import type {BatchView, Snapshot} from '../../../host/snapshot.js';
+import type {PanelSpec} from '../panel.js';
+import {panelComponent} from '../panel-component.js';
+import type {BatchView, ModelBatchView, ModelSnapshot, RecordSnapshot} from '../../../host/snapshot.js';
 
 /** The x axis covers at least this many days, so the first batches are not one wide smear. */
 export const MIN_SPAN = 30;
@@ -15,6 +15,9 @@ const UNILATERAL_LOW = '░';
 const RISING = ['', '▁', '▂', '▃', '▄', '▅', '▆', '▇'];
 
 type Series = BatchView['from'];
+
+/** A batch as drawn: the record does not say which were agreed, so its batches are drawn as plain (agreed-style) bars. */
+type Bar = ModelBatchView;
 
 interface Layout {
   govRows: number;
@@ -37,8 +40,8 @@ export function layoutFor(rows: number): Layout {
  * than days a column covers several days; with more, every day gets a bar of the same width,
  * one column narrower than the day when it spans three or more, so neighbours do not merge.
  */
-function columns(batches: readonly BatchView[], from: Series, span: number, cols: number): (BatchView | undefined)[] {
-  const best = new Map<number, BatchView>();
+function columns(batches: readonly Bar[], from: Series, span: number, cols: number): (Bar | undefined)[] {
+  const best = new Map<number, Bar>();
   const perDay = cols / (span + 1);
   const dayOf = (c: number): number => Math.floor(c / perDay + 1e-9);
   for (const b of batches) {
@@ -49,7 +52,7 @@ function columns(batches: readonly BatchView[], from: Series, span: number, cols
     if (!cur || cur.count <= b.count) best.set(key, b);
   }
   const barWidth = perDay >= 3 ? Math.floor(perDay) - 1 : 1;
-  const out: (BatchView | undefined)[] = [];
+  const out: (Bar | undefined)[] = [];
   for (let c = 0; c < cols; c++) {
     if (perDay < 1) {
       out.push(best.get(c));
@@ -76,12 +79,12 @@ function cell(filled: number, unilateral: boolean, hanging: boolean): string {
 }
 
 /** Height in eighths of the bar for `b` in a half of `rows` rows scaled to `max`. */
-function eighths(b: BatchView | undefined, max: number, rows: number): number {
+function eighths(b: Bar | undefined, max: number, rows: number): number {
   if (!b || max <= 0) return 0;
   return Math.max(1, Math.round((b.count / max) * rows * 8));
 }
 
-function half(cols: readonly (BatchView | undefined)[], max: number, rows: number, hanging: boolean, gutter: (row: number) => string): Line[] {
+function half(cols: readonly (Bar | undefined)[], max: number, rows: number, hanging: boolean, gutter: (row: number) => string): Line[] {
   const color = hanging ? AGENT_COLOR.taliban : AGENT_COLOR.government;
   const lines: Line[] = [];
   for (let r = 0; r < rows; r++) {
@@ -120,10 +123,10 @@ function legendLine(span: number, width: number, record: boolean): Line {
   );
 }
 
-export function latestLine(s: Snapshot): Line {
-  const b = s.batches[s.batches.length - 1];
+function latestLine(bars: readonly Bar[], record: boolean): Line {
+  const b = bars[bars.length - 1];
   if (!b) return [{text: 'no release batches yet', dim: true}];
-  const kind: Seg[] = s.replay ? [] : [b.unilateral ? {text: 'unilateral', color: 'yellow', bold: true} : {text: 'agreed', color: 'green'}, {text: ' · ', dim: true}];
+  const kind: Seg[] = record ? [] : [b.unilateral ? {text: 'unilateral', color: 'yellow', bold: true} : {text: 'agreed', color: 'green'}, {text: ' · ', dim: true}];
   return [
     {text: 'latest ', dim: true},
     {text: b.unilateral ? UNILATERAL : AGREED, color: AGENT_COLOR[b.from]},
@@ -135,10 +138,10 @@ export function latestLine(s: Snapshot): Line {
   ];
 }
 
-export function batchesLines(s: Snapshot, width: number, rows: number): Line[] {
+function chartLines(bars: readonly Bar[], day: number, record: boolean, width: number, rows: number): Line[] {
   const {govRows, talRows, axis, legend} = layoutFor(rows);
-  const span = Math.max(s.day, MIN_SPAN);
-  const max = (from: Series): number => Math.max(0, ...s.batches.filter((b) => b.from === from).map((b) => b.count));
+  const span = Math.max(day, MIN_SPAN);
+  const max = (from: Series): number => Math.max(0, ...bars.filter((b) => b.from === from).map((b) => b.count));
   const maxGov = max('government');
   const maxTal = max('taliban');
   const labels = [count(maxGov, true), count(maxTal, true)];
@@ -146,17 +149,31 @@ export function batchesLines(s: Snapshot, width: number, rows: number): Line[] {
   const plot = Math.max(1, width - gutterWidth);
   const label = (text: string, tick: boolean): string => (tick ? text.padStart(gutterWidth - 1) + '┤' : ' '.repeat(gutterWidth - 1) + '│');
   const lines: Line[] = [
-    ...half(columns(s.batches, 'government', span, plot), maxGov, govRows, false, (r) => label(labels[0]!, r === 0)),
+    ...half(columns(bars, 'government', span, plot), maxGov, govRows, false, (r) => label(labels[0]!, r === 0)),
     ...(axis ? [axisLine(gutterWidth, plot, span)] : []),
-    ...half(columns(s.batches, 'taliban', span, plot), maxTal, talRows, true, (r) => label(labels[1]!, r === talRows - 1)),
+    ...half(columns(bars, 'taliban', span, plot), maxTal, talRows, true, (r) => label(labels[1]!, r === talRows - 1)),
   ];
-  if (legend) lines.push(legendLine(span, width, s.replay !== undefined));
-  lines.push(latestLine(s));
+  if (legend) lines.push(legendLine(span, width, record));
+  lines.push(latestLine(bars, record));
   return lines.slice(-rows);
 }
 
-export function BatchesPanel({snapshot, width, rows}: PanelProps) {
-  return <Lines lines={batchesLines(snapshot, width, rows)} width={width} rows={rows} />;
-}
+const modelLines = (s: ModelSnapshot, width: number, rows: number): Line[] => chartLines(s.batches, s.day, false, width, rows);
+const recordLines = (s: RecordSnapshot, width: number, rows: number): Line[] =>
+  chartLines(
+    s.batches.map((b) => ({...b, unilateral: false})),
+    s.day,
+    true,
+    width,
+    rows,
+  );
 
-export const batchesPanel: PanelSpec = {id: 'batches', title: 'Release batches', component: BatchesPanel, minRows: 3, maxRows: 30};
+export const panel: PanelSpec = {
+  id: 'batches',
+  title: 'Release batches',
+  priority: 40,
+  model: {lines: modelLines, minRows: 3, maxRows: 30},
+  record: {lines: recordLines, minRows: 3, maxRows: 30},
+};
+
+export const BatchesPanel = panelComponent(panel);

@@ -3,9 +3,9 @@
 // event can be selected (↑/↓): it is marked, kept in view, and Enter shows it in full
 // (SelectedEventPanel's lines), reason and all.
 import type {EventDetail} from '../../../host/history-view.js';
-import {Lines} from '../Lines.js';
 import {AGENT_COLOR, AGENT_LABEL, AGENT_SHORT, pad, textWidth, type Color, type Line, type Seg} from '../format.js';
-import type {PanelProps, PanelSpec} from '../panel.js';
+import type {PanelSpec} from '../panel.js';
+import {panelComponent} from '../panel-component.js';
 import type {EventView, Snapshot} from '../../../host/snapshot.js';
 
 export const COMPACT = 70;
@@ -72,13 +72,18 @@ export function eventInFull(e: EventView, total: number): EventDetail {
 
 /** The event to show in full: a replay's selected one, or the one selected in a run's log (null when it has scrolled away). */
 export function selectedDetail(s: Snapshot, selected: number | null): EventDetail | null {
-  if (s.replay) return s.replay.selected;
+  if (s.kind === 'record') return s.replay.selected;
   const e = s.events.find((v) => v.n === selected);
   return e ? eventInFull(e, s.events[s.events.length - 1]!.n) : null;
 }
 
-export function EventLog({snapshot, width, rows, selected = null}: PanelProps) {
-  return <Lines lines={eventLines(snapshot.events, width, rows, selected)} width={width} rows={rows} />;
-}
+export const panel: PanelSpec = {
+  id: 'events',
+  title: 'Events',
+  priority: 80,
+  // A run selects its events here (↑/↓) and shows the selected one in full (Enter).
+  model: {lines: (s, width, rows, selected) => eventLines(s.events, width, rows, selected), minRows: 2, maxRows: 50, keys: ['select-event', 'details']},
+  record: {lines: (s, width, rows) => eventLines(s.events, width, rows), minRows: 2, maxRows: 50},
+};
 
-export const eventLog: PanelSpec = {id: 'events', title: 'Events', component: EventLog, minRows: 2, maxRows: 50};
+export const EventLog = panelComponent(panel);

@@ -1,24 +1,31 @@
 // Help: the keys, and what "stall" and "stall risk" mean in this run, in plain words with the
 // scenario's own numbers. When rows are short it drops blank lines, then packs the keys onto
 // one line, then cuts the text. A replay lists its own keys and says what is the record and
-// what only the model has.
+// what only the model has. The keys of a panel not on screen (left out for want of rows) are
+// not listed.
 import {Lines} from '../Lines.js';
 import {fit, lineText, percent, textWidth, type Line} from '../format.js';
 import {plural} from '../../../fmt/plural.js';
-import type {Snapshot} from '../../../host/snapshot.js';
+import type {ModelSnapshot, RecordSnapshot, Snapshot} from '../../../host/snapshot.js';
+import type {PanelKey} from '../panel.js';
 import {wrap} from '../../../text/plain.js';
 
 export interface HelpOverlayProps {
   readonly snapshot: Snapshot;
   readonly width: number;
   readonly rows: number;
+  /** Keys whose panel is not on screen: left out. @default none */
+  readonly hidden?: readonly PanelKey[];
 }
 
-export const KEYS: readonly (readonly [key: string, action: string])[] = [
+/** A key, what it does, and the panel key it needs on screen, if any. */
+type Key = readonly [key: string, action: string, needs?: PanelKey];
+
+export const KEYS: readonly Key[] = [
   ['space', 'pause / resume'],
   ['→', 'step one round (while paused)'],
-  ['↑ / ↓', 'select an event in the log (the run waits; Esc lets go)'],
-  ['Enter', 'the selected event in full (Esc closes)'],
+  ['↑ / ↓', 'select an event in the log (the run waits; Esc lets go)', 'select-event'],
+  ['Enter', 'the selected event in full (Esc closes)', 'details'],
   ['+ / -', 'faster / slower'],
   ['r', 'restart with the same seed'],
   ['n', 'restart with a new seed'],
@@ -26,7 +33,7 @@ export const KEYS: readonly (readonly [key: string, action: string])[] = [
   ['q', 'quit'],
 ];
 
-export const REPLAY_KEYS: readonly (readonly [key: string, action: string])[] = [
+export const REPLAY_KEYS: readonly Key[] = [
   ['space', 'pause / resume'],
   ['→ / ←', 'a day forward / back'],
   ['n / p', 'next / previous event'],
@@ -41,7 +48,7 @@ export const REPLAY_KEYS: readonly (readonly [key: string, action: string])[] = 
 const days = (n: number): string => plural(n, 'day');
 
 /** The stall definition as paragraphs, with the scenario's settings filled in. */
-export function stallParagraphs(s: Snapshot): string[] {
+export function stallParagraphs(s: ModelSnapshot): string[] {
   const d = s.stallDefinition;
   return [
     `A stall starts when a walk-out lasts ${days(d.walkoutDays)} or more, or when there is no progress ` +
@@ -56,7 +63,7 @@ export function stallParagraphs(s: Snapshot): string[] {
 }
 
 /** What a replay shows, and what it cannot: the model's own numbers. */
-export function replayParagraphs(s: Snapshot): string[] {
+export function replayParagraphs(s: RecordSnapshot): string[] {
   const d = s.stallDefinition;
   const out = [
     'This is the 2020 record, not the model: releases, batches, the talks and every event are as the sources ' +
@@ -65,7 +72,7 @@ export function replayParagraphs(s: Snapshot): string[] {
       `or no progress (a release batch, custody, the talks convening, returning or opening) for ${days(d.noProgressDays)} or more.`,
     'Trust, pressure, violence and stall risk exist only in the model: the record has no such numbers, so none are shown.',
   ];
-  const c = s.replay?.compare;
+  const c = s.replay.compare;
   if (c) {
     out.push(
       `The releases bars set the record (█) against ${c.scenario} over ${c.runs} seeds: ┃ its median, ░ its 10–90% band ` +
@@ -78,15 +85,13 @@ export function replayParagraphs(s: Snapshot): string[] {
 const title = (text: string): Line => [{text, bold: true, color: 'cyan'}];
 const para = (text: string, width: number): Line[] => wrap(text, width, '  ', 2).split('\n').map((t) => [{text: t}]);
 
-type Keys = typeof KEYS;
-
-function keyLines(keys: Keys): Line[] {
+function keyLines(keys: readonly Key[]): Line[] {
   const keyWidth = Math.max(...keys.map(([k]) => k.length));
   return keys.map(([k, a]) => [{text: '  '}, {text: k.padEnd(keyWidth), bold: true, color: 'cyan'}, {text: `  ${a}`}]);
 }
 
 /** Short key hints packed into as few lines as the width allows, none split. */
-function packedKeys(keys: Keys, width: number): Line[] {
+function packedKeys(keys: readonly Key[], width: number): Line[] {
   const lines: string[] = [];
   for (const [k, a] of keys) {
     const hint = `${k} ${a.replace(/ \(.*\)$/, '')}`;
@@ -97,10 +102,16 @@ function packedKeys(keys: Keys, width: number): Line[] {
   return lines.map((t) => [{text: t}]);
 }
 
-export function helpLines(s: Snapshot, width: number, rows: number): Line[] {
-  const keys = s.replay ? REPLAY_KEYS : KEYS;
-  const heading = s.replay ? 'The record and the model' : 'Stall and stall risk';
-  const stall = (s.replay ? replayParagraphs(s) : stallParagraphs(s)).map((p) => para(p, width));
+/** The keys, the heading and the paragraphs for the snapshot's kind. */
+function ofKind(s: Snapshot): {keys: readonly Key[]; heading: string; paragraphs: string[]} {
+  if (s.kind === 'record') return {keys: REPLAY_KEYS, heading: 'The record and the model', paragraphs: replayParagraphs(s)};
+  return {keys: KEYS, heading: 'Stall and stall risk', paragraphs: stallParagraphs(s)};
+}
+
+export function helpLines(s: Snapshot, width: number, rows: number, hidden: readonly PanelKey[] = []): Line[] {
+  const {keys: all, heading, paragraphs} = ofKind(s);
+  const keys = all.filter(([, , needs]) => needs === undefined || !hidden.includes(needs));
+  const stall = paragraphs.map((p) => para(p, width));
   const variants: Line[][] = [
     [title('Keys'), ...keyLines(keys), [], title(heading), ...stall.flatMap((p, i) => (i === 0 ? p : [[], ...p]))],
     [title('Keys'), ...keyLines(keys), title(heading), ...stall.flat()],
@@ -115,6 +126,6 @@ export function helpLines(s: Snapshot, width: number, rows: number): Line[] {
   return cut;
 }
 
-export function HelpOverlay({snapshot, width, rows}: HelpOverlayProps) {
-  return <Lines lines={helpLines(snapshot, width, rows)} width={width} rows={rows} />;
+export function HelpOverlay({snapshot, width, rows, hidden}: HelpOverlayProps) {
+  return <Lines lines={helpLines(snapshot, width, rows, hidden)} width={width} rows={rows} />;
 }

@@ -3,12 +3,12 @@
 // Against the 2020 record: a model run whose scenario names a history shows the record's value
 // beside its own and the date it departs from the record; `replay --compare` draws the model's
 // median and 10–90% band over the record's bar instead of the target bar.
-import {Lines} from '../Lines.js';
 import {BAND_CHAR, bandBar} from '../band-bar.js';
 import {AGENT_COLOR, bar, count, decimal, firstFitting, lineWidth, percent, textWidth, type Color, type Line, type Seg} from '../format.js';
 import type {BandView, ObservedView, ReplayView} from '../../../host/history-view.js';
-import type {PanelProps, PanelSpec} from '../panel.js';
-import type {Snapshot} from '../../../host/snapshot.js';
+import type {PanelSpec, RowRange} from '../panel.js';
+import {panelComponent} from '../panel-component.js';
+import type {ModelSnapshot, RecordSnapshot, Snapshot} from '../../../host/snapshot.js';
 import type {Side} from '../../../history/schema.js';
 
 const LABEL_WIDTH = 13;
@@ -25,11 +25,14 @@ interface Progress {
   color: Color;
 }
 
-/** Government progress counts what the target counts: on-list releases plus custody transfers. */
-export function progressOf(s: Snapshot): [Progress, Progress] {
+/**
+ * Government progress counts what the target counts: on-list releases plus custody transfers
+ * (`offList`: the model's releases outside the list; the record does not tell them apart).
+ */
+function progressOf(s: Snapshot, offList: number): [Progress, Progress] {
   const r = s.released;
   return [
-    {side: 'government', label: 'Gov → Taliban', done: Math.max(0, r.government - r.offList + r.custody), target: s.targets.government, color: 'blue'},
+    {side: 'government', label: 'Gov → Taliban', done: Math.max(0, r.government - offList + r.custody), target: s.targets.government, color: 'blue'},
     {side: 'taliban', label: 'Taliban → Gov', done: r.taliban, target: s.targets.taliban, color: 'yellow'},
   ];
 }
@@ -105,8 +108,8 @@ function bandLegend(c: NonNullable<ReplayView['compare']>, width: number): Line 
   return firstFitting([full, short], width);
 }
 
-function ratioLine(s: Snapshot): Line {
-  const {government, taliban, custody, offList} = s.released;
+function ratioLine(s: Snapshot, offList: number): Line {
+  const {government, taliban, custody} = s.released;
   const agreed = `agreed ${decimal(s.ratio)} : 1`;
   const line: Seg[] =
     taliban > 0
@@ -122,28 +125,34 @@ function ratioLine(s: Snapshot): Line {
   return line;
 }
 
-export function releasesLines(s: Snapshot, width: number, rows: number): Line[] {
-  const items = progressOf(s);
-  const compare = s.replay?.compare;
-  const lines = compare
-    ? items.map((p) => bandLine(p, s.released[p.side], compare.band[p.side], width))
-    : barLines(items, width, s.observed ? recordSuffixes(s.observed) : []);
-  if (compare && rows >= 3) lines.push(bandLegend(compare, width));
-  if (s.observed && rows >= 3) lines.push(departsLine(s.observed, width));
-  if (rows > lines.length) lines.push(ratioLine(s));
+/** A run's bars, with the record's values and departure dates beside them when its scenario names a history. */
+function modelLines(s: ModelSnapshot, width: number, rows: number): Line[] {
+  const o = s.observed;
+  const lines = barLines(progressOf(s, s.released.offList), width, o ? recordSuffixes(o) : []);
+  if (o && rows >= 3) lines.push(departsLine(o, width));
+  if (rows > lines.length) lines.push(ratioLine(s, s.released.offList));
   return lines.slice(0, rows);
 }
 
-export function ReleasesPanel({snapshot, width, rows}: PanelProps) {
-  return <Lines lines={releasesLines(snapshot, width, rows)} width={width} rows={rows} />;
+/** The record's bars, or under --compare the record against the model's band. */
+function recordLines(s: RecordSnapshot, width: number, rows: number): Line[] {
+  const items = progressOf(s, 0);
+  const compare = s.replay.compare;
+  const lines = compare ? items.map((p) => bandLine(p, s.released[p.side], compare.band[p.side], width)) : barLines(items, width);
+  if (compare && rows >= 3) lines.push(bandLegend(compare, width));
+  if (rows > lines.length) lines.push(ratioLine(s, 0));
+  return lines.slice(0, rows);
 }
 
-export const releasesPanel: PanelSpec = {
+/** Set against the record, a line says more: the departure dates, or the band's legend. */
+const MORE: RowRange = {minRows: 3, maxRows: 4};
+
+export const panel: PanelSpec = {
   id: 'releases',
   title: 'Releases',
-  component: ReleasesPanel,
-  minRows: 2,
-  maxRows: 3,
-  // Set against the record, a line says more: the departure dates, or the band's legend.
-  rowsFor: (s) => (s.observed || s.replay?.compare ? {minRows: 3, maxRows: 4} : undefined),
+  priority: 90,
+  model: {lines: modelLines, minRows: 2, maxRows: 3, rowsFor: (s) => (s.observed ? MORE : undefined)},
+  record: {lines: recordLines, minRows: 2, maxRows: 3, rowsFor: (s) => (s.replay.compare ? MORE : undefined)},
 };
+
+export const ReleasesPanel = panelComponent(panel);

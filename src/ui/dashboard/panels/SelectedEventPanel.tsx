@@ -4,10 +4,10 @@
 // source URL and the note. When the rows run short the lines that do not fit are counted on the
 // last one, and Enter shows it all over the whole body, each URL whole on a line of its own (the
 // terminal wraps it, so a copied URL is never broken). The panel itself is for replays only.
-import {Lines} from '../Lines.js';
 import {AGENT_COLOR, AGENT_LABEL, fit, firstFitting, rowsOf, type Line, type Seg} from '../format.js';
 import type {EventDetail} from '../../../host/history-view.js';
-import type {PanelProps, PanelSpec} from '../panel.js';
+import type {PanelSpec} from '../panel.js';
+import {panelComponent} from '../panel-component.js';
 import {wrap} from '../../../text/plain.js';
 
 /** What the confidence grades mean (scenarios/history/afghanistan-2020.yaml). */
@@ -82,15 +82,11 @@ export function selectedEventLines(e: EventDetail | null, width: number, rows: n
   return [...kept, [{text: fit(hint, width), dim: true}]];
 }
 
-export function SelectedEventPanel({snapshot, width, rows}: PanelProps) {
-  return <Lines lines={selectedEventLines(snapshot.replay?.selected ?? null, width, rows)} width={width} rows={rows} />;
-}
-
-export const selectedEventPanel: PanelSpec = {
+export const panel: PanelSpec = {
   id: 'selected-event',
   title: 'Selected event',
-  component: SelectedEventPanel,
-  minRows: 8,
-  maxRows: 16,
-  rowsFor: (s) => (s.replay ? undefined : null),
+  priority: 60,
+  record: {lines: (s, width, rows) => selectedEventLines(s.replay.selected, width, rows), minRows: 8, maxRows: 16},
 };
+
+export const SelectedEventPanel = panelComponent(panel);

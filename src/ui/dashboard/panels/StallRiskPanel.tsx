@@ -2,12 +2,12 @@
 // stalled the estimate is the chance of recovery instead, and the sparkline draws those days
 // with braille levels rather than blocks, so the two read apart without colour. A replay has no
 // risk to show (it is a model estimate): it shows the real stall state and episodes instead.
-import {Lines} from '../Lines.js';
 import {firstFitting, lineWidth, percent, percentRange, SPARK, SPARK_ALT, sparkline, textWidth, type Color, type Line, type Seg} from '../format.js';
 import {plural} from '../../../fmt/plural.js';
 import type {ReplayView} from '../../../host/history-view.js';
-import type {PanelProps, PanelSpec} from '../panel.js';
-import type {Snapshot} from '../../../host/snapshot.js';
+import type {PanelSpec} from '../panel.js';
+import {panelComponent} from '../panel-component.js';
+import type {ModelSnapshot, RecordSnapshot} from '../../../host/snapshot.js';
 
 /** Onset risk: low is good. Recovery chance: high is good. */
 function levelColor(p: number, mode: 'onset' | 'recovery'): Color {
@@ -20,7 +20,7 @@ type Detail = 0 | 1 | 2 | 3;
 const DETAILS: readonly Detail[] = [0, 1, 2, 3];
 
 /** Today's estimate, in fewer words when the width is short. */
-export function statusLine(s: Snapshot, width: number): Line {
+export function statusLine(s: ModelSnapshot, width: number): Line {
   const {risk, stallDefinition: def} = s;
   const estimate = (p: number, lo: number, hi: number, mode: 'onset' | 'recovery', detail: Detail): Seg[] => [
     {text: percent(p), bold: true, color: levelColor(p, mode)},
@@ -43,7 +43,7 @@ export function statusLine(s: Snapshot, width: number): Line {
 }
 
 /** The latest history that fits, coloured by runs of onset or recovery days. */
-export function sparkLine(s: Snapshot, width: number): Line {
+export function sparkLine(s: ModelSnapshot, width: number): Line {
   const chars = [...sparkline(s.riskHistory, width, s.recoveryHistory)];
   const from = s.riskHistory.length - chars.length;
   const line: Seg[] = [];
@@ -57,7 +57,7 @@ export function sparkLine(s: Snapshot, width: number): Line {
 }
 
 /** The days the sparkline covers (entry i is the estimate after round i + 1). */
-function rangeLine(s: Snapshot, width: number): Line {
+function rangeLine(s: ModelSnapshot, width: number): Line {
   const n = s.riskHistory.length;
   if (n === 0) return [];
   const shown = Math.min(n, width);
@@ -81,7 +81,7 @@ function legendLine(width: number): Line {
 }
 
 /** The record's stall state today, longest first: the episode under way, or the last one and how many so far. */
-function recordStallVariants(s: Snapshot, r: ReplayView): Line[] {
+function recordStallVariants(s: RecordSnapshot, r: ReplayView): Line[] {
   const ep = r.stall.episode;
   if (s.stalled && ep) {
     const banner: Seg = {text: ` STALLED (${s.stallCause ?? 'stall'}) `, bold: true, color: 'red', inverse: true};
@@ -97,7 +97,7 @@ function recordStallVariants(s: Snapshot, r: ReplayView): Line[] {
   ];
 }
 
-export const recordStallLine = (s: Snapshot, r: ReplayView, width: number): Line => firstFitting(recordStallVariants(s, r), width);
+export const recordStallLine = (s: RecordSnapshot, r: ReplayView, width: number): Line => firstFitting(recordStallVariants(s, r), width);
 
 /** One cell a day, the latest that fit: █ stalled, ▁ not. */
 function recordStrip(r: ReplayView, width: number): Line {
@@ -118,7 +118,8 @@ const NOT_OBSERVED: Line[] = [
 ];
 
 /** The stall state, then that the risk is not observed; on a single row both share it when they fit. */
-function replayLines(s: Snapshot, r: ReplayView, width: number, rows: number): Line[] {
+function recordLines(s: RecordSnapshot, width: number, rows: number): Line[] {
+  const r = s.replay;
   const d = s.stallDefinition;
   if (rows <= 1) {
     const noted = recordStallVariants(s, r)
@@ -141,24 +142,20 @@ function replayLines(s: Snapshot, r: ReplayView, width: number, rows: number): L
   return lines.slice(0, rows);
 }
 
-export function stallRiskLines(s: Snapshot, width: number, rows: number): Line[] {
-  if (s.replay) return replayLines(s, s.replay, width, rows);
+function modelLines(s: ModelSnapshot, width: number, rows: number): Line[] {
   const lines: Line[] = [statusLine(s, width), sparkLine(s, width)];
   if (rows >= 4) lines.push(rangeLine(s, width));
   if (rows >= 3) lines.push(legendLine(width));
   return lines.slice(0, rows);
 }
 
-export function StallRiskPanel({snapshot, width, rows}: PanelProps) {
-  return <Lines lines={stallRiskLines(snapshot, width, rows)} width={width} rows={rows} />;
-}
-
-export const stallRiskPanel: PanelSpec = {
+export const panel: PanelSpec = {
   id: 'stall-risk',
   title: 'Stall risk',
-  component: StallRiskPanel,
-  minRows: 2,
-  maxRows: 4,
+  priority: 70,
+  model: {lines: modelLines, minRows: 2, maxRows: 4},
   // A replay's first line says it all (the stall state, and that the risk is not observed) when it fits.
-  rowsFor: (s) => (s.replay ? {minRows: 1, maxRows: 4} : undefined),
+  record: {lines: recordLines, minRows: 1, maxRows: 4},
 };
+
+export const StallRiskPanel = panelComponent(panel);

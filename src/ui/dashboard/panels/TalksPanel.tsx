@@ -1,10 +1,10 @@
 // Talks: the state of the table and, while a walk-out lasts or after a breakdown, a banner
 // saying who, since when and why. Spare rows hold a timeline of the horizon with past
 // walk-outs and today, its axis, and the list of walk-outs.
-import {Lines} from '../Lines.js';
 import {AGENT_COLOR, AGENT_LABEL, columnOf, firstFitting, textWidth, type Line, type Seg} from '../format.js';
 import {plural} from '../../../fmt/plural.js';
-import type {PanelProps, PanelSpec} from '../panel.js';
+import type {PanelSpec} from '../panel.js';
+import {panelComponent} from '../panel-component.js';
 import type {Snapshot} from '../../../host/snapshot.js';
 
 /** Timeline characters: told apart without colour. */
@@ -16,9 +16,9 @@ const REASON_ROOM = 24;
 /** "walks out: no progress…" → "no progress…": the banner already says it is a walk-out. */
 const why = (reason: string): string => reason.replace(/^walks? out:\s*/i, '');
 
-/** The banner while talks are broken or a walk-out lasts; shorter forms at narrow widths. */
+/** The banner while talks are broken (only a run's can break) or a walk-out lasts; shorter forms at narrow widths. */
 function bannerLine(s: Snapshot, width: number): {head: Line; reason: string} | null {
-  if (s.talks === 'broken') {
+  if (s.kind === 'model' && s.talks === 'broken') {
     const breakdown = [...s.events].reverse().find((e) => e.type === 'breakdown');
     const on = s.outcome.date ?? breakdown?.date ?? s.date;
     return {
@@ -101,7 +101,8 @@ function historyLine(s: Snapshot): Line {
   return [{text: 'walk-outs, latest first: ', dim: true}, {text: items.join(', ')}];
 }
 
-export function talksLines(s: Snapshot, width: number, rows: number): Line[] {
+/** The same for a run and the record: what differs (a breakdown, talks open) is in the talks state itself. */
+function talksLines(s: Snapshot, width: number, rows: number): Line[] {
   // On a single row the reason shares the line, so leave it some room.
   const banner = bannerLine(s, rows === 1 ? width - REASON_ROOM : width);
   const lines: Line[] = [];
@@ -119,8 +120,12 @@ export function talksLines(s: Snapshot, width: number, rows: number): Line[] {
   return lines.slice(0, rows);
 }
 
-export function TalksPanel({snapshot, width, rows}: PanelProps) {
-  return <Lines lines={talksLines(snapshot, width, rows)} width={width} rows={rows} />;
-}
+export const panel: PanelSpec = {
+  id: 'talks',
+  title: 'Talks',
+  priority: 100,
+  model: {lines: talksLines, minRows: 1, maxRows: 4},
+  record: {lines: talksLines, minRows: 1, maxRows: 4},
+};
 
-export const talksPanel: PanelSpec = {id: 'talks', title: 'Talks', component: TalksPanel, minRows: 1, maxRows: 4};
+export const TalksPanel = panelComponent(panel);
