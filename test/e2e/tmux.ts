@@ -14,8 +14,9 @@ export class Terminal {
   /** Starts `command` (a shell line) in a detached session of the given size. */
   constructor(command: string, readonly columns = 80, readonly rows = 24) {
     // The command runs under `env -u CI` (the dashboard, like Ink, stays plain in CI), then the
-    // shell prints its exit code and waits, so the final screen can still be read.
-    const line = `env -u CI -u CONTINUOUS_INTEGRATION TERM=xterm-256color ${command}; echo "[exit $?]"; sleep 60`;
+    // shell prints its exit code and waits, so the final screen can still be read. The code goes
+    // on a line of its own: printed after the cursor of the last frame, it could wrap.
+    const line = `env -u CI -u CONTINUOUS_INTEGRATION TERM=xterm-256color ${command}; printf '\\n[exit %s]\\n' "$?"; sleep 60`;
     this.tmux('new-session', '-d', '-x', String(columns), '-y', String(rows), '-s', 'main', '-c', ROOT, line);
   }
 
