@@ -7,7 +7,7 @@ import {parseArgs} from 'node:util';
 import {calibrate2020} from './calibrate-2020.js';
 import {BLOCK_END, BLOCK_START, calibrationMarkdown} from './calibrate-report.js';
 
-const DOC = fileURLToPath(new URL('../../docs/calibration.md.md', import.meta.url));
+const DOC = fileURLToPath(new URL('../../docs/calibration.md', import.meta.url));
 
 const {values} = parseArgs({options: {json: {type: 'boolean', default: false}, write: {type: 'boolean', default: false}}});
 const began = performance.now();

@@ -11,7 +11,7 @@ import {expectedOutput, planOf, SMALL_SPEC, writeSpec} from '../sweep/sweep-help
 
 afterAll(removeTempDirs);
 
-const FAULT_FS = fileURLToPath(new URL('../helpers/fault-fs.mjs.mjs', import.meta.url));
+const FAULT_FS = fileURLToPath(new URL('../helpers/fault-fs.mjs', import.meta.url));
 
 /** The CLI with writes to files named `name` (in any folder) failing with `code`, at open or after `after` bytes. */
 function faulty(args: readonly string[], name: string, code: string, after?: number): Promise<CliResult> {

@@ -19,7 +19,7 @@ describe('worker plans', () => {
     const {runSweep} = await dist<typeof RunSweepModule>('host/run-sweep.js');
     const dir = tempDir();
     const scenario = join(dir, 'base.yaml');
-    copyFileSync(new URL('../../scenarios/baseline.yaml.yaml', import.meta.url), scenario);
+    copyFileSync(new URL('../../scenarios/baseline.yaml', import.meta.url), scenario);
     const spec = writeSpec(dir, 'spec.yaml', SMALL_SPEC.replace('scenario: baseline', 'scenario: base.yaml'));
     const plan = loadSweep(spec);
     expect(plan.scenario).toBe(scenario);
