@@ -1,9 +1,9 @@
-// What both engine workers (the plain run and the dashboard loop) do first: load the scenario,
-// build the fork for --from, and choose the run options; and how their errors cross the thread.
+// What the plain run (run-report.ts) and the dashboard's loop thread (loop-thread.ts) do first:
+// load the scenario, build the fork for --from, and choose the run options.
 import {forkForScenario} from '../history/fork.js';
 import {scenarioHistory} from '../history/load.js';
 import {replayTimeline, type Replay} from '../history/replay.js';
-import {InputError, loadScenario, type LoadOptions} from '../scenario/resolve.js';
+import {loadScenario, type LoadOptions} from '../scenario/resolve.js';
 import type {SimConfig} from '../sim/config.js';
 import type {RunOptions} from '../sim/run.js';
 
@@ -32,8 +32,3 @@ export function prepareRun(job: RunJob): PreparedRun {
   return {config: loaded.config, notes: loaded.notes, options: {...(job.stallRisk === undefined ? {} : {stallRisk: job.stallRisk}), fork}, replay};
 }
 
-/** Error classes do not survive the thread boundary: send plain data. */
-export function errorMessage(e: unknown): {type: 'error'; inputError: boolean; message: string; stack: string | undefined} {
-  const err = e instanceof Error ? e : new Error(String(e));
-  return {type: 'error', inputError: e instanceof InputError, message: err.message, stack: err.stack};
-}

@@ -1,6 +1,6 @@
 // Drives a run for the dashboard: playback (run, pause, step), speed, restart, and snapshots
 // published at a bounded rate. Plain TypeScript with injected timers: it runs the same in the
-// engine worker (loop-worker.ts) and in tests. React never sees the engine, only snapshots.
+// dashboard's engine thread (loop-thread.ts) and in tests. React never sees the engine, only snapshots.
 import type {Replay} from '../history/replay.js';
 import type {RunHandle} from '../sim/run.js';
 import {buildSnapshot, type Playback, type Snapshot} from './snapshot.js';
