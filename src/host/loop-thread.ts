@@ -18,8 +18,8 @@ export type LoopRequest = {type: 'toggle-pause' | 'step' | 'faster' | 'slower'} 
 /** The thread's messages: `ready` once the scenario is loaded, then a `snapshot` each time it changes. */
 export type LoopMessage = {type: 'ready'; notes: string[]; snapshot: Snapshot} | {type: 'snapshot'; snapshot: Snapshot};
 
-serveThread<LoopJob, LoopMessage, LoopRequest>((job, post, onRequest) => {
-  const {config, notes, options, replay} = prepareRun(job);
+serveThread<LoopJob, LoopMessage, LoopRequest>(async (job, post, onRequest) => {
+  const {config, notes, options, replay} = await prepareRun(job);
   // With a history, each snapshot carries the record on the run's day (plain data, a few numbers).
   const loop = new SimLoop((seed) => startRun({...config, seed}, options), {seed: config.seed, speed: job.speed, history: replay});
   post({type: 'ready', notes, snapshot: loop.getSnapshot()});

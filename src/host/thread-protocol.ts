@@ -41,7 +41,7 @@ export const failure = (e: unknown): Failure => ({type: 'error', error: errorAsD
  * take the main thread's requests. Whatever it or a request's handler throws is posted as a
  * Failure; the main side (startThread) rejects with it rebuilt.
  */
-export function serveThread<Job, Message, Request = never>(serve: (job: Job, post: (m: Message) => void, onRequest: (handle: (r: Request) => void) => void) => void): void {
+export function serveThread<Job, Message, Request = never>(serve: (job: Job, post: (m: Message) => void, onRequest: (handle: (r: Request) => void) => void) => void | Promise<void>): void {
   const port = parentPort!;
   const fail = (e: unknown): void => port.postMessage(failure(e));
   const onRequest = (handle: (r: Request) => void): void =>
@@ -52,11 +52,8 @@ export function serveThread<Job, Message, Request = never>(serve: (job: Job, pos
         fail(e);
       }
     });
-  try {
-    serve(workerData as Job, (m) => port.postMessage(m), onRequest);
-  } catch (e) {
-    fail(e);
-  }
+  // Sync or async, what `serve` throws becomes a Failure.
+  void (async () => serve(workerData as Job, (m) => port.postMessage(m), onRequest))().catch(fail);
 }
 
 export interface ThreadHandlers<Message> {
