@@ -1,6 +1,6 @@
 // Calibration to observations up to a cutoff day, and scores after it beside naive baselines.
 // Pure and deterministic: the seeds are given, the search is a fixed grid walk, and nothing here
-// reads files or the clock (calibrate-2020.ts sets up the bundled case, calibrate-run.ts prints).
+// reads files or the clock (calibrate-2020.ts sets up the bundled case, src/cli/scripts/calibrate.ts prints).
 import {SIDES, type Side} from '../history/schema.js';
 import type {SimConfig} from '../sim/config.js';
 import {runSimulation, type DailySeries} from '../sim/run.js';

@@ -1,7 +1,6 @@
-// `npm run history`: runs the afghanistan-2020 scenario over many seeds and sets its milestones
-// against the dated 2020 timeline (docs/afghanistan-2020.md reports the output). Sources of the
-// historical days: docs/sources.md.
-import {parseArgs} from 'node:util';
+// What `npm run history` reports (its entry point: src/cli/scripts/history.ts): the
+// afghanistan-2020 scenario over many seeds, its milestones set against the dated 2020 timeline
+// (docs/afghanistan-2020.md shows the output). Sources of the historical days: docs/sources.md.
 import {loadScenario} from '../scenario/resolve.js';
 import {dayOfDate} from '../sim/calendar.js';
 import {runSimulation} from '../sim/run.js';
@@ -27,52 +26,51 @@ export const OBSERVED_2020: readonly {date: string; government?: number; taliban
   {date: '2020-08-02', government: 4917, source: 'T71'},
 ];
 
-const {values} = parseArgs({options: {runs: {type: 'string', default: '200'}, json: {type: 'boolean', default: false}}});
-const runs = Number(values.runs);
-if (!Number.isInteger(runs) || runs < 1) {
-  process.stderr.write('--runs must be a positive whole number\n');
-  process.exit(2);
+export type HistoryCheck = ReturnType<typeof historyCheck>;
+
+/** The scenario over seeds history-0 … history-(runs − 1): outcomes, milestones, releases at the observed dates. */
+export function historyCheck(runs: number) {
+  const all: Milestones[] = [];
+  let cal: {startEpoch: number; roundDays: number} | undefined;
+  const cumulative = OBSERVED_2020.map(() => ({government: [] as number[], taliban: [] as number[]}));
+  for (let i = 0; i < runs; i++) {
+    const {config} = loadScenario('afghanistan-2020', {seed: `history-${i}`});
+    cal = config.calendar;
+    const result = runSimulation(config, {stallRisk: false});
+    all.push(milestones(result));
+    const d = result.daily;
+    OBSERVED_2020.forEach((o, k) => {
+      // A run that ended early keeps its final totals.
+      const row = Math.min(dayOfDate(config.calendar, o.date)!, d.length) - 1;
+      cumulative[k]!.government.push(row >= 0 ? d.govReleased[row]! : 0);
+      cumulative[k]!.taliban.push(row >= 0 ? d.talReleased[row]! : 0);
+    });
+  }
+  const releases = OBSERVED_2020.map((o, k) => ({
+    date: o.date,
+    day: dayOfDate(cal!, o.date)!,
+    source: o.source,
+    observed: {government: o.government ?? null, taliban: o.taliban ?? null},
+    model: {government: distribution(cumulative[k]!.government), taliban: distribution(cumulative[k]!.taliban)},
+  }));
+  const outcomes = {complete: 0, broken: 0, ongoing: 0};
+  for (const m of all) outcomes[m.outcome]++;
+  const rows = HISTORY_2020.map((h) => ({
+    milestone: h.label,
+    historicalDay: dayOfDate(cal!, h.date)!,
+    date: h.date,
+    source: h.source,
+    model: distribution(all.map((m) => m[h.key] as number | null)),
+  }));
+  const unilateral = distribution(all.map((m) => m.unilateralGovernmentBatches));
+  const episodes = distribution(all.map((m) => m.stallEpisodes));
+  const longest = distribution(all.map((m) => m.longestStall));
+  return {runs, outcomes, milestones: rows, releases, unilateralGovernmentBatches: unilateral, stallEpisodes: episodes, longestStall: longest};
 }
 
-const all: Milestones[] = [];
-let cal: {startEpoch: number; roundDays: number} | undefined;
-const cumulative = OBSERVED_2020.map(() => ({government: [] as number[], taliban: [] as number[]}));
-for (let i = 0; i < runs; i++) {
-  const {config} = loadScenario('afghanistan-2020', {seed: `history-${i}`});
-  cal = config.calendar;
-  const result = runSimulation(config, {stallRisk: false});
-  all.push(milestones(result));
-  const d = result.daily;
-  OBSERVED_2020.forEach((o, k) => {
-    // A run that ended early keeps its final totals.
-    const row = Math.min(dayOfDate(config.calendar, o.date)!, d.length) - 1;
-    cumulative[k]!.government.push(row >= 0 ? d.govReleased[row]! : 0);
-    cumulative[k]!.taliban.push(row >= 0 ? d.talReleased[row]! : 0);
-  });
-}
-const releases = OBSERVED_2020.map((o, k) => ({
-  date: o.date,
-  day: dayOfDate(cal!, o.date)!,
-  source: o.source,
-  observed: {government: o.government ?? null, taliban: o.taliban ?? null},
-  model: {government: distribution(cumulative[k]!.government), taliban: distribution(cumulative[k]!.taliban)},
-}));
-const outcomes = {complete: 0, broken: 0, ongoing: 0};
-for (const m of all) outcomes[m.outcome]++;
-const rows = HISTORY_2020.map((h) => ({
-  milestone: h.label,
-  historicalDay: dayOfDate(cal!, h.date)!,
-  date: h.date,
-  source: h.source,
-  model: distribution(all.map((m) => m[h.key] as number | null)),
-}));
-const unilateral = distribution(all.map((m) => m.unilateralGovernmentBatches));
-const episodes = distribution(all.map((m) => m.stallEpisodes));
-const longest = distribution(all.map((m) => m.longestStall));
-
-if (values.json) {
-  process.stdout.write(`${JSON.stringify({runs, outcomes, milestones: rows, releases, unilateralGovernmentBatches: unilateral, stallEpisodes: episodes, longestStall: longest}, null, 2)}\n`);
-} else {
+/** The report as the table docs/afghanistan-2020.md shows. */
+export function historyCheckText(check: HistoryCheck): string {
+  const {runs, outcomes, milestones: rows, releases, unilateralGovernmentBatches: unilateral, stallEpisodes: episodes, longestStall: longest} = check;
   const pct = (x: number): string => `${Math.round(100 * x)}%`;
   const out = [`afghanistan-2020 over ${runs} seeds (history-0 .. history-${runs - 1})`, `outcomes: complete ${outcomes.complete}, broken down ${outcomes.broken}, unfinished at the horizon ${outcomes.ongoing}`, ''];
   out.push('milestone                               2020 (day)         model: median [10%-90%]   happened');
@@ -89,5 +87,5 @@ if (values.json) {
   }
   out.push('', `unilateral government batches per run: median ${unilateral.median} [${unilateral.p10}-${unilateral.p90}] (2020: the April batches of 8, 9 and 11 April were unilateral, T27-T30)`);
   out.push(`stall episodes per run: median ${episodes.median} [${episodes.p10}-${episodes.p90}]; longest stall: median ${longest.median} days [${longest.p10}-${longest.p90}]`);
-  process.stdout.write(`${out.join('\n')}\n`);
+  return `${out.join('\n')}\n`;
 }

@@ -8,7 +8,10 @@
 //     (goal: within 10%);
 //   - sweeps (sweep-bench.ts): runs per second of a 100,000-run sweep on 1 and on 2 worker
 //     threads (goal: 2 at least 1.8 times faster) and its peak memory streamed to disk (goal:
-//     under 200 MB); a 20,000-run sweep and a 100,000-point hypercube beside them.
+//     under 200 MB); a 20,000-run sweep and a 100,000-point hypercube beside them;
+//   - start-up (startup-bench.ts): `parley run baseline --json --no-stall-risk` and
+//     `parley --version` against `node -e 0`, medians over 20 processes each (goals: within 4x
+//     and 2x). `npm run bench:startup` measures only this.
 // Runs use the bundled afghanistan-2020 scenario (the heaviest bundled one) over many seeds.
 import {parseArgs} from 'node:util';
 import {loadScenario} from '../scenario/resolve.js';
@@ -19,6 +22,8 @@ import {step} from '../sim/step.js';
 import {createStepper} from '../sim/stepper.js';
 import {median} from '../stats/median.js';
 import {throughput, timeEach} from './stats.js';
+import {processIo as io} from '../cli/io.js';
+import {STARTUP_GOALS, startupBench, startupLines} from './startup-bench.js';
 
 const {values} = parseArgs({
   options: {
@@ -85,6 +90,9 @@ const {sweepBench} = await import('./sweep-bench.js');
 // As many pairs of sweeps as trials: a pair's ratio varies by a tenth or more on a shared machine.
 const sweep = sweepBench(trials);
 
+// Whole processes, measured while this one is idle (its sweeps' processes have ended).
+const startup = startupBench(20);
+
 const result = {
   scenario: config.name,
   node: process.version,
@@ -100,11 +108,12 @@ const result = {
   dashboardShippedRunMs: Number(overheadShipped.dashboardMs.toFixed(1)),
   dashboardShippedOverhead: Number((overheadShipped.ratio - 1).toFixed(3)),
   sweep,
-  goals: {roundsPerSecond: 1_000_000, stallRiskMs: 10, dashboardOverhead: 0.1, sweepSpeedup: 1.8, sweepPeakRssMb: 200},
+  startup,
+  goals: {roundsPerSecond: 1_000_000, stallRiskMs: 10, dashboardOverhead: 0.1, sweepSpeedup: 1.8, sweepPeakRssMb: 200, ...STARTUP_GOALS},
 };
 
 if (values.json) {
-  process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  io.stdout(`${JSON.stringify(result, null, 2)}\n`);
 } else {
   const ok = (b: boolean): string => (b ? 'meets goal' : 'BELOW GOAL');
   const n = (x: number): string => x.toLocaleString('en-US');
@@ -123,6 +132,7 @@ if (values.json) {
     `    peak memory on 2 workers, to disk   ${L.peakRssMb} MB (highest ${L.peakRssMaxMb} MB) in ${L.seconds2} s   (goal < 200 MB: ${ok(L.peakRssMaxMb < 200)})`,
     `  sweep of ${n(S.runs)} runs, 1 and 2 workers  ${n(S.runsPerSecond1)} and ${n(S.runsPerSecond2)} runs/s, ${S.speedup.toFixed(2)}x (start-up and JIT weigh more; second half ${S.steadySpeedup.toFixed(2)}x)`,
     `  hypercube, ${n(C.runs)} points x 1 run   ${n(C.runsPerSecond)} runs/s on 2 workers, peak memory ${C.peakRssMb} MB`,
+    ...startupLines(startup),
   ];
-  process.stdout.write(`${lines.join('\n')}\n`);
+  io.stdout(`${lines.join('\n')}\n`);
 }

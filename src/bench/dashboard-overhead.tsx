@@ -1,12 +1,13 @@
 // The dashboard must not slow the engine: `parley run` at top speed with the dashboard rendering
 // (into an off-screen terminal) against the same `parley run` headless. Both are the CLI's own
-// paths, each a fresh worker thread that loads the scenario and runs it with daily stall risk;
-// the difference is what the dashboard adds: its snapshots and the rendering.
+// paths, each loading the scenario and running it with daily stall risk (the dashboard's on a
+// thread of its own, the plain run on this one); the difference is what the dashboard adds: its
+// snapshots, the messages between threads and the rendering.
 import {PassThrough} from 'node:stream';
 import {render} from 'ink';
-import {simulate} from '../host/simulate.js';
+import {runReport} from '../host/run-report.js';
 import {Dashboard} from '../ui/dashboard/Dashboard.js';
-import {startWorkerLoop} from '../host/worker-loop.js';
+import {startLoopThread} from '../host/start-loop-thread.js';
 import {median} from '../stats/median.js';
 
 /** A terminal that nobody looks at: Ink renders into it as into a real one. */
@@ -19,7 +20,7 @@ function offscreen(columns: number, rows: number): NodeJS.WriteStream {
 
 async function dashboardRun(scenario: string, seed: string, set: string[]): Promise<number> {
   const t0 = performance.now();
-  const {loop} = await startWorkerLoop({ref: scenario, load: {seed, set}, speed: Infinity});
+  const {loop} = await startLoopThread({ref: scenario, load: {seed, set}, speed: Infinity});
   const stdin = new PassThrough() as unknown as NodeJS.ReadStream;
   const app = render(<Dashboard loop={loop} onQuit={() => undefined} onInterrupt={() => undefined} />, {
     stdout: offscreen(100, 30),
@@ -43,7 +44,7 @@ async function dashboardRun(scenario: string, seed: string, set: string[]): Prom
 
 async function headlessRun(scenario: string, seed: string, set: string[]): Promise<number> {
   const t0 = performance.now();
-  await simulate({ref: scenario, load: {seed, set}, stallRisk: undefined, version: 'bench'}, () => undefined);
+  await runReport({ref: scenario, load: {seed, set}, stallRisk: undefined, version: 'bench'}, () => undefined);
   return performance.now() - t0;
 }
 

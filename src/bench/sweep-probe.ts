@@ -5,6 +5,7 @@
 import {closeSync, openSync, writeSync} from 'node:fs';
 import {loadSweep} from '../sweep/plan.js';
 import {runSweep} from '../host/run-sweep.js';
+import {processIo} from '../cli/io.js';
 
 const [spec, workers, out] = process.argv.slice(2);
 const plan = loadSweep(spec!, {check: false});
@@ -22,4 +23,4 @@ closeSync(fd);
 const runs = r.next - r.from;
 const secondHalf = half === null ? null : (runs - half.written) / ((ended - half.at) / 1000);
 // maxRSS: the kernel's high-water mark of resident memory, in kilobytes.
-process.stdout.write(`${JSON.stringify({runs, seconds: (ended - started) / 1000, runsPerSecond: runs / ((ended - started) / 1000), secondHalf, peakRssMb: process.resourceUsage().maxRSS / 1024})}\n`);
+processIo.stdout(`${JSON.stringify({runs, seconds: (ended - started) / 1000, runsPerSecond: runs / ((ended - started) / 1000), secondHalf, peakRssMb: process.resourceUsage().maxRSS / 1024})}\n`);

@@ -19,7 +19,9 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   process.exit(1);
 });
 
-// Ctrl-C: say so and stop at once (the simulation runs on a worker, so this is never delayed).
+// Ctrl-C: say so and stop at once (a plain run gives the event loop a turn every few tens of
+// milliseconds, the dashboard's engine and a sweep's run on threads of their own, so this is never
+// delayed; a sweep stops more gently, stop-signals.ts). This file alone ends the process.
 process.on('SIGINT', () => {
   process.stderr.write(`${process.stderr.isTTY ? '\n' : ''}parley: interrupted\n`);
   process.exit(130);

@@ -9,7 +9,7 @@ import {Hyperlinks} from '../ui/dashboard/Lines.js';
 import {ReplayLoop} from '../host/replay-loop.js';
 import type {ReplayFrame} from '../host/replay-snapshot.js';
 import type {Loop} from '../host/sim-loop.js';
-import {startWorkerLoop} from '../host/worker-loop.js';
+import {startLoopThread} from '../host/start-loop-thread.js';
 import {firstSentence} from '../text/plain.js';
 import {catalog} from '../host/catalog.js';
 import type {Io} from './io.js';
@@ -27,7 +27,7 @@ export interface DashboardOptions {
 export async function runDashboard(io: Io, options: DashboardOptions): Promise<number> {
   const notes: string[] = [];
   const startLoop = async (scenario: string): Promise<Loop> => {
-    const started = await startWorkerLoop({ref: scenario, load: options.load, speed: options.speed, stallRisk: options.stallRisk, from: options.from});
+    const started = await startLoopThread({ref: scenario, load: options.load, speed: options.speed, stallRisk: options.stallRisk, from: options.from});
     notes.push(...started.notes);
     return started.loop;
   };

@@ -1,18 +1,39 @@
-// Where output goes. Data goes to stdout (or --out), messages to stderr; commands get an Io so
-// they never touch process streams directly.
+// Where output goes. Data goes to stdout (or --out), messages to stderr; commands get an Io (and
+// from it whether each stream is a terminal, and how wide) so they never touch process streams.
 import {closeSync, openSync, readdirSync, renameSync, rmSync, writeSync} from 'node:fs';
 import {basename, dirname, join} from 'node:path';
 import {writeError} from './output-errors.js';
 
+/** A stream that is a terminal, and its width when known (tables and progress bars fit it). */
+export interface Terminal {
+  readonly columns?: number;
+}
+
 export interface Io {
   stdout(text: string): void;
   stderr(text: string): void;
+  /** Set when stdout is a terminal. */
+  readonly stdoutTerminal?: Terminal;
+  /** Set when stderr is a terminal. */
+  readonly stderrTerminal?: Terminal;
 }
 
-export const processIo: Io = {
-  stdout: (text) => void process.stdout.write(text),
-  stderr: (text) => void process.stderr.write(text),
-};
+/** An Io over two streams; a terminal's width is read when asked (the window may have been resized). */
+export function streamIo(out: NodeJS.WriteStream, err: NodeJS.WriteStream): Io {
+  return {
+    stdout: (text) => void out.write(text),
+    stderr: (text) => void err.write(text),
+    get stdoutTerminal() {
+      return out.isTTY ? {columns: out.columns} : undefined;
+    },
+    get stderrTerminal() {
+      return err.isTTY ? {columns: err.columns} : undefined;
+    },
+  };
+}
+
+/** The process's own streams: what bin.ts (and the npm scripts' entry points) give the commands. */
+export const processIo: Io = streamIo(process.stdout, process.stderr);
 
 /** Writes `text` to stdout, or to `file` when given. */
 export function emit(io: Io, text: string, file: string | undefined): void {

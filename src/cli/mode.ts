@@ -5,6 +5,19 @@
 export interface Streams {
   stdin: {isTTY?: boolean};
   stdout: {isTTY?: boolean; columns?: number; rows?: number};
+  stderr: {isTTY?: boolean};
+}
+
+/** What main decides once and passes to every command. */
+export interface Mode {
+  /** The dashboard may open (canUseDashboard); otherwise output is plain. */
+  dashboard: boolean;
+  /** Progress on stderr may redraw its line: a terminal, outside CI; otherwise a line now and then. */
+  liveProgress: boolean;
+}
+
+export function decideMode(env: NodeJS.ProcessEnv, streams: Streams): Mode {
+  return {dashboard: canUseDashboard(env, streams), liveProgress: Boolean(streams.stderr.isTTY) && !inCi(env)};
 }
 
 /** Mirrors is-in-ci (Ink's own test): set and not "0"/"false" counts, even when empty. */
@@ -13,7 +26,7 @@ export function inCi(env: NodeJS.ProcessEnv): boolean {
   return on('CI') || on('CONTINUOUS_INTEGRATION');
 }
 
-export function canUseDashboard(env: NodeJS.ProcessEnv = process.env, streams: Streams = process): boolean {
+export function canUseDashboard(env: NodeJS.ProcessEnv, streams: Pick<Streams, 'stdin' | 'stdout'>): boolean {
   const {stdin, stdout} = streams;
   return Boolean(stdin.isTTY && stdout.isTTY) && !inCi(env) && (stdout.columns ?? 0) > 0 && (stdout.rows ?? 0) > 0;
 }

@@ -16,7 +16,7 @@ import {formatComparison, formatReplay} from '../text/replay-text.js';
 import {parseCommand, positiveInt} from './args.js';
 import {UsageError} from './errors.js';
 import {emit, type Io} from './io.js';
-import {canUseDashboard} from './mode.js';
+import type {Mode} from './mode.js';
 import {parseSpeed} from './run.js';
 import {REPLAY_USAGE} from './usage/replay.js';
 import {refuseOutOverInput, reportFormat} from './out-file.js';
@@ -25,12 +25,12 @@ import {resolveScenarioPath} from '../scenario/load.js';
 /** The record replayed, and the scenario --compare runs, when none is named. */
 const DEFAULT_HISTORY = 'afghanistan-2020';
 
-export async function replayCommand(args: string[], io: Io): Promise<number> {
+export async function replayCommand(args: string[], io: Io, mode: Mode): Promise<number> {
   const {values, positionals} = parseCommand(REPLAY_USAGE, args);
   if (positionals.length > 1) throw new UsageError(`replay takes one scenario or history, got ${positionals.length}`);
   const speed = parseSpeed(values.speed);
   const json = reportFormat(values.out, values.json ? 'json' : undefined, ['text', 'json']) === 'json';
-  const dashboard = !values.json && values.out === undefined && canUseDashboard();
+  const dashboard = !values.json && values.out === undefined && mode.dashboard;
   // --compare [scenario]: positionals[0] is the scenario; otherwise it is the history.
   const history = values.history ?? (values.compare ? undefined : positionals[0]) ?? DEFAULT_HISTORY;
   const scenario = values.compare ? (positionals[0] ?? DEFAULT_HISTORY) : undefined;

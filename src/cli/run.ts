@@ -1,20 +1,19 @@
 // `parley run`: run a scenario and print a summary, the JSON report or NDJSON records.
 import {reportRecords, type RunReport} from '../sim/report.js';
-import {formatSummary} from '../text/summary.js';
 import {parseCommand, positiveInt} from './args.js';
 import {UsageError} from './errors.js';
 import {emit, type Io} from './io.js';
-import {simulate} from '../host/simulate.js';
+import {runReport} from '../host/run-report.js';
 import {version} from './version.js';
-import {canUseDashboard} from './mode.js';
-import {SPEEDS} from '../host/sim-loop.js';
+import type {Mode} from './mode.js';
+import {SPEEDS} from '../host/speeds.js';
 import {RUN_USAGE} from './usage/run.js';
 import {refuseOutOverInput, reportFormat, type ReportFormat} from './out-file.js';
 import {resolveScenarioPath} from '../scenario/load.js';
 
 export const DEFAULT_SCENARIO = 'baseline';
 
-export async function runCommand(args: string[], io: Io): Promise<number> {
+export async function runCommand(args: string[], io: Io, mode: Mode): Promise<number> {
   const {values, positionals} = parseCommand(RUN_USAGE, args);
   if (positionals.length > 1) throw new UsageError(`run takes one scenario, got ${positionals.length}: ${positionals.join(' ')}`);
   if (values.json && values.ndjson) throw new UsageError('--json and --ndjson cannot be used together');
@@ -26,12 +25,12 @@ export async function runCommand(args: string[], io: Io): Promise<number> {
   const speed = parseSpeed(values.speed);
   const load = {set: values.set ?? [], seed: values.seed, days};
   const stallRisk = values['no-stall-risk'] ? false : undefined;
-  if (!values.json && !values.ndjson && values.out === undefined && canUseDashboard()) {
+  if (!values.json && !values.ndjson && values.out === undefined && mode.dashboard) {
     const {runDashboard} = await import('./dashboard.js');
     return runDashboard(io, {scenario: ref, load, stallRisk, speed, from: values.from});
   }
 
-  const report = await simulate(
+  const report = await runReport(
     {
       ref,
       load,
@@ -43,14 +42,15 @@ export async function runCommand(args: string[], io: Io): Promise<number> {
       for (const note of loaded.notes) io.stderr(`note: ${note}\n`);
     },
   );
-  emit(io, render(report, format), values.out);
+  emit(io, await render(report, format), values.out);
   return 0;
 }
 
-export function render(report: RunReport, format: ReportFormat): string {
+/** The report as `format` asks; the summary's renderer loads only for a summary. */
+export async function render(report: RunReport, format: ReportFormat): Promise<string> {
   if (format === 'json') return `${JSON.stringify(report, null, 2)}\n`;
   if (format === 'ndjson') return Array.from(reportRecords(report), (r) => `${JSON.stringify(r)}\n`).join('');
-  return formatSummary(report);
+  return (await import('../text/summary.js')).formatSummary(report);
 }
 
 /** `--speed 10` (rounds per second, one of the dashboard's steps) or `--speed max`. */

@@ -41,9 +41,9 @@ export async function summarizeCommand(args: string[], io: Io): Promise<number> 
     io.stdout(`${JSON.stringify(summaries, (_k, v: unknown) => (typeof v === 'number' ? round4(v) : v), 2)}\n`);
     return 0;
   }
-  const width = tableWidth(process.stdout);
+  const width = tableWidth(io.stdoutTerminal);
   io.stdout(formatSummaryTable(summaries, width));
-  if (heatmap) io.stdout(`\n${formatHeatmap(heatmap.input(), {width, color: colorAllowed()})}`);
+  if (heatmap) io.stdout(`\n${formatHeatmap(heatmap.input(), {width, color: colorAllowed(io)})}`);
   return 0;
 }
 
@@ -87,4 +87,4 @@ function heatmapOf(results: Results, [x, y, metric]: [string, string, string]): 
 }
 
 /** Colour only on a terminal, and never with NO_COLOR or --no-color (bin.ts sets FORCE_COLOR=0). */
-const colorAllowed = (env: NodeJS.ProcessEnv = process.env): boolean => Boolean(process.stdout.isTTY) && !env.NO_COLOR && env.FORCE_COLOR !== '0' && env.TERM !== 'dumb';
+const colorAllowed = (io: Io, env: NodeJS.ProcessEnv = process.env): boolean => io.stdoutTerminal !== undefined && !env.NO_COLOR && env.FORCE_COLOR !== '0' && env.TERM !== 'dumb';

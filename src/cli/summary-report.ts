@@ -8,10 +8,10 @@ import {TABLE_POINTS} from '../text/summary-table.js';
 import {summaryColumns, summaryValues, type PointSummary, type SummaryAccumulator} from '../sweep/summary.js';
 import {formatSummaryTable} from '../text/summary-table.js';
 import {groupDigits} from '../fmt/group-digits.js';
-import {AtomicFile, type Io} from './io.js';
+import {AtomicFile, type Io, type Terminal} from './io.js';
 
-/** The terminal's width for a table, else 80. */
-export const tableWidth = (s: {isTTY?: boolean; columns?: number}): number => (s.isTTY && s.columns ? Math.max(40, s.columns) : 80);
+/** The terminal's width for a table (at least 40), else 80. */
+export const tableWidth = (terminal: Terminal | undefined): number => (terminal?.columns ? Math.max(40, terminal.columns) : 80);
 
 export class SummaryReport {
   private readonly head: PointSummary[] = [];
@@ -39,9 +39,9 @@ export class SummaryReport {
   finish(io: Io, note: (text: string) => void): void {
     this.emit(this.summary.takeBefore(Infinity));
     const totals = this.summary.totals;
-    if (this.file === null) return void io.stderr(formatSummaryTable(this.head, tableWidth(process.stderr), totals));
+    if (this.file === null) return void io.stderr(formatSummaryTable(this.head, tableWidth(io.stderrTerminal), totals));
     this.file.commit();
-    io.stdout(formatSummaryTable(this.head, tableWidth(process.stdout), totals));
+    io.stdout(formatSummaryTable(this.head, tableWidth(io.stdoutTerminal), totals));
     note(`summary of ${groupDigits(totals.points)} point${totals.points === 1 ? '' : 's'} → ${this.file.file}`);
   }
 

@@ -14,13 +14,14 @@ import {SummaryReport} from './summary-report.js';
 import {parseCommand, positiveInt} from './args.js';
 import {EXIT, UsageError} from './errors.js';
 import {writeFully, type Io} from './io.js';
-import {inCi} from './mode.js';
+import type {Mode} from './mode.js';
 import {OutputError, writeError} from './output-errors.js';
 import {lockOutput} from './output-lock.js';
 import {groupDigits} from '../fmt/group-digits.js';
 import {SWEEP_USAGE} from './usage/sweep.js';
 import {refuseOutOverInput} from './out-file.js';
 import {resolveScenarioPath} from '../scenario/load.js';
+import {STOPS, whileInterruptible, type StopSignal} from './stop-signals.js';
 
 const runs = (n: number): string => `${groupDigits(n)} run${n === 1 ? '' : 's'}`;
 const quote = (s: string): string => (/^[\w./=:@+-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
@@ -105,20 +106,20 @@ export function resumeCommand(a: SweepArgs): string {
   return ['parley', 'sweep', quote(a.ref), '--out', quote(a.out!), ...format, ...shard, '--resume'].join(' ');
 }
 
-export async function sweepCommand(args: string[], io: Io): Promise<number> {
+export async function sweepCommand(args: string[], io: Io, mode: Mode): Promise<number> {
   const a = parseSweepArgs(args);
   const stop = new AbortController();
   const lost: {why: string | null} = {why: null};
   // One writer at a time: taken before the file is read, truncated or opened, held to the end.
   const lock = a.out === undefined ? null : lockOutput(a.out, (why) => ((lost.why = why), stop.abort()));
   try {
-    return await sweep(a, io, stop, lost);
+    return await sweep(a, io, mode, stop, lost);
   } finally {
     lock?.release();
   }
 }
 
-async function sweep(a: SweepArgs, io: Io, stop: AbortController, lost: {why: string | null}): Promise<number> {
+async function sweep(a: SweepArgs, io: Io, mode: Mode, stop: AbortController, lost: {why: string | null}): Promise<number> {
   const plan = loadSweep(a.ref);
   refuseOutOverInput(a.out, [{file: plan.file, what: 'the sweep spec'}, {file: resolveScenarioPath(plan.scenario), what: 'the scenario of the sweep'}]);
   const range = shardRange(plan.runs, a.shard);
@@ -161,8 +162,7 @@ async function sweep(a: SweepArgs, io: Io, stop: AbortController, lost: {why: st
     const write = fd === null ? io.stdout : toFile;
     const decoder = new TextDecoder();
     const writeBytes = fd === null ? (bytes: Uint8Array): void => io.stdout(decoder.decode(bytes)) : toFile;
-    const tty = Boolean(process.stderr.isTTY) && !inCi(process.env);
-    const progress = a.quiet ? null : createProgress({total, done: from - range.start, write: io.stderr, tty, columns: process.stderr.columns || 80});
+    const progress = a.quiet ? null : createProgress({total, done: from - range.start, write: io.stderr, tty: mode.liveProgress, columns: io.stderrTerminal?.columns || 80});
     const caught: {signal: StopSignal | null} = {signal: null};
     let result: SweepResult;
     try {
@@ -176,9 +176,8 @@ async function sweep(a: SweepArgs, io: Io, stop: AbortController, lost: {why: st
         progress?.update(from - range.start + written);
       };
       result = await whileInterruptible(
-        () => stop.abort(),
+        (signal) => ((caught.signal = signal), stop.abort()),
         () => runSweep({plan, from, to: range.end, workers: a.workers, format: a.format, write: writeBytes, signal: stop.signal, onChunk}),
-        caught,
       );
     } finally {
       progress?.stop();
@@ -193,7 +192,7 @@ async function sweep(a: SweepArgs, io: Io, stop: AbortController, lost: {why: st
     }
     if (result.interrupted) {
       // On a terminal ^C was echoed after the cursor: start a new line, unless the bar's line was cleared.
-      const lead = process.stderr.isTTY && !progress ? '\n' : '';
+      const lead = io.stderrTerminal && !progress ? '\n' : '';
       const then = a.out === undefined ? 'the rows printed are complete (write to a file with --out to be able to resume)' : resume;
       const ended = STOPS[caught.signal ?? 'SIGINT'];
       io.stderr(`${lead}parley: ${ended.how} after ${groupDigits(done)} of ${runs(total)}; ${then}\n`);
@@ -224,46 +223,5 @@ function openOutput(file: string, append: boolean): number {
     return openSync(file, append ? 'a' : 'w');
   } catch (e) {
     throw writeError(file, e);
-  }
-}
-
-/**
- * The signals that stop a sweep cleanly: Ctrl-C; SIGTERM, what Slurm and other batch systems
- * send at a time limit; SIGHUP, when the terminal closes. Each exits 128 + its number, as a shell
- * reports a process it ended.
- */
-const STOPS = {
-  SIGINT: {how: 'interrupted', code: EXIT.interrupted},
-  SIGTERM: {how: 'terminated (SIGTERM)', code: 143},
-  SIGHUP: {how: 'hung up (SIGHUP: the terminal closed)', code: 129},
-} as const satisfies Partial<Record<NodeJS.Signals, {how: string; code: number}>>;
-type StopSignal = keyof typeof STOPS;
-
-/**
- * Runs `work` with STOPS' signals calling `interrupt` to stop the sweep and keep what is
- * written, instead of bin.ts's handler, which exits at once; a second signal still exits at
- * once, which is safe: rows are written whole, in order. `caught` says which signal stopped it.
- */
-async function whileInterruptible<T>(interrupt: () => void, work: () => Promise<T>, caught: {signal: StopSignal | null}): Promise<T> {
-  const signals = Object.keys(STOPS) as StopSignal[];
-  const previous = new Map(signals.map((sig) => [sig, process.listeners(sig)]));
-  const handler = (sig: NodeJS.Signals): void => {
-    if (caught.signal) process.exit(STOPS[sig as StopSignal].code);
-    // After SIGHUP the terminal may be gone: a message it cannot show is no reason to fail.
-    if (sig === 'SIGHUP') process.stderr.on('error', () => {});
-    caught.signal = sig as StopSignal;
-    interrupt();
-  };
-  for (const sig of signals) {
-    process.removeAllListeners(sig);
-    process.on(sig, handler);
-  }
-  try {
-    return await work();
-  } finally {
-    for (const sig of signals) {
-      process.off(sig, handler);
-      for (const l of previous.get(sig)!) process.on(sig, l);
-    }
   }
 }

@@ -1,9 +1,8 @@
-// What both engine workers (the plain run and the dashboard loop) do first: load the scenario,
-// build the fork for --from, and choose the run options; and how their errors cross the thread.
-import {forkForScenario} from '../history/fork.js';
-import {scenarioHistory} from '../history/load.js';
-import {replayTimeline, type Replay} from '../history/replay.js';
-import {InputError, loadScenario, type LoadOptions} from '../scenario/resolve.js';
+// What the plain run (run-report.ts) and the dashboard's loop thread (loop-thread.ts) do first:
+// load the scenario, build the fork for --from, and choose the run options. The record's modules
+// (and the history schema) load only for a scenario that names a history, or for --from.
+import type {Replay} from '../history/replay.js';
+import {loadScenario, type LoadOptions} from '../scenario/resolve.js';
 import type {SimConfig} from '../sim/config.js';
 import type {RunOptions} from '../sim/run.js';
 
@@ -24,16 +23,13 @@ export interface PreparedRun {
   replay: Replay | null;
 }
 
-export function prepareRun(job: RunJob): PreparedRun {
+export async function prepareRun(job: RunJob): Promise<PreparedRun> {
   const loaded = loadScenario(job.ref, job.load);
+  const prepared = (fork: RunOptions['fork'], replay: Replay | null): PreparedRun => ({config: loaded.config, notes: loaded.notes, options: {...(job.stallRisk === undefined ? {} : {stallRisk: job.stallRisk}), fork}, replay});
+  if (!loaded.scenario.history && job.from === undefined) return prepared(undefined, null);
+  const [{scenarioHistory}, {replayTimeline}, {forkForScenario}] = await Promise.all([import('../history/load.js'), import('../history/replay.js'), import('../history/fork.js')]);
   const history = scenarioHistory(loaded);
   const replay = history ? replayTimeline(history) : null;
-  const fork = job.from === undefined ? undefined : forkForScenario(loaded, job.from, replay);
-  return {config: loaded.config, notes: loaded.notes, options: {...(job.stallRisk === undefined ? {} : {stallRisk: job.stallRisk}), fork}, replay};
+  return prepared(job.from === undefined ? undefined : forkForScenario(loaded, job.from, replay), replay);
 }
 
-/** Error classes do not survive the thread boundary: send plain data. */
-export function errorMessage(e: unknown): {type: 'error'; inputError: boolean; message: string; stack: string | undefined} {
-  const err = e instanceof Error ? e : new Error(String(e));
-  return {type: 'error', inputError: e instanceof InputError, message: err.message, stack: err.stack};
-}

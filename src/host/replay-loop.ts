@@ -6,7 +6,8 @@ import {dayOf} from '../history/load.js';
 import type {Replay} from '../history/replay.js';
 import {parseIsoDate} from '../sim/calendar.js';
 import {buildReplaySnapshot, eventDay, latestEventIndex, type ReplayFrame} from './replay-snapshot.js';
-import {clampSpeedIndex, PlaybackHold, realTimers, speedIndexOf, SPEEDS, type Loop, type LoopTimers} from './sim-loop.js';
+import {PlaybackHold, realTimers, type Loop, type LoopTimers} from './sim-loop.js';
+import {clampSpeedIndex, speedIndexOf, SPEEDS} from './speeds.js';
 import type {Playback, RecordSnapshot} from './snapshot.js';
 import {SnapshotSource} from './snapshot-source.js';
 

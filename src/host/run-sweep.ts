@@ -4,10 +4,10 @@
 // chunks handed out but not yet written are bounded, so memory stays flat however long the sweep.
 import {availableParallelism} from 'node:os';
 import {Piscina} from 'piscina';
-import {InputError} from '../scenario/errors.js';
 import {planSource, type SweepPlan} from '../sweep/plan.js';
 import type {Format} from '../sweep/output.js';
-import type {ChunkResult, ChunkTask} from './sweep-worker.js';
+import type {ChunkResult, ChunkTask} from './sweep-thread.js';
+import {errorFromData} from './thread-protocol.js';
 
 export interface SweepOptions {
   /** From loadSweep (which checks the spec); the workers rebuild it from its source (planSource). */
@@ -40,7 +40,7 @@ export interface SweepResult {
 
 export const defaultWorkers = (): number => availableParallelism();
 
-const WORKER = new URL('./sweep-worker.js', import.meta.url).href;
+const THREAD = new URL('./sweep-thread.js', import.meta.url).href;
 
 /** Chunks handed out but not yet written, per worker: enough to keep every worker busy. */
 const AHEAD_PER_WORKER = 3;
@@ -92,7 +92,7 @@ export async function runSweep(options: SweepOptions): Promise<SweepResult> {
 
   const resourceLimits = {maxYoungGenerationSizeMb: YOUNG_MB, maxOldGenerationSizeMb: oldGenerationMb(plan)};
   // Workers get the plan's source, not its file: they read nothing the main thread did not check.
-  const pool = new Piscina<ChunkTask, ChunkResult>({filename: WORKER, minThreads: workers, maxThreads: workers, resourceLimits, workerData: planSource(plan)});
+  const pool = new Piscina<ChunkTask, ChunkResult>({filename: THREAD, minThreads: workers, maxThreads: workers, resourceLimits, workerData: planSource(plan)});
   try {
     return await new Promise<SweepResult>((resolveSweep, rejectSweep) => {
       let handedOut = from; // next run id to hand out
@@ -128,16 +128,16 @@ export async function runSweep(options: SweepOptions): Promise<SweepResult> {
 
       const finished = (i: number, task: ChunkTask, r: ChunkResult): void => {
         if (settled) return;
-        if (r.ok) {
+        if (r.type === 'rows') {
           const pace = r.ms / (task.to - task.from);
           msPerRun = msPerRun === null ? pace : 0.7 * msPerRun + 0.3 * pace;
         }
-        // An invalid point waits its turn like rows do: the sweep stops at the first one in run
-        // order, whichever chunk failed first, with every chunk before it written.
+        // A failed chunk (an invalid point) waits its turn like rows do: the sweep stops at the
+        // first one in run order, whichever chunk failed first, with every chunk before it written.
         ready.set(i, {to: task.to, result: r});
         try {
           for (let c = ready.get(writtenSeq); c; c = ready.get(writtenSeq)) {
-            if (!c.result.ok) return fail(new InputError(c.result.message, plan.file));
+            if (c.result.type === 'error') return fail(errorFromData(c.result.error));
             ready.delete(writtenSeq++);
             write(c.result.bytes);
             written = c.to;

@@ -1,23 +1,11 @@
 // Drives a run for the dashboard: playback (run, pause, step), speed, restart, and snapshots
 // published at a bounded rate. Plain TypeScript with injected timers: it runs the same in the
-// engine worker (loop-worker.ts) and in tests. React never sees the engine, only snapshots.
+// dashboard's engine thread (loop-thread.ts) and in tests. React never sees the engine, only snapshots.
 import type {Replay} from '../history/replay.js';
 import type {RunHandle} from '../sim/run.js';
 import {buildSnapshot, type ModelSnapshot, type Playback, type Snapshot} from './snapshot.js';
 import {SnapshotSource} from './snapshot-source.js';
-
-/** Rounds per second; Infinity is as fast as the engine goes. */
-export const SPEEDS: readonly number[] = [1, 2, 5, 10, 20, 50, 100, Infinity];
-export const DEFAULT_SPEED = 10;
-
-/** The step of SPEEDS for `speed`, or of `fallback` when `speed` is not one of them. */
-export function speedIndexOf(speed: number | undefined, fallback: number): number {
-  const at = speed === undefined ? -1 : SPEEDS.indexOf(speed);
-  return at >= 0 ? at : Math.max(0, SPEEDS.indexOf(fallback));
-}
-
-/** A step of SPEEDS kept within the list (faster at the top, slower at the bottom, stay). */
-export const clampSpeedIndex = (i: number): number => Math.max(0, Math.min(SPEEDS.length - 1, i));
+import {clampSpeedIndex, DEFAULT_SPEED, speedIndexOf, SPEEDS} from './speeds.js';
 
 /** What the dashboard can ask of a running simulation (in-process or across a worker). */
 export interface Loop {

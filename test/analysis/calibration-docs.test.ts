@@ -15,7 +15,7 @@ describe('docs/calibration.md', () => {
     expect(from).toBeGreaterThan(0);
     expect(to).toBeGreaterThan(from);
     const shown = doc.slice(from + BLOCK_START.length, to).trim();
-    const actual = execFileSync(process.execPath, [new URL('dist/analysis/calibrate-run.js', ROOT).pathname], {encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore']});
+    const actual = execFileSync(process.execPath, [new URL('dist/cli/scripts/calibrate.js', ROOT).pathname], {encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore']});
     expect(actual.trim()).toBe(shown);
   });
 });

@@ -64,7 +64,7 @@ describe('docs show what the commands print', () => {
     const doc = read('docs/afghanistan-2020.md');
     const start = doc.indexOf('```\nafghanistan-2020 over ');
     const shown = doc.slice(start + 4, doc.indexOf('```', start + 4)).replace(/\n$/, '');
-    const actual = execFileSync(process.execPath, [new URL('dist/analysis/history-check.js', ROOT).pathname], {encoding: 'utf8'}).replace(/\n$/, '');
+    const actual = execFileSync(process.execPath, [new URL('dist/cli/scripts/history.js', ROOT).pathname], {encoding: 'utf8'}).replace(/\n$/, '');
     expect(actual).toBe(shown);
   });
 });

@@ -36,7 +36,7 @@ describe("README's sweep metric columns", () => {
   });
 
   it('npm run docs -- --check fails on a README out of date, and npm run docs puts the table back', () => {
-    const docs = (...args: string[]): void => void execFileSync(process.execPath, [new URL('dist/bench/docs.js', ROOT).pathname, ...args], {stdio: 'pipe'});
+    const docs = (...args: string[]): void => void execFileSync(process.execPath, [new URL('dist/cli/scripts/docs.js', ROOT).pathname, ...args], {stdio: 'pipe'});
     expect(() => docs('--check')).not.toThrow();
     const copy = join(mkdtempSync(join(tmpdir(), 'parley-docs-')), 'README.md');
     try {

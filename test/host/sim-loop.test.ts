@@ -3,7 +3,8 @@
 import {describe, expect, it} from 'vitest';
 import {loadScenario} from '../../src/scenario/resolve.js';
 import {runSimulation, startRun} from '../../src/sim/run.js';
-import {SimLoop, SPEEDS} from '../../src/host/sim-loop.js';
+import {SimLoop} from '../../src/host/sim-loop.js';
+import {SPEEDS} from '../../src/host/speeds.js';
 import {fakeTimers} from '../ui/fake-timers.js';
 
 const {config} = loadScenario('afghanistan-2020', {seed: 'loop', set: ['stall.rollouts=10']});

@@ -7,7 +7,7 @@
 //     (src/sim/shape.ts).
 //   - A worker transfers each chunk's result, which detaches its buffers. The first detach in a
 //     thread drops all code compiled without detach checks, unless the worker detached a buffer
-//     before the engine ran hot (src/host/sweep-worker.ts).
+//     before the engine ran hot (src/host/sweep-thread.ts).
 import {execFileSync} from 'node:child_process';
 import {describe, expect, it} from 'vitest';
 import {distModule} from '../helpers/cli.js';
@@ -60,7 +60,7 @@ const statusAcrossDetach = (loadWorker: boolean) =>
     structuredClone(buffer, {transfer: [buffer]});
     process.stdout.write(JSON.stringify({before, afterDetach: %GetOptimizationStatus(step)}));
   `,
-    loadWorker ? `await import(${mod('host/sweep-worker.js')});` : '',
+    loadWorker ? `await import(${mod('host/sweep-thread.js')});` : '',
   );
 
 describe('per-point objects and the optimised engine', () => {

@@ -1,6 +1,6 @@
 // When parley opens the dashboard and when it prints plain output.
 import {describe, expect, it} from 'vitest';
-import {canUseDashboard, inCi, supportsHyperlinks} from '../../src/cli/mode.js';
+import {canUseDashboard, decideMode, inCi, supportsHyperlinks} from '../../src/cli/mode.js';
 import {dashboardReducer, initialDashboardState, newSeed} from '../../src/ui/dashboard/use-dashboard-state.js';
 
 const tty = {stdin: {isTTY: true}, stdout: {isTTY: true, columns: 80, rows: 24}};
@@ -15,6 +15,15 @@ describe('interactive mode', () => {
     expect(canUseDashboard({}, {...tty, stdout: {isTTY: false, columns: 80, rows: 24}})).toBe(false);
     expect(canUseDashboard({}, {...tty, stdout: {isTTY: true, columns: 0, rows: 0}})).toBe(false);
     expect(inCi({CONTINUOUS_INTEGRATION: '1'})).toBe(true);
+  });
+
+  it('is decided once for every command: the dashboard, and whether progress redraws its line on stderr', () => {
+    const all = {...tty, stderr: {isTTY: true}};
+    expect(decideMode({}, all)).toEqual({dashboard: true, liveProgress: true});
+    expect(decideMode({CI: '1'}, all)).toEqual({dashboard: false, liveProgress: false});
+    // `parley sweep … > runs.csv` on a terminal: no dashboard to open, but the bar on stderr.
+    expect(decideMode({}, {...all, stdout: {isTTY: false}})).toEqual({dashboard: false, liveProgress: true});
+    expect(decideMode({}, {...all, stderr: {isTTY: false}})).toEqual({dashboard: true, liveProgress: false});
   });
 });
 

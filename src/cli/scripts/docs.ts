@@ -4,22 +4,23 @@
 import {readFileSync, writeFileSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
 import {parseArgs} from 'node:util';
-import {blockText, withBlock} from '../fmt/generated-block.js';
-import {METRICS_BLOCK, metricsMarkdown} from '../text/metrics-doc.js';
+import {blockText, withBlock} from '../../fmt/generated-block.js';
+import {METRICS_BLOCK, metricsMarkdown} from '../../text/metrics-doc.js';
+import {processIo as io} from '../io.js';
 
 const {values} = parseArgs({options: {check: {type: 'boolean', default: false}, readme: {type: 'string'}}});
-const README = values.readme ?? fileURLToPath(new URL('../../README.md', import.meta.url));
+const README = values.readme ?? fileURLToPath(new URL('../../../README.md', import.meta.url));
 const doc = readFileSync(README, 'utf8');
 const body = metricsMarkdown();
 const next = withBlock(doc, METRICS_BLOCK, body);
 if (next === null) {
-  process.stderr.write(`${README}: no "${METRICS_BLOCK.start}" … "${METRICS_BLOCK.end}" block to replace\n`);
+  io.stderr(`${README}: no "${METRICS_BLOCK.start}" … "${METRICS_BLOCK.end}" block to replace\n`);
   process.exitCode = 1;
 } else if (values.check) {
   const current = blockText(doc, METRICS_BLOCK) === `\n${body}`;
-  process.stderr.write(current ? `${README}: up to date\n` : `${README}: the sweep metric columns differ from src/sim/observables.ts: run npm run docs\n`);
+  io.stderr(current ? `${README}: up to date\n` : `${README}: the sweep metric columns differ from src/sim/observables.ts: run npm run docs\n`);
   if (!current) process.exitCode = 1;
 } else if (next !== doc) {
   writeFileSync(README, next);
-  process.stderr.write(`wrote ${README}\n`);
+  io.stderr(`wrote ${README}\n`);
 }

@@ -1,14 +1,14 @@
-// The piscina worker of a sweep: runs one chunk of consecutive run ids and returns the rows as
+// A sweep's thread (a piscina worker; run-sweep.ts is the main side): runs one chunk of consecutive run ids and returns the rows as
 // UTF-8 text ready to write (formatting in parallel keeps the main thread free) and packed as
 // numbers for the summary. Both move to the main thread without a copy, and it builds no string
 // or row object from them: its heap stays small however long the sweep. Everything a row holds
 // derives from the plan's source (the spec and base scenario as the main thread read them) and
-// the run id.
+// the run id. An error comes back as a thread-protocol Failure, in run order like the rows.
 import {move, transferableSymbol, valueSymbol, workerData} from 'piscina';
-import {InputError} from '../scenario/errors.js';
 import {planFromSource, sweepRunner, type PlanSource, type Row, type SweepPlan} from '../sweep/plan.js';
 import {formatRows, rowValues, type Format} from '../sweep/output.js';
 import {SummaryLayout} from '../sweep/summary.js';
+import {failure, type Failure} from './thread-protocol.js';
 
 export interface ChunkTask {
   /** Runs [from, to). */
@@ -17,11 +17,8 @@ export interface ChunkTask {
   format: Format;
 }
 
-export type ChunkResult =
-  | {ok: true; bytes: Uint8Array; packed: Float64Array; ms: number}
-  // An invalid point (specs with many points are only spot-checked up front): an InputError
-  // would lose its class crossing the thread boundary, so it travels as data.
-  | {ok: false; message: string};
+/** The chunk's rows, or what stopped it: most often an invalid point (specs with many points are only spot-checked up front). */
+export type ChunkResult = {type: 'rows'; bytes: Uint8Array; packed: Float64Array; ms: number} | Failure;
 
 interface Runner {
   plan: SweepPlan;
@@ -56,7 +53,7 @@ detachOnce();
 const encoder = new TextEncoder();
 
 /** A result whose buffers piscina transfers instead of copying (its Transferable protocol, marked by move). */
-const moved = (r: ChunkResult & {ok: true}) =>
+const moved = (r: ChunkResult & {type: 'rows'}) =>
   move({[transferableSymbol]: [r.bytes.buffer, r.packed.buffer], [valueSymbol]: r});
 
 export default function runChunk(task: ChunkTask): ChunkResult | ReturnType<typeof moved> {
@@ -66,9 +63,8 @@ export default function runChunk(task: ChunkTask): ChunkResult | ReturnType<type
     const rows: Row[] = [];
     for (let id = task.from; id < task.to; id++) rows.push(run(id));
     const bytes = encoder.encode(formatRows(rows.map((r) => rowValues(r, plan.columns)), plan.columns, task.format));
-    return moved({ok: true, bytes, packed: layout.pack(rows), ms: performance.now() - started});
+    return moved({type: 'rows', bytes, packed: layout.pack(rows), ms: performance.now() - started});
   } catch (e) {
-    if (e instanceof InputError) return {ok: false, message: e.message};
-    throw e;
+    return failure(e);
   }
 }
