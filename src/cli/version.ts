@@ -7,7 +7,7 @@ interface PackageInfo {
 }
 
 let cached: PackageInfo | undefined;
-const packageInfo = (): PackageInfo => (cached ??= JSON.parse(readFileSync(new URL('../../package.json.json', import.meta.url), 'utf8')) as PackageInfo);
+const packageInfo = (): PackageInfo => (cached ??= JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as PackageInfo);
 
 export const version = (): string => packageInfo().version;
 
