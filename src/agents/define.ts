@@ -85,8 +85,11 @@ class PolicySeat<P, M extends Memory> implements Seat {
 
   decide(state: WorldState): void {
     const ctx = this.ctx;
-    ctx.state = state;
-    ctx.memory = this.memoryOf(state);
+    // A seat serves the state it was made for (copies keep its memory object): rarely another.
+    if (ctx.state !== state) {
+      ctx.state = state;
+      ctx.memory = this.memoryOf(state);
+    }
     this.spec.decide(ctx);
   }
 
