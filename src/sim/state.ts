@@ -4,9 +4,11 @@ import type {SimConfig} from './config.js';
 import {copyPoolStatus, createPoolStatus} from './pools.js';
 import {govPool, talPool} from './population.js';
 import {createRng, type Rng} from './rng.js';
-import {byAssignment} from './shape.js';
 import {initialTrust} from './trust.js';
 import type {Counters, GovernmentState, Memory, TalibanState, UsState, WorldState} from './types.js';
+
+/** A policy's declared memory as the state stores it: its values in order, flags as 0 and 1. */
+const stored = (memory: Readonly<Memory>): Float64Array => Float64Array.from(Object.values(memory), Number);
 
 export function createCounters(): Counters {
   return {
@@ -59,7 +61,7 @@ export function createState(cfg: SimConfig, options: CreateOptions = {record: tr
     contested: 0,
     lastAction: 'hold',
     lastReason: 'has not acted yet',
-    memory: byAssignment(cfg.agents.government.memory),
+    memory: stored(cfg.agents.government.memory),
   };
   const tal: TalibanState = {
     pressure: 0,
@@ -71,7 +73,7 @@ export function createState(cfg: SimConfig, options: CreateOptions = {record: tr
     pendingBatchUnilateral: false,
     lastAction: 'hold',
     lastReason: 'has not acted yet',
-    memory: byAssignment(cfg.agents.taliban.memory),
+    memory: stored(cfg.agents.taliban.memory),
   };
   const us: UsState = {
     troops: cfg.world.troops.start,
@@ -81,7 +83,7 @@ export function createState(cfg: SimConfig, options: CreateOptions = {record: tr
     aidCutDay: -1,
     lastAction: 'hold',
     lastReason: 'has not acted yet',
-    memory: byAssignment(cfg.agents.us.memory),
+    memory: stored(cfg.agents.us.memory),
   };
   return {
     day: 0,
@@ -173,7 +175,7 @@ function copyGovernment(d: GovernmentState, s: GovernmentState): void {
   d.contested = s.contested;
   d.lastAction = s.lastAction;
   d.lastReason = s.lastReason;
-  copyMemory(d.memory, s.memory);
+  d.memory.set(s.memory);
 }
 
 function copyTaliban(d: TalibanState, s: TalibanState): void {
@@ -186,7 +188,7 @@ function copyTaliban(d: TalibanState, s: TalibanState): void {
   d.pendingBatchUnilateral = s.pendingBatchUnilateral;
   d.lastAction = s.lastAction;
   d.lastReason = s.lastReason;
-  copyMemory(d.memory, s.memory);
+  d.memory.set(s.memory);
 }
 
 function copyUs(d: UsState, s: UsState): void {
@@ -197,12 +199,7 @@ function copyUs(d: UsState, s: UsState): void {
   d.aidCutDay = s.aidCutDay;
   d.lastAction = s.lastAction;
   d.lastReason = s.lastReason;
-  copyMemory(d.memory, s.memory);
-}
-
-/** A policy's memory is flat (numbers, flags, words): copied key by key, without allocating. */
-function copyMemory(d: Memory, s: Readonly<Memory>): void {
-  for (const k in s) d[k] = s[k]!;
+  d.memory.set(s.memory);
 }
 
 function copyCounters(d: Counters, s: Counters): void {
