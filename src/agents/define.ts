@@ -22,7 +22,7 @@ export interface PolicySpec<S extends z.ZodObject, M extends Memory> {
   /** The theory behind it (see docs/model.md). */
   readonly theory: string;
   readonly params: S;
-  /** What it remembers from round to round, as a run starts (flat: numbers and flags). */
+  /** What it remembers from round to round, as a run starts (flat: numbers, flags, words). */
   readonly memory: M;
   /** Reads the state, may write its memory, and adds its actions for the round to `ctx.act`. */
   decide(ctx: DecisionContext<z.output<S>, Remembered<M>>): void;
@@ -43,7 +43,6 @@ export interface PolicyDefinition {
 
 export function definePolicy<S extends z.ZodObject, M extends Memory>(spec: PolicySpec<S, M>): PolicyDefinition {
   const memory = Object.freeze(byAssignment(spec.memory));
-  const View = memoryView(memory);
   return {
     name: spec.name,
     agent: spec.agent,
@@ -58,71 +57,44 @@ export function definePolicy<S extends z.ZodObject, M extends Memory>(spec: Poli
         policy: spec.name,
         params,
         memory,
-        seat: (config, state) => new PolicySeat(spec, View, params, config, state),
+        seat: (config, state) => new PolicySeat(spec, params, config, state),
       });
     },
   };
 }
 
-/** A memory read and written by name over the state's Float64Array (see `memoryView`). */
-interface MemoryView {
-  values: Float64Array;
-}
-
-/**
- * A class whose instances show a Float64Array as the declared memory: one accessor a name, at
- * its index in declaration order (as createState stores it), flags read as booleans. Reads and
- * writes cost a typed-array access, and the engine copies the memory with one `set`.
- */
-function memoryView(declared: Readonly<Memory>): new (values: Float64Array) => MemoryView {
-  class View implements MemoryView {
-    constructor(public values: Float64Array) {}
-  }
-  Object.entries(declared).forEach(([name, start], i) => {
-    const flag = typeof start === 'boolean';
-    Object.defineProperty(View.prototype, name, {
-      get(this: View): number | boolean {
-        return flag ? this.values[i] !== 0 : this.values[i]!;
-      },
-      set(this: View, v: number | boolean) {
-        this.values[i] = Number(v);
-      },
-    });
-  });
-  return View;
-}
-
 /**
  * One run's seat of a policy: a decision context made once and pointed at the state each round.
- * The memory it hands the policy is a view, by the names the policy declared, of the state's
- * stored copy of that declaration (createState stores `memory` above), hence of type M.
+ * The memory it hands the policy is the state's copy of the policy's own declaration (createState
+ * copies `memory` above into it), hence of type M.
  */
 class PolicySeat<P, M extends Memory> implements Seat {
   readonly act = new ActionBuffer();
   private readonly part: (typeof PART_OF)[AgentId];
-  private readonly view: MemoryView;
   private readonly ctx: {state: WorldView; config: SimConfig; params: Readonly<P>; memory: M; act: ActionBuffer};
 
   constructor(
     private readonly spec: {readonly agent: AgentId; decide(ctx: DecisionContext<P, M>): void},
-    View: new (values: Float64Array) => MemoryView,
     params: Readonly<P>,
     config: SimConfig,
     state: WorldState,
   ) {
     this.part = PART_OF[spec.agent];
-    this.view = new View(state[this.part].memory);
-    this.ctx = {state, config, params, memory: this.view as unknown as M, act: this.act};
+    this.ctx = {state, config, params, memory: this.memoryOf(state), act: this.act};
   }
 
   decide(state: WorldState): void {
     const ctx = this.ctx;
-    // A seat serves the state it was made for: rarely another.
+    // A seat serves the state it was made for (copies keep its memory object): rarely another.
     if (ctx.state !== state) {
       ctx.state = state;
-      this.view.values = state[this.part].memory;
+      ctx.memory = this.memoryOf(state);
     }
     this.spec.decide(ctx);
+  }
+
+  private memoryOf(state: WorldState): M {
+    return state[this.part].memory as M;
   }
 }
 

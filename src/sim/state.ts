@@ -4,11 +4,9 @@ import type {SimConfig} from './config.js';
 import {copyPoolStatus, createPoolStatus} from './pools.js';
 import {govPool, talPool} from './population.js';
 import {createRng, type Rng} from './rng.js';
+import {byAssignment} from './shape.js';
 import {initialTrust} from './trust.js';
 import type {Counters, GovernmentState, Memory, TalibanState, UsState, WorldState} from './types.js';
-
-/** A policy's declared memory as the state stores it: its values in order, flags as 0 and 1. */
-const stored = (memory: Readonly<Memory>): Float64Array => Float64Array.from(Object.values(memory), Number);
 
 export function createCounters(): Counters {
   return {
@@ -61,7 +59,7 @@ export function createState(cfg: SimConfig, options: CreateOptions = {record: tr
     contested: 0,
     lastAction: 'hold',
     lastReason: 'has not acted yet',
-    memory: stored(cfg.agents.government.memory),
+    memory: byAssignment(cfg.agents.government.memory),
   };
   const tal: TalibanState = {
     pressure: 0,
@@ -73,7 +71,7 @@ export function createState(cfg: SimConfig, options: CreateOptions = {record: tr
     pendingBatchUnilateral: false,
     lastAction: 'hold',
     lastReason: 'has not acted yet',
-    memory: stored(cfg.agents.taliban.memory),
+    memory: byAssignment(cfg.agents.taliban.memory),
   };
   const us: UsState = {
     troops: cfg.world.troops.start,
@@ -83,7 +81,7 @@ export function createState(cfg: SimConfig, options: CreateOptions = {record: tr
     aidCutDay: -1,
     lastAction: 'hold',
     lastReason: 'has not acted yet',
-    memory: stored(cfg.agents.us.memory),
+    memory: byAssignment(cfg.agents.us.memory),
   };
   return {
     day: 0,
@@ -175,7 +173,7 @@ function copyGovernment(d: GovernmentState, s: GovernmentState): void {
   d.contested = s.contested;
   d.lastAction = s.lastAction;
   d.lastReason = s.lastReason;
-  d.memory.set(s.memory);
+  copyMemory(d.memory, s.memory);
 }
 
 function copyTaliban(d: TalibanState, s: TalibanState): void {
@@ -188,7 +186,7 @@ function copyTaliban(d: TalibanState, s: TalibanState): void {
   d.pendingBatchUnilateral = s.pendingBatchUnilateral;
   d.lastAction = s.lastAction;
   d.lastReason = s.lastReason;
-  d.memory.set(s.memory);
+  copyMemory(d.memory, s.memory);
 }
 
 function copyUs(d: UsState, s: UsState): void {
@@ -199,7 +197,12 @@ function copyUs(d: UsState, s: UsState): void {
   d.aidCutDay = s.aidCutDay;
   d.lastAction = s.lastAction;
   d.lastReason = s.lastReason;
-  d.memory.set(s.memory);
+  copyMemory(d.memory, s.memory);
+}
+
+/** A policy's memory is flat (numbers, flags, words): copied key by key, without allocating. */
+function copyMemory(d: Memory, s: Readonly<Memory>): void {
+  for (const k in s) d[k] = s[k]!;
 }
 
 function copyCounters(d: Counters, s: Counters): void {

@@ -135,11 +135,10 @@ export interface StallEpisode {
 }
 
 /**
- * What a policy remembers from one round to the next, by name, as it declares it: numbers and
- * flags only. The state keeps them as one Float64Array an agent (flags as 0 and 1, in the order
- * declared), which the engine copies with the state (forks, stall-risk rollouts) in one call.
+ * What a policy remembers from one round to the next, by name: numbers, flags and words only,
+ * so the engine copies it with the state (forks, stall-risk rollouts) without allocating.
  */
-export type Memory = Record<string, number | boolean>;
+export type Memory = Record<string, number | boolean | string>;
 
 export type OutcomeStatus = 'complete' | 'broken' | 'ongoing';
 
@@ -175,8 +174,8 @@ export interface GovernmentState {
   lastAction: ActionKind;
   /** The last action's reason in words, kept only by runs that record (a sweep's runs do not). */
   lastReason: string;
-  /** What the government's policy remembers (declared by the policy, read by name through its seat). */
-  memory: Float64Array;
+  /** What the government's policy remembers (declared by the policy). */
+  memory: Memory;
 }
 
 export interface TalibanState {
@@ -196,8 +195,8 @@ export interface TalibanState {
   lastAction: ActionKind;
   /** The last action's reason in words, kept only by runs that record (a sweep's runs do not). */
   lastReason: string;
-  /** What the Taliban's policy remembers (declared by the policy, read by name through its seat). */
-  memory: Float64Array;
+  /** What the Taliban's policy remembers (declared by the policy). */
+  memory: Memory;
 }
 
 export interface UsState {
@@ -213,8 +212,8 @@ export interface UsState {
   lastAction: ActionKind;
   /** The last action's reason in words, kept only by runs that record (a sweep's runs do not). */
   lastReason: string;
-  /** What the US policy remembers (declared by the policy, read by name through its seat). */
-  memory: Float64Array;
+  /** What the US policy remembers (declared by the policy). */
+  memory: Memory;
 }
 
 /** Directed trust pairs, Beta(α, β) counts each. Index with `trustIndex`. */

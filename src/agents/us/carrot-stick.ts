@@ -5,6 +5,10 @@ import {z} from 'zod';
 import {bool, definePolicy, int, num} from '../define.js';
 import {pressGovernment, pressTaliban, shortfalls} from './common.js';
 
+/** Whom it pressed last, until the pressed party moves. */
+type Pressed = 'none' | 'government' | 'taliban';
+const memory: {pressed: Pressed; pressDay: number} = {pressed: 'none', pressDay: 0};
+
 export const carrotStick = definePolicy({
   name: 'carrot-stick',
   agent: 'us',
@@ -20,24 +24,16 @@ export const carrotStick = definePolicy({
     cooldownDays: int(14, 1, 120, 'rounds between presses'),
     expectedRate: num(100, 1, 1000, 'daily releases the US expects of the government'),
   }),
-  memory: {
-    /** It pressed the government (an aid cut) and waits for it to move. */
-    pressedGovernment: false,
-    /** It pressed the Taliban (airstrikes) and waits for them to move. */
-    pressedTaliban: false,
-    /** Round of its last press. */
-    pressDay: 0,
-  },
+  memory,
   decide(ctx) {
     const {state: s, params: p, memory: m, act, config} = ctx;
     if (s.talks === 'broken') return void act.add('hold', 'talks have broken down');
-    if ((m.pressedGovernment || m.pressedTaliban) && s.lastProgressDay > m.pressDay) {
-      const government = m.pressedGovernment;
-      m.pressedGovernment = false;
-      m.pressedTaliban = false;
+    const pressed = m.pressed;
+    if (pressed !== 'none' && s.lastProgressDay > m.pressDay) {
+      m.pressed = 'none';
       if (p.reversible) {
-        const a = act.add('reward', government ? 'restores aid: the government has moved' : 'eases military pressure: the Taliban have moved');
-        a.target = government ? 'government' : 'taliban';
+        const a = act.add('reward', pressed === 'government' ? 'restores aid: the government has moved' : 'eases military pressure: the Taliban have moved');
+        a.target = pressed;
         a.amount = p.reward;
         return;
       }
@@ -48,12 +44,10 @@ export const carrotStick = definePolicy({
       const blameGov = f.gov * (1 + p.bias) >= f.tal * (1 - p.bias);
       m.pressDay = s.day;
       if (blameGov) {
-        m.pressedGovernment = true;
-        m.pressedTaliban = false;
+        m.pressed = 'government';
         return pressGovernment(ctx, p.pressGov, true, 'cuts aid: the government is {0}% behind on releases after {1} idle days', Math.round(f.gov * 100), idle);
       }
-      m.pressedGovernment = false;
-      m.pressedTaliban = true;
+      m.pressed = 'taliban';
       return pressTaliban(ctx, p.pressTal, 'steps up airstrikes: the Taliban are {0}% behind the agreed ratio', Math.round(f.tal * 100));
     }
     act.add('hold', 'watching for progress');
