@@ -27,7 +27,7 @@ export const POLICIES: readonly PolicyDefinition[] = [
   carrotStick,
   deadlineHawk,
   biasedGuarantor,
-] as unknown as readonly PolicyDefinition[];
+];
 
 export function findPolicy(agent: AgentId, name: string): PolicyDefinition | undefined {
   return POLICIES.find((p) => p.agent === agent && p.name === name);

@@ -2,14 +2,14 @@
 import type {z} from 'zod';
 import {findPolicy, policiesFor} from '../agents/registry.js';
 import {dayOfDate, parseIsoDate, type Calendar} from '../sim/calendar.js';
-import type {ScheduledEvent, SimConfig} from '../sim/config.js';
-import type {DecisionContext} from '../sim/policy.js';
+import type {ResolvedAgent, ScheduledEvent, SimConfig} from '../sim/config.js';
 import {byAssignment} from '../sim/shape.js';
-import {AGENTS} from '../sim/types.js';
+import {AGENTS, type AgentId} from '../sim/types.js';
 import {InputError, invalid, zodProblems, type Validated} from './errors.js';
 import {readDataFile, resolveScenarioPath} from './load.js';
 import {applyOverrides, parseOverride, type Override} from './overrides.js';
 import {scenarioSchema, type Scenario} from './schema.js';
+import {scheduledEvent} from './scheduled.js';
 import {didYouMean} from './suggest.js';
 
 export interface LoadOptions {
@@ -66,15 +66,19 @@ function attributeToOverrides(error: z.ZodError, validated: Validated, overrides
 
 /** Unknown policy names get a message that lists the choices. */
 function checkPolicyNames(data: unknown, file: string): void {
-  const agents = (data as {agents?: Record<string, {policy?: unknown}>}).agents;
-  if (typeof agents !== 'object' || agents === null) return;
+  const agents = field(data, 'agents');
   for (const agent of AGENTS) {
-    const policy = agents[agent]?.policy;
+    const policy = field(field(agents, agent), 'policy');
     if (typeof policy === 'string' && !findPolicy(agent, policy)) {
       const names = policiesFor(agent).map((p) => p.name);
       throw invalid(file, [`agents.${agent}.policy: unknown policy "${policy}"; expected one of ${names.join(', ')}${didYouMean(policy, names)}`]);
     }
   }
+}
+
+/** `o[key]` when `o` is an object, else undefined: reading raw, unvalidated data. */
+function field(o: unknown, key: string): unknown {
+  return typeof o === 'object' && o !== null ? Reflect.get(o, key) : undefined;
 }
 
 /**
@@ -112,21 +116,15 @@ function toSimConfig(s: Scenario, file: string): SimConfig {
       }
       day = d;
     }
-    const {date: _date, day: _day, source, ...rest} = e;
-    if (rest.type === 'release' && rest.criteria === undefined) rest.criteria = rest.side === 'government' ? 'priority-first' : 'regular-first';
-    events.push(byAssignment({...rest, day: day!, source: source ?? ''}) as ScheduledEvent);
+    if (day === undefined) return; // the schema asks for one of date or day
+    events.push(scheduledEvent(e, day));
   });
   if (problems.length) throw invalid(file, problems);
   // Stable sort: same-day events fire in file order.
   events.sort((a, b) => a.day - b.day);
 
-  const agents = {} as SimConfig['agents'];
-  for (const agent of AGENTS) {
-    const entry = s.agents[agent];
-    const def = findPolicy(agent, entry.policy)!;
-    const params = Object.freeze(byAssignment(entry.params));
-    agents[agent] = byAssignment({policy: def.name, params, decide: def.decide as (ctx: DecisionContext) => void});
-  }
+  const bind = (agent: AgentId): ResolvedAgent => findPolicy(agent, s.agents[agent].policy)!.bind(s.agents[agent].params);
+  const agents = byAssignment({government: bind('government'), taliban: bind('taliban'), us: bind('us')});
   // Built by assignment, as every object a sweep makes anew at each point (sim/shape.ts).
   return byAssignment({
     name: s.name,

@@ -4,13 +4,13 @@
 import {z} from 'zod';
 import {policiesFor} from '../agents/registry.js';
 import {civilFromDays, parseIsoDate} from '../sim/calendar.js';
+import {completionSchema, EVENT_FIELDS, govPoolSchema, stallSchema, talksStart, talPoolSchema, worldSchema, type EventType} from '../sim/config-schema.js';
 import {GOV_CRITERIA, TAL_CRITERIA, type AgentId} from '../sim/types.js';
 
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
   .refine((d) => parseIsoDate(d) !== null, 'not a calendar date');
-const share = z.number().min(0).max(1);
 
 /** The longest horizon a scenario (or a sweep's days) may have, in rounds: no event fires later. */
 export const MAX_DAYS = 5000;
@@ -24,116 +24,42 @@ const when = {
   source: z.string().optional().describe('where the fact comes from (timeline row, article)'),
 };
 
+/** An event as a file gives it: its type, when, a note and a source, then the engine's fields. */
+const fileEvent = <T extends EventType>(type: T) => z.strictObject({type: z.literal(type), ...when, ...EVENT_FIELDS[type]});
+
 const event = z.discriminatedUnion('type', [
-  z.strictObject({type: z.literal('aid-cut'), ...when, share: share.default(0.25).describe('share of aid cut'), pressure: share.default(0.5).describe('pressure felt by the government')}),
-  z.strictObject({type: z.literal('aid-restore'), ...when}),
-  z.strictObject({type: z.literal('ceasefire'), ...when, days: z.int().min(1).max(365).default(3)}),
-  z.strictObject({type: z.literal('holiday'), ...when, days: z.int().min(1).max(60).default(3), name: z.string().default('holiday')}),
-  z.strictObject({type: z.literal('covid-pressure'), ...when, level: share.default(0.5).describe('pressure to release the old and sick')}),
-  z.strictObject({type: z.literal('ratification-assembly'), ...when, days: z.int().min(1).max(60).default(3)}),
-  z.strictObject({type: z.literal('third-country-custody'), ...when, slots: z.int().min(1).max(1000).default(6)}),
-  z.strictObject({type: z.literal('foreign-objection'), ...when, count: z.int().min(1).max(1000).default(6).describe('high-value prisoners foreign governments object to')}),
-  z.strictObject({type: z.literal('deadline'), ...when, label: z.string().default('deadline')}),
-  z.strictObject({type: z.literal('talks-convene'), ...when}),
-  z.strictObject({type: z.literal('spoiler-attack'), ...when, severity: z.number().min(0).max(3).default(0.5)}),
-  z.strictObject({type: z.literal('us-press'), ...when, target: z.enum(['government', 'taliban']), strength: share.default(0.3)}),
-  z.strictObject({
-    type: z.literal('release'),
-    ...when,
-    side: z.enum(['government', 'taliban']).describe('who frees prisoners: an exogenous decision the policies do not make (a counterfactual)'),
-    count: z.int().min(1).max(30000).describe('how many, at most (only those still held go)'),
-    unilateral: z.boolean().default(false).describe('a goodwill gesture outside the agreed mechanism (false: part of the exchange, as the other side asked)'),
-    criteria: z
-      .enum([...GOV_CRITERIA, ...TAL_CRITERIA])
-      .optional()
-      .describe(`order of release; government: ${GOV_CRITERIA.join(', ')} (default priority-first, i.e. the priority commanders first); taliban: ${TAL_CRITERIA.join(', ')} (default regular-first)`),
-  }),
+  fileEvent('aid-cut'),
+  fileEvent('aid-restore'),
+  fileEvent('ceasefire'),
+  fileEvent('holiday'),
+  fileEvent('covid-pressure'),
+  fileEvent('ratification-assembly'),
+  fileEvent('third-country-custody'),
+  fileEvent('foreign-objection'),
+  fileEvent('deadline'),
+  fileEvent('talks-convene'),
+  fileEvent('spoiler-attack'),
+  fileEvent('us-press'),
+  fileEvent('release'),
 ]);
 export type ScenarioEvent = z.output<typeof event>;
 
 function agentSchema(agent: AgentId) {
-  const options = policiesFor(agent).map((p) =>
+  const [first, ...more] = policiesFor(agent).map((p) =>
     z.strictObject({
       policy: z.literal(p.name).describe(p.summary),
       params: z.strictObject(p.params.shape).prefault({}),
     }),
   );
-  return z.discriminatedUnion('policy', options as unknown as [(typeof options)[number], ...(typeof options)[number][]]);
+  if (first === undefined) throw new Error(`no policy is registered for the ${agent}`);
+  return z.discriminatedUnion('policy', [first, ...more]);
 }
 
 const pools = z.strictObject({
   seed: z.string().default('population').describe('seed of the prisoner population (fixed across run seeds)'),
-  government: z
-    .strictObject({
-      // Both at most 30,000: indices fit the pools' 16-bit orders (65,535).
-      onList: z.int().min(1).max(30000).default(5000).describe("prisoners on the Taliban's list"),
-      offList: z.int().min(0).max(30000).default(500).describe('prisoners held who are not on the list'),
-      priority: z.int().min(0).max(500).default(15).describe('top commanders the Taliban demand first'),
-      commanders: z.int().min(0).max(5000).default(400).describe('other commanders'),
-      serious: z.int().min(0).max(10000).default(600).describe('prisoners with serious criminal cases'),
-      foreignShare: share.default(0.03).describe('share of foreign fighters'),
-    })
-    .prefault({}),
-  taliban: z
-    .strictObject({
-      size: z.int().min(1).max(30000).default(1000).describe('government personnel held by the Taliban'),
-      specialForces: z.int().min(0).max(1000).default(22).describe('special forces among them'),
-      civilianShare: share.default(0.15).describe('share who are civilians'),
-    })
-    .prefault({}),
+  government: govPoolSchema.prefault({}),
+  taliban: talPoolSchema.prefault({}),
 });
-
-const trustPair = share;
-const world = z.strictObject({
-  ratio: z.number().min(1).max(20).default(5).describe('agreed release ratio, government : Taliban'),
-  trust: z
-    .strictObject({
-      'gov-tal': trustPair.default(0.3),
-      'tal-gov': trustPair.default(0.3),
-      'gov-us': trustPair.default(0.6),
-      'us-gov': trustPair.default(0.6),
-      'tal-us': trustPair.default(0.3),
-      'us-tal': trustPair.default(0.3),
-    })
-    .prefault({})
-    .describe('initial trust of the first party in the second'),
-  trustPriorWeight: z.number().min(0.5).max(100).default(4),
-  trustForgetting: z.number().min(0.5).max(1).default(0.97),
-  expectedGovRate: z.number().min(0).max(1000).default(50).describe('daily releases the Taliban expect'),
-  violence: z.number().min(0).max(3).default(1.5).describe('initial violence (1 = pre-deal baseline)'),
-  agreedViolence: z.number().min(0.1).max(3).default(1),
-  violenceAdjust: share.default(0.15),
-  violenceNoise: z.number().min(0).max(1).default(0.03),
-  ceasefireViolence: z.number().min(0).max(3).default(0.2),
-  redLine: z.number().min(0).max(3).default(1).describe('US red line for violence against its own forces'),
-  retaliation: z.number().min(0).max(3).default(0.5).describe('violence against US forces provoked per unit of airstrike pressure'),
-  pressureDecay: share.default(0.05),
-  breakdown: z
-    .strictObject({base: z.number().min(-20).max(5).default(-8), distrust: z.number().min(0).max(20).default(2), duration: z.number().min(0).max(10).default(0.15)})
-    .prefault({}),
-  ratification: z
-    .strictObject({
-      base: z.number().min(-10).max(10).default(0.5),
-      pressure: z.number().min(0).max(10).default(2),
-      trust: z.number().min(0).max(10).default(1),
-      violence: z.number().min(0).max(10).default(1),
-      days: z.int().min(1).max(60).default(3),
-    })
-    .prefault({}),
-  troops: z
-    .strictObject({
-      start: z.int().min(0).max(200000).default(13000),
-      milestones: z
-        .array(z.strictObject({day: z.int().min(0), troops: z.int().min(0)}))
-        .default([
-          {day: 135, troops: 8600},
-          {day: 425, troops: 0},
-        ]),
-    })
-    .prefault({}),
-  cohesion: share.default(1).describe("Level-II unity of the government: its batches are this share of what it decides"),
-});
-
 
 export const scenarioSchema = z
   .strictObject({
@@ -145,7 +71,7 @@ export const scenarioSchema = z
     roundDays: z.int().min(1).max(30).default(1).describe('calendar days per round'),
     seed: z.union([z.string(), z.number()]).transform(String).describe('seed of the negotiation (a string)'),
     history: z.string().optional().describe('the bundled history this scenario models (for replay, --compare and --from)'),
-    talks: z.enum(['pending', 'active']).default('active').describe("'pending' until a talks-convene event, or 'active' from day 0"),
+    talks: talksStart.default('active').describe("'pending' until a talks-convene event, or 'active' from day 0"),
     agents: z.strictObject({
       government: agentSchema('government'),
       taliban: agentSchema('taliban'),
@@ -153,23 +79,9 @@ export const scenarioSchema = z
     }),
     pools: pools.prefault({}),
     events: z.array(event).default([]),
-    stall: z
-      .strictObject({
-        walkoutDays: z.int().min(1).max(365).default(7).describe('a walk-out this long is a stall'),
-        noProgressDays: z.int().min(1).max(365).default(14).describe('this long without progress is a stall'),
-        redLineDays: z.int().min(1).max(365).default(3).describe('violence against US forces above the red line this long is a breakdown'),
-        horizon: z.int().min(1).max(365).default(14).describe('stall risk looks this many rounds ahead'),
-        rollouts: z.int().min(0).max(100000).default(200).describe('rollouts per daily stall-risk estimate (0: off)'),
-        confidence: z.number().min(0.5).max(0.999).default(0.9).describe('confidence of the Wilson interval'),
-      })
-      .prefault({}),
-    world: world.prefault({}),
-    completion: z
-      .strictObject({
-        government: share.default(1).describe("share of the list to free (or hand to custody)"),
-        taliban: share.default(1).describe('share of the captives to free'),
-      })
-      .prefault({}),
+    stall: stallSchema.prefault({}),
+    world: worldSchema.prefault({}),
+    completion: completionSchema.prefault({}),
   })
   .superRefine((s, ctx) => {
     const start = parseIsoDate(s.start);

@@ -1,66 +1,23 @@
-// The contract between the engine and agent policies. A policy reads the world and writes
-// its actions for the round into a preallocated buffer; the engine resolves them.
+// The contract between the engine and agent policies. A policy reads the world, which it cannot
+// write (a type error), remembers what it needs in its own memory, and returns its actions for
+// the round in a preallocated buffer; the engine resolves them.
+import type {ActionBuffer} from './actions.js';
 import type {SimConfig} from './config.js';
-import {REASON_ARGS, type ReasonArg} from './reason.js';
-import type {Action, ActionKind, WorldState} from './types.js';
+import type {Memory, WorldState} from './types.js';
 
-export interface DecisionContext<P = Readonly<Record<string, unknown>>> {
-  /** The world at the start of the agent's phase. Read it; never write it. */
-  state: WorldState;
-  readonly config: SimConfig;
-  readonly params: P;
+/** `T` with every field read-only, all the way down (functions are left as they are). */
+export type DeepReadonly<T> = T extends (...args: never[]) => unknown ? T : T extends object ? {readonly [K in keyof T]: DeepReadonly<T[K]>} : T;
+
+/** The world as a policy sees it. */
+export type WorldView = DeepReadonly<WorldState>;
+
+export interface DecisionContext<P = Readonly<Record<string, unknown>>, M extends Memory = Memory> {
+  /** The world at the start of the agent's phase. */
+  readonly state: WorldView;
+  readonly config: DeepReadonly<SimConfig>;
+  readonly params: Readonly<P>;
+  /** The policy's own memory (declared with the policy, src/agents/define.ts): it may write it. */
+  readonly memory: M;
+  /** Where the policy's actions for the round go. */
   readonly act: ActionBuffer;
-}
-
-const MAX_ACTIONS = 6;
-
-/** Fixed slots for one agent's actions in a round, reused every round (no allocation). */
-export class ActionBuffer {
-  readonly slots: Action[] = [];
-  length = 0;
-
-  constructor() {
-    for (let i = 0; i < MAX_ACTIONS; i++) {
-      this.slots.push({
-        kind: 'hold',
-        count: 0,
-        amount: 0,
-        target: null,
-        govCriteria: 'humanitarian',
-        talCriteria: 'regular-first',
-        filter: {list: 'on', allowSerious: false, allowCommanders: false},
-        goodwill: false,
-        reason: '',
-        reasonArgs: new Array<ReasonArg | undefined>(REASON_ARGS).fill(undefined),
-      });
-    }
-  }
-
-  clear(): void {
-    this.length = 0;
-  }
-
-  /**
-   * Adds an action with defaults and returns its slot for the caller to fill in. The reason is a
-   * fixed text whose slots {0}, {1}, {2} take a0, a1, a2 (see reason.ts): no string is built here.
-   */
-  add(kind: ActionKind, reason: string, a0?: ReasonArg, a1?: ReasonArg, a2?: ReasonArg): Action {
-    if (this.length >= MAX_ACTIONS) throw new Error(`a policy may take at most ${MAX_ACTIONS} actions a round`);
-    const a = this.slots[this.length++]!;
-    a.kind = kind;
-    a.reason = reason;
-    a.reasonArgs[0] = a0;
-    a.reasonArgs[1] = a1;
-    a.reasonArgs[2] = a2;
-    a.count = 0;
-    a.amount = 0;
-    a.target = null;
-    a.govCriteria = 'humanitarian';
-    a.talCriteria = 'regular-first';
-    a.filter.list = 'on';
-    a.filter.allowSerious = false;
-    a.filter.allowCommanders = false;
-    a.goodwill = false;
-    return a;
-  }
 }

@@ -1,33 +1,15 @@
 // Generating the prisoner pools from their seed, once per spec and cached: cold code, apart from the hot selection in pools.ts.
+import type {z} from 'zod';
+import type {govPoolSchema, talPoolSchema} from './config-schema.js';
 import {createRng, type Rng} from './rng.js';
 import {CATEGORY_COUNT, categoryOf, FLAG_CIVILIAN, FLAG_FOREIGN, FLAG_ON_LIST, FLAG_SERIOUS, GOV_TIER, TAL_TIER, type Pool} from './pools.js';
 import {GOV_CRITERIA, TAL_CRITERIA, type GovCriteria, type TalCriteria} from './types.js';
 
-export interface GovPoolSpec {
-  /** Prisoners on the Taliban's list (5,000 in the Doha agreement). */
-  onList: number;
-  /** Prisoners the government holds who are not on the list (it freed 500 of them in August 2020). */
-  offList: number;
-  /** The top commanders the Taliban demand first (about 15). */
-  priority: number;
-  /** Other commanders. */
-  commanders: number;
-  /** Prisoners with serious criminal cases (about 600), including the priority commanders. */
-  serious: number;
-  /** Share of the list who are foreign fighters. */
-  foreignShare: number;
-  seed: string;
-}
+/** The government's prisoners (config-schema.ts documents each field), and the seed of their draw. */
+export type GovPoolSpec = z.output<typeof govPoolSchema> & {seed: string};
 
-export interface TalPoolSpec {
-  /** Government personnel the Taliban hold (about 1,000). */
-  size: number;
-  /** Special-forces members (commandos, pilots) among them. */
-  specialForces: number;
-  /** Share of those the Taliban count who are civilians rather than security forces. */
-  civilianShare: number;
-  seed: string;
-}
+/** The Taliban's captives (config-schema.ts documents each field), and the seed of their draw. */
+export type TalPoolSpec = z.output<typeof talPoolSchema> & {seed: string};
 
 function shuffledRange(rng: Rng, from: number, to: number): Uint16Array {
   const a = new Uint16Array(to - from);

@@ -1,7 +1,7 @@
 // Phase 4 of a round, first half: the government's actions resolve (one resolver a file).
 import type {SimConfig} from './config.js';
 import {emit} from './log.js';
-import type {ActionBuffer} from './policy.js';
+import type {ActionBuffer} from './actions.js';
 import {govCriteriaIndex, govFilterMask, lastRelease, releaseFrom} from './pools.js';
 import {governmentRelease} from './release.js';
 import {settle} from './settle.js';
@@ -16,6 +16,8 @@ export function resolveGov(s: WorldState, cfg: SimConfig, st: Stepper, buf: Acti
     const a = buf.slots[i]!;
     switch (a.kind) {
       case 'release': {
+        // Honouring the offer closes it, whatever the batch turns out to be.
+        if (a.settlesOffer) g.offerCount = 0;
         if (s.talks === 'broken') break;
         // A divided government (Level II) moves smaller batches than it decides on.
         const count = Math.max(1, Math.floor(a.count * g.cohesion));

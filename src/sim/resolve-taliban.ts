@@ -1,7 +1,7 @@
 // Phase 4 of a round, second half: the Taliban's actions resolve, after the government's (one resolver a file).
 import type {SimConfig} from './config.js';
 import {emit, recordReturn, recordWalkout} from './log.js';
-import type {ActionBuffer} from './policy.js';
+import type {ActionBuffer} from './actions.js';
 import {explain} from './reason.js';
 import {talibanRelease} from './release.js';
 import {settle} from './settle.js';

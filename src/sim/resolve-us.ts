@@ -1,7 +1,7 @@
 // Phase 2 of a round: the US's actions take effect, before the parties decide (one resolver a file).
 import type {SimConfig} from './config.js';
 import {emit} from './log.js';
-import type {ActionBuffer} from './policy.js';
+import type {ActionBuffer} from './actions.js';
 import {settle} from './settle.js';
 import {nudge, T_GOV_TAL, T_GOV_US, T_TAL_GOV, T_TAL_US} from './trust.js';
 import type {WorldState} from './types.js';

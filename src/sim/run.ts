@@ -145,7 +145,7 @@ export type ArenaRun = Pick<RunResult, 'state' | 'daily'>;
 
 /**
  * Runs simulations one after another in the same memory, as a sweep's worker does thousands of
- * times: the state, its pools' status, the daily series and the policies' scratch are reset in
+ * times: the state, its pools' status, the daily series and the policies' memory are reset in
  * place rather than allocated, so a run leaves next to no garbage. Nothing is recorded (no log,
  * batches or reasons in words); the rows are the same as runSimulation's with `record: false`.
  */

@@ -1,5 +1,5 @@
 // The end of every party's resolution (shared by the three resolvers): the action the panel shows.
-import type {ActionBuffer} from './policy.js';
+import type {ActionBuffer} from './actions.js';
 import {explain} from './reason.js';
 import type {Action, WorldState} from './types.js';
 

@@ -4,10 +4,9 @@ import type {SimConfig} from './config.js';
 import {copyPoolStatus, createPoolStatus} from './pools.js';
 import {govPool, talPool} from './population.js';
 import {createRng, type Rng} from './rng.js';
+import {byAssignment} from './shape.js';
 import {initialTrust} from './trust.js';
-import type {Counters, GovernmentState, TalibanState, UsState, WorldState} from './types.js';
-
-const MEM = 8;
+import type {Counters, GovernmentState, Memory, TalibanState, UsState, WorldState} from './types.js';
 
 export function createCounters(): Counters {
   return {
@@ -47,7 +46,6 @@ export function createState(cfg: SimConfig, options: CreateOptions = {record: tr
     aid: 1,
     cohesion: cfg.world.cohesion,
     humanitarian: 0,
-    verifiedDay: -1,
     ratification: 'none',
     ratificationDay: -1,
     reciprocityDemand: 0,
@@ -61,7 +59,7 @@ export function createState(cfg: SimConfig, options: CreateOptions = {record: tr
     contested: 0,
     lastAction: 'hold',
     lastReason: 'has not acted yet',
-    mem: new Float64Array(MEM),
+    memory: byAssignment(cfg.agents.government.memory),
   };
   const tal: TalibanState = {
     pressure: 0,
@@ -73,7 +71,7 @@ export function createState(cfg: SimConfig, options: CreateOptions = {record: tr
     pendingBatchUnilateral: false,
     lastAction: 'hold',
     lastReason: 'has not acted yet',
-    mem: new Float64Array(MEM),
+    memory: byAssignment(cfg.agents.taliban.memory),
   };
   const us: UsState = {
     troops: cfg.world.troops.start,
@@ -83,7 +81,7 @@ export function createState(cfg: SimConfig, options: CreateOptions = {record: tr
     aidCutDay: -1,
     lastAction: 'hold',
     lastReason: 'has not acted yet',
-    mem: new Float64Array(MEM),
+    memory: byAssignment(cfg.agents.us.memory),
   };
   return {
     day: 0,
@@ -162,7 +160,6 @@ function copyGovernment(d: GovernmentState, s: GovernmentState): void {
   d.aid = s.aid;
   d.cohesion = s.cohesion;
   d.humanitarian = s.humanitarian;
-  d.verifiedDay = s.verifiedDay;
   d.ratification = s.ratification;
   d.ratificationDay = s.ratificationDay;
   d.reciprocityDemand = s.reciprocityDemand;
@@ -176,7 +173,7 @@ function copyGovernment(d: GovernmentState, s: GovernmentState): void {
   d.contested = s.contested;
   d.lastAction = s.lastAction;
   d.lastReason = s.lastReason;
-  d.mem.set(s.mem);
+  copyMemory(d.memory, s.memory);
 }
 
 function copyTaliban(d: TalibanState, s: TalibanState): void {
@@ -189,7 +186,7 @@ function copyTaliban(d: TalibanState, s: TalibanState): void {
   d.pendingBatchUnilateral = s.pendingBatchUnilateral;
   d.lastAction = s.lastAction;
   d.lastReason = s.lastReason;
-  d.mem.set(s.mem);
+  copyMemory(d.memory, s.memory);
 }
 
 function copyUs(d: UsState, s: UsState): void {
@@ -200,7 +197,12 @@ function copyUs(d: UsState, s: UsState): void {
   d.aidCutDay = s.aidCutDay;
   d.lastAction = s.lastAction;
   d.lastReason = s.lastReason;
-  d.mem.set(s.mem);
+  copyMemory(d.memory, s.memory);
+}
+
+/** A policy's memory is flat (numbers, flags, words): copied key by key, without allocating. */
+function copyMemory(d: Memory, s: Readonly<Memory>): void {
+  for (const k in s) d[k] = s[k]!;
 }
 
 function copyCounters(d: Counters, s: Counters): void {

@@ -35,18 +35,15 @@ export function step(s: WorldState, cfg: SimConfig, st: Stepper): void {
   s.us.troops = troopsOn(cfg, s.day);
 
   // 2. The US moves first: its pressure shapes the parties' choices the same day.
-  st.us.state = s;
   st.us.act.clear();
-  cfg.agents.us.decide(st.us);
+  st.us.decide(s);
   resolveUs(s, cfg, st.us.act);
 
   // 3. Government and Taliban decide on the same state.
-  st.gov.state = s;
-  st.tal.state = s;
   st.gov.act.clear();
   st.tal.act.clear();
-  cfg.agents.government.decide(st.gov);
-  cfg.agents.taliban.decide(st.tal);
+  st.gov.decide(s);
+  st.tal.decide(s);
 
   // 4. Resolution, government first.
   resolveGov(s, cfg, st, st.gov.act);

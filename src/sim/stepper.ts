@@ -1,16 +1,15 @@
 // A run's scratch for its rounds, built once per run; apart from step.ts so every phase can take it without an import circle.
-import type {SimConfig} from './config.js';
-import {ActionBuffer, type DecisionContext} from './policy.js';
+import type {Seat, SimConfig} from './config.js';
 import type {Pool} from './pools.js';
 import {govPool, talPool} from './population.js';
 import {byAssignment} from './shape.js';
 import type {WorldState} from './types.js';
 
-/** Per-run scratch: the decision contexts and action buffers, reused every round. */
+/** Per-run scratch: the agents' seats (their decision contexts and action buffers), reused every round. */
 export interface Stepper {
-  readonly gov: DecisionContext;
-  readonly tal: DecisionContext;
-  readonly us: DecisionContext;
+  readonly gov: Seat;
+  readonly tal: Seat;
+  readonly us: Seat;
   readonly govPool: Pool;
   readonly talPool: Pool;
   /** Release targets that complete the exchange. */
@@ -20,20 +19,14 @@ export interface Stepper {
 }
 
 export function createStepper(cfg: SimConfig, s: WorldState): Stepper {
-  const ctx = (agent: 'government' | 'taliban' | 'us'): DecisionContext => ({
-    state: s,
-    config: cfg,
-    params: cfg.agents[agent].params,
-    act: new ActionBuffer(),
-  });
   const gp = govPool(cfg.govPool);
   const tp = talPool(cfg.talPool);
   const targets = completionTargets(cfg);
   // Built by assignment, as every object a sweep makes anew at each point (shape.ts).
   return byAssignment({
-    gov: ctx('government'),
-    tal: ctx('taliban'),
-    us: ctx('us'),
+    gov: cfg.agents.government.seat(cfg, s),
+    tal: cfg.agents.taliban.seat(cfg, s),
+    us: cfg.agents.us.seat(cfg, s),
     govPool: gp,
     talPool: tp,
     govTarget: targets.government,

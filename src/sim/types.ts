@@ -16,6 +16,8 @@ export interface PoolStatus {
 
 export type AgentId = 'government' | 'taliban' | 'us';
 export const AGENTS: readonly AgentId[] = ['government', 'taliban', 'us'];
+/** Where each agent's part of the world state is (`state.gov`, `state.tal`, `state.us`). */
+export const PART_OF = {government: 'gov', taliban: 'tal', us: 'us'} as const satisfies Record<AgentId, keyof WorldState>;
 
 /**
  * Talks state machine. `pending`: the parties have not yet met (technical teams not convened);
@@ -91,6 +93,8 @@ export interface Action {
   filter: ReleaseFilter;
   /** A release offered as a goodwill gesture outside the agreed mechanism. */
   goodwill: boolean;
+  /** A release that honours the standing conditional offer, which it closes. */
+  settlesOffer: boolean;
   reason: string;
   reasonArgs: (ReasonArg | undefined)[];
 }
@@ -130,6 +134,12 @@ export interface StallEpisode {
   cause: 'walk-out' | 'no-progress' | 'breakdown';
 }
 
+/**
+ * What a policy remembers from one round to the next, by name: numbers, flags and words only,
+ * so the engine copies it with the state (forks, stall-risk rollouts) without allocating.
+ */
+export type Memory = Record<string, number | boolean | string>;
+
 export type OutcomeStatus = 'complete' | 'broken' | 'ongoing';
 
 export interface GovernmentState {
@@ -141,8 +151,6 @@ export interface GovernmentState {
   cohesion: number;
   /** Humanitarian (COVID-19) pressure to release the old and sick, in [0, 1]. */
   humanitarian: number;
-  /** Day lists were verified with the Taliban technical team (releases need it), or -1. */
-  verifiedDay: number;
   /** Ratification of releasing commanders and serious cases: none, pending, approved, rejected. */
   ratification: 'none' | 'pending' | 'approved' | 'rejected';
   ratificationDay: number;
@@ -166,8 +174,8 @@ export interface GovernmentState {
   lastAction: ActionKind;
   /** The last action's reason in words, kept only by runs that record (a sweep's runs do not). */
   lastReason: string;
-  /** Scratch memory for the policy (named indices live in the policy file). */
-  mem: Float64Array;
+  /** What the government's policy remembers (declared by the policy). */
+  memory: Memory;
 }
 
 export interface TalibanState {
@@ -187,7 +195,8 @@ export interface TalibanState {
   lastAction: ActionKind;
   /** The last action's reason in words, kept only by runs that record (a sweep's runs do not). */
   lastReason: string;
-  mem: Float64Array;
+  /** What the Taliban's policy remembers (declared by the policy). */
+  memory: Memory;
 }
 
 export interface UsState {
@@ -203,7 +212,8 @@ export interface UsState {
   lastAction: ActionKind;
   /** The last action's reason in words, kept only by runs that record (a sweep's runs do not). */
   lastReason: string;
-  mem: Float64Array;
+  /** What the US policy remembers (declared by the policy). */
+  memory: Memory;
 }
 
 /** Directed trust pairs, Beta(α, β) counts each. Index with `trustIndex`. */

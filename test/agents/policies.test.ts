@@ -1,7 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {policiesFor} from '../../src/agents/registry.js';
 import type {SimConfig} from '../../src/sim/config.js';
-import type {DecisionContext} from '../../src/sim/policy.js';
 import {explain} from '../../src/sim/reason.js';
 import {runSimulation} from '../../src/sim/run.js';
 import {AGENTS, type AgentId} from '../../src/sim/types.js';
@@ -39,31 +38,38 @@ interface Seen {
   kinds: Set<string>;
 }
 
-/** Wraps each agent's decide to check every action it writes. */
+/** Wraps each agent's seat to check every action it writes. */
 function instrument(cfg: SimConfig): Record<AgentId, Seen> {
   const seen = {} as Record<AgentId, Seen>;
   const agents = {...cfg.agents};
   for (const agent of AGENTS) {
-    const inner = cfg.agents[agent].decide;
+    const bound = cfg.agents[agent];
     const record: Seen = {actions: 0, kinds: new Set()};
     seen[agent] = record;
     agents[agent] = {
-      ...cfg.agents[agent],
-      decide: (ctx: DecisionContext) => {
-        inner(ctx);
-        for (let i = 0; i < ctx.act.length; i++) {
-          const a = ctx.act.slots[i]!;
-          if (typeof a.reason !== 'string' || a.reason.trim() === '') {
-            expect.fail(`${agent} (${cfg.agents[agent].policy}) on day ${ctx.state.day}: '${a.kind}' without a reason`);
-          }
-          // Every slot has its value (explain throws otherwise) and every value has its slot.
-          const words = explain(a);
-          const slots = new Set([...a.reason.matchAll(/\{(\d)/g)].map((m) => Number(m[1])));
-          a.reasonArgs.forEach((v, k) => v !== undefined && expect(slots.has(k), `${a.reason}: value ${k} (${v}) has no slot`).toBe(true));
-          expect(words, a.reason).not.toMatch(/\{\d|undefined|NaN/);
-          record.actions++;
-          record.kinds.add(a.kind);
-        }
+      ...bound,
+      seat: (config, state) => {
+        const inner = bound.seat(config, state);
+        return {
+          act: inner.act,
+          decide: (s) => {
+            inner.decide(s);
+            const act = inner.act;
+            for (let i = 0; i < act.length; i++) {
+              const a = act.slots[i]!;
+              if (typeof a.reason !== 'string' || a.reason.trim() === '') {
+                expect.fail(`${agent} (${bound.policy}) on day ${s.day}: '${a.kind}' without a reason`);
+              }
+              // Every slot has its value (explain throws otherwise) and every value has its slot.
+              const words = explain(a);
+              const slots = new Set([...a.reason.matchAll(/\{(\d)/g)].map((m) => Number(m[1])));
+              a.reasonArgs.forEach((v, k) => v !== undefined && expect(slots.has(k), `${a.reason}: value ${k} (${v}) has no slot`).toBe(true));
+              expect(words, a.reason).not.toMatch(/\{\d|undefined|NaN/);
+              record.actions++;
+              record.kinds.add(a.kind);
+            }
+          },
+        };
       },
     };
   }

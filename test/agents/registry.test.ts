@@ -37,7 +37,7 @@ describe('policy registry', () => {
     for (const p of POLICIES) {
       expect(p.summary.trim().length, p.name).toBeGreaterThan(10);
       expect(p.theory.trim().length, p.name).toBeGreaterThan(5);
-      expect(typeof p.decide).toBe('function');
+      expect(typeof p.bind).toBe('function');
     }
   });
 

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {ActionBuffer} from '../../src/sim/policy.js';
+import {ActionBuffer} from '../../src/sim/actions.js';
 import {explain} from '../../src/sim/reason.js';
 
 const reason = (text: string, ...args: (string | number | undefined)[]) => explain({reason: text, reasonArgs: args});

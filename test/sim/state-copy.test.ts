@@ -6,7 +6,7 @@ import {loadScenario} from '../../src/scenario/resolve.js';
 import {copyState, createState} from '../../src/sim/state.js';
 import {step} from '../../src/sim/step.js';
 import {createStepper} from '../../src/sim/stepper.js';
-import type {WorldState} from '../../src/sim/types.js';
+import {AGENTS, PART_OF, type WorldState} from '../../src/sim/types.js';
 
 const NOT_COPIED = new Set(['rng', 'log', 'batches', 'walkouts', 'episodes']);
 
@@ -28,6 +28,7 @@ function stale(s: WorldState): void {
   };
   spoil(s as unknown as Record<string, unknown>);
   for (const part of [s.gov, s.tal, s.us, s.counters, s.govPool, s.talPool]) spoil(part as unknown as Record<string, unknown>);
+  for (const part of [s.gov, s.tal, s.us]) spoil(part.memory);
 }
 
 describe('copyState', () => {
@@ -53,8 +54,24 @@ describe('copyState', () => {
     const s = createState(config);
     const dst = createState(config, {record: false});
     copyState(dst, s);
-    expect(dst.gov.mem).not.toBe(s.gov.mem);
+    for (const part of ['gov', 'tal', 'us'] as const) expect(dst[part].memory).not.toBe(s[part].memory);
     expect(dst.trust).not.toBe(s.trust);
     expect(dst.govPool.released).not.toBe(s.govPool.released);
+  });
+
+  it('copies what each policy remembers, every field, whatever the policies', () => {
+    const set = ['agents.government.policy=phased-conditional', 'agents.taliban.policy=obstinate-list', 'agents.us.policy=carrot-stick'];
+    for (const [name, options] of [['afghanistan-2020', {}], ['baseline', {set}]] as const) {
+      const {config} = loadScenario(name, {seed: 'memory', ...options});
+      const s = createState(config);
+      const st = createStepper(config, s);
+      for (let d = 0; d < 120 && s.outcome === 'ongoing'; d++) step(s, config, st);
+      // The policies have remembered something by now: the copy must not pass by starting equal.
+      for (const agent of AGENTS) expect(s[PART_OF[agent]].memory, `${name} ${agent}`).not.toEqual(config.agents[agent].memory);
+      const dst = createState(config, {record: false});
+      stale(dst);
+      copyState(dst, s);
+      for (const part of ['gov', 'tal', 'us'] as const) expect(dst[part].memory, `${name} ${part}`).toEqual(s[part].memory);
+    }
   });
 });

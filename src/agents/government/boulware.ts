@@ -3,7 +3,7 @@
 import {z} from 'zod';
 import {GOV_CRITERIA} from '../../sim/types.js';
 import {definePolicy, int, num, oneOf} from '../define.js';
-import {MEM_LAST_BATCH_DAY, commonSteps, lowTierHeld, releaseLowTier, sharedParams} from './common.js';
+import {commonSteps, govMemory, lowTierHeld, releaseLowTier, sharedParams} from './common.js';
 
 export const boulware = definePolicy({
   name: 'boulware',
@@ -20,19 +20,24 @@ export const boulware = definePolicy({
     criteria: oneOf(GOV_CRITERIA, 'humanitarian', 'how prisoners are chosen'),
     ...sharedParams,
   }),
+  memory: {
+    ...govMemory,
+    /** Round of the last batch. */
+    lastBatchDay: 0,
+  },
   decide(ctx) {
-    const {state: s, params: p, act} = ctx;
+    const {state: s, params: p, memory: m, act} = ctx;
     const g = s.gov;
     if (commonSteps(ctx, p, p.maxBatch)) return;
     const low = lowTierHeld(s);
     if (low === 0) return void act.add('hold', 'no low-threat prisoners left to release');
-    if (s.day - g.mem[MEM_LAST_BATCH_DAY]! < p.intervalDays) return void act.add('hold', 'between batches');
+    if (s.day - m.lastBatchDay < p.intervalDays) return void act.add('hold', 'between batches');
     const betaEff = p.beta * (1 + p.pressureGamma * g.pressure);
     const lowTotal = low + s.counters.govReleasedOnList - s.counters.govReleasedSerious - s.counters.govReleasedCommanders;
     const target = p.finalShare * lowTotal * Math.pow(Math.min(1, s.day / p.deadlineDays), 1 / betaEff);
     const behind = Math.floor(target - (lowTotal - low));
     if (behind < 10) return void act.add('hold', 'conceding slowly: {0}% freed, on its own schedule', Math.round((100 * (lowTotal - low)) / lowTotal));
-    g.mem[MEM_LAST_BATCH_DAY] = s.day;
+    m.lastBatchDay = s.day;
     const n = Math.min(behind, p.maxBatch);
     releaseLowTier(ctx, n, p.criteria, 'concedes {0} more as its deadline nears{1}', g.pressure > 0.2 ? ' under US pressure' : '');
   },

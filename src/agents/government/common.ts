@@ -1,21 +1,27 @@
 // Building blocks shared by the government's policies: what the government can see and the
 // constraints every policy respects (verification, the win-set for high-value prisoners,
 // third-country custody). Policies differ in when and how much they release.
-import type {DecisionContext} from '../../sim/policy.js';
+import type {DecisionContext, WorldView} from '../../sim/policy.js';
 import {int, num} from '../define.js';
 import {govFilterMask, heldIn} from '../../sim/pools.js';
 import {trustOf, T_GOV_TAL} from '../../sim/trust.js';
 import type {ReasonArg} from '../../sim/reason.js';
-import type {Action, GovCriteria, WorldState} from '../../sim/types.js';
+import type {Action, GovCriteria} from '../../sim/types.js';
 
-// Scratch memory slots (state.gov.mem) used by the shared blocks.
-export const MEM_LAST_BATCH_DAY = 0;
-export const MEM_REFUSED = 1;
-export const MEM_OFFERED = 2;
-export const MEM_BATCH = 3;
-export const MEM_TAL_AT_LAST_BATCH = 4;
-export const MEM_DEMANDED_SPECIAL = 5;
-export const MEM_OFF_LIST = 6;
+/** What every government policy remembers: the shared blocks below read and write it. */
+export const govMemory = {
+  /** Round the lists were verified with the Taliban technical team (releases need it), or -1. */
+  verifiedDay: -1,
+  /** The named priority commanders have been refused (once). */
+  refusedNamed: false,
+  /** The commandos have been demanded before the last releases (once). */
+  demandedSpecialForces: false,
+  /** Off-list prisoners freed as goodwill while ratification is pending. */
+  offListFreed: 0,
+};
+export type GovMemory = typeof govMemory;
+/** What a shared block of a government policy sees. */
+type GovContext = DecisionContext<unknown, GovMemory>;
 
 /** After an assembly says no, the government waits this long before asking again. */
 export const RATIFICATION_RETRY_DAYS = 30;
@@ -25,20 +31,20 @@ const OFF_LIST = govFilterMask({list: 'off', allowSerious: true, allowCommanders
 // category 1; the high tier on the list is every other on-list category.
 const LOW_TIER_CATEGORY = 1;
 
-export const lowTierHeld = (s: WorldState): number => s.govPool.remaining[LOW_TIER_CATEGORY]!;
-export function highTierHeld(s: WorldState): number {
+export const lowTierHeld = (s: WorldView): number => s.govPool.remaining[LOW_TIER_CATEGORY]!;
+export function highTierHeld(s: WorldView): number {
   const r = s.govPool.remaining;
   return r[3]! + r[5]! + r[7]! + r[9]! + r[11]!;
 }
-export const offListHeld = (s: WorldState): number => heldIn(s.govPool, OFF_LIST);
-export const trustInTaliban = (s: WorldState): number => trustOf(s.trust, T_GOV_TAL);
-export const inCeasefire = (s: WorldState): boolean => s.day <= s.ceasefireUntil;
+export const offListHeld = (s: WorldView): number => heldIn(s.govPool, OFF_LIST);
+export const trustInTaliban = (s: WorldView): number => trustOf(s.trust, T_GOV_TAL);
+export const inCeasefire = (s: WorldView): boolean => s.day <= s.ceasefireUntil;
 
 /**
  * Captives the Taliban still owe under the agreed ratio (negative: the Taliban are ahead).
  * Goodwill batches are gifts: the government does not bill the Taliban for them.
  */
-export function talibanShortfall(s: WorldState, ratio: number): number {
+export function talibanShortfall(s: WorldView, ratio: number): number {
   return Math.floor((s.counters.govReleased - s.counters.govGoodwill) / ratio) - s.counters.talReleased;
 }
 
@@ -46,16 +52,17 @@ export function talibanShortfall(s: WorldState, ratio: number): number {
  * Releases need lists verified face to face: `days` rounds after the technical teams convened.
  * Returns a reason to hold, or null when verified.
  */
-export function verificationHold(s: WorldState, days: number): string | null {
-  if (s.gov.verifiedDay >= 0 || s.counters.govReleased > 0) return null;
+export function verificationHold(ctx: GovContext, days: number): string | null {
+  const s = ctx.state;
+  if (ctx.memory.verifiedDay >= 0 || s.counters.govReleased > 0) return null;
   if (s.convenedDay < 0) return 'holding: lists cannot be verified until the technical teams meet';
   if (s.day - s.convenedDay < days) return 'holding: verifying the Taliban list with their technical team';
-  s.gov.verifiedDay = s.day;
+  ctx.memory.verifiedDay = s.day;
   return null;
 }
 
 /** Releases up to `n` low-threat prisoners from the list; the reason's {0} is the actual count. */
-export function releaseLowTier(ctx: DecisionContext, n: number, criteria: GovCriteria, reason: string, a1?: ReasonArg): Action {
+export function releaseLowTier(ctx: GovContext, n: number, criteria: GovCriteria, reason: string, a1?: ReasonArg): Action {
   const count = Math.min(Math.floor(n), lowTierHeld(ctx.state));
   const a = ctx.act.add('release', reason, count, a1);
   a.count = count;
@@ -64,11 +71,11 @@ export function releaseLowTier(ctx: DecisionContext, n: number, criteria: GovCri
 }
 
 /** Refuses the named priority commanders once, when the Taliban first demand them. */
-export function refuseNamedOnce(ctx: DecisionContext): void {
+export function refuseNamedOnce(ctx: GovContext): void {
   const s = ctx.state;
   const open = s.counters.govReleasedPriority < s.tal.priorityDemand; // nothing to refuse once they are free
-  if (open && s.gov.mem[MEM_REFUSED] === 0 && s.gov.ratification !== 'approved') {
-    s.gov.mem[MEM_REFUSED] = 1;
+  if (open && !ctx.memory.refusedNamed && s.gov.ratification !== 'approved') {
+    ctx.memory.refusedNamed = true;
     ctx.act.add('refuse', 'refuses to free the {0} priority commanders first: "we cannot release the killers of our people"', s.tal.priorityDemand).count =
       s.tal.priorityDemand;
   }
@@ -88,9 +95,10 @@ export interface HighTierParams {
  * where the US has arranged them, ratification (Level II) before anything else, an optional
  * demand for special forces first. Returns true if it decided the round.
  */
-export function highTierEndgame(ctx: DecisionContext, p: HighTierParams, capacity: number): boolean {
+export function highTierEndgame(ctx: GovContext, p: HighTierParams, capacity: number): boolean {
   const s = ctx.state;
   const g = s.gov;
+  const m = ctx.memory;
   const high = highTierHeld(s);
   if (lowTierHeld(s) > 0 || high === 0) return false;
   if (g.custodySlots > 0) {
@@ -106,8 +114,8 @@ export function highTierEndgame(ctx: DecisionContext, p: HighTierParams, capacit
     }
     const special = s.counters.talReleasedSpecial;
     if (p.specialForcesDemand > 0 && special < p.specialForcesDemand && s.counters.talReleased < s.talPool.released.length) {
-      if (g.mem[MEM_DEMANDED_SPECIAL] === 0) {
-        g.mem[MEM_DEMANDED_SPECIAL] = 1;
+      if (!m.demandedSpecialForces) {
+        m.demandedSpecialForces = true;
         ctx.act.add('demand-special-forces', 'halts the last {0} until the Taliban free {1} commandos', high, p.specialForcesDemand).count = p.specialForcesDemand;
         return true;
       }
@@ -127,9 +135,9 @@ export function highTierEndgame(ctx: DecisionContext, p: HighTierParams, capacit
   if (g.ratification === 'pending') {
     const off = offListHeld(s);
     const goodwill = p.offListGoodwill ?? 0;
-    if (goodwill > 0 && off > 0 && g.mem[MEM_OFF_LIST]! < goodwill) {
-      const n = Math.min(capacity, off, goodwill - g.mem[MEM_OFF_LIST]!);
-      g.mem[MEM_OFF_LIST] = g.mem[MEM_OFF_LIST]! + n;
+    if (goodwill > 0 && off > 0 && m.offListFreed < goodwill) {
+      const n = Math.min(capacity, off, goodwill - m.offListFreed);
+      m.offListFreed += n;
       const a = ctx.act.add('release', 'frees {0} prisoners off the list as goodwill while the assembly deliberates', n);
       a.count = n;
       a.filter.list = 'off';
@@ -160,13 +168,13 @@ export const sharedParams = {
  * lists are verified, refuse the named commanders once, and play the end game when only the
  * high-value prisoners are left. Returns true if that decided the round.
  */
-export function commonSteps(ctx: DecisionContext, p: HighTierParams & {verificationDays: number}, capacity: number): boolean {
+export function commonSteps(ctx: GovContext, p: HighTierParams & {verificationDays: number}, capacity: number): boolean {
   const s = ctx.state;
   if (s.talks === 'broken') {
     ctx.act.add('hold', 'talks have broken down');
     return true;
   }
-  const verifying = verificationHold(s, p.verificationDays);
+  const verifying = verificationHold(ctx, p.verificationDays);
   if (verifying) {
     ctx.act.add('hold', verifying);
     return true;

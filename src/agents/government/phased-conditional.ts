@@ -2,14 +2,11 @@
 // every few days while trust holds and violence stays under a ceiling; grow the batch when the
 // Taliban reciprocate; pause and demand reciprocity when they fall behind the agreed ratio.
 import {z} from 'zod';
-import type {DecisionContext} from '../../sim/policy.js';
+import type {DecisionContext, WorldView} from '../../sim/policy.js';
 import {definePolicy, int, num, oneOf} from '../define.js';
 import {GOV_CRITERIA} from '../../sim/types.js';
 import {
-  MEM_BATCH,
-  MEM_LAST_BATCH_DAY,
-  MEM_OFFERED,
-  MEM_TAL_AT_LAST_BATCH,
+  govMemory,
   inCeasefire,
   lowTierHeld,
   releaseLowTier,
@@ -38,33 +35,46 @@ export const phasedParams = z.object({
 });
 export type PhasedParams = z.output<typeof phasedParams>;
 
+export const phasedMemory = {
+  ...govMemory,
+  /** Round of the last batch. */
+  lastBatchDay: 0,
+  /** Size of the next ordinary batch (0 until the first). */
+  batch: 0,
+  /** Taliban releases counted at the last batch: more since then is reciprocity. */
+  talAtLastBatch: 0,
+  /** The conditional offer has been made (once). */
+  offered: false,
+};
+export type PhasedMemory = typeof phasedMemory;
+
 export const phasedConditional = definePolicy({
   name: 'phased-conditional',
   agent: 'government',
   summary: 'Releases low-threat prisoners in phased batches while trust holds and violence stays low; grows batches when the Taliban reciprocate.',
   theory: 'GRIT (Osgood 1962); costly reassurance (Kydd 2000); gradualism under irreversibility (Lockwood & Thomas 2002)',
   params: phasedParams,
+  memory: phasedMemory,
   decide: (ctx) => phasedDecide(ctx),
 });
 
 /** The phased-conditional rule, shared with policies that only change its end game. */
-export function phasedDecide(ctx: DecisionContext<PhasedParams>): void {
-  const {state: s, params: p, act} = ctx;
+export function phasedDecide(ctx: DecisionContext<PhasedParams, PhasedMemory>): void {
+  const {state: s, params: p, memory: m, act} = ctx;
   const g = s.gov;
   if (commonSteps(ctx, p, p.maxBatch)) return;
-  if (g.mem[MEM_BATCH] === 0) g.mem[MEM_BATCH] = p.batchSize;
+  if (m.batch === 0) m.batch = p.batchSize;
 
   if (g.offerCount > 0 && g.offerAccepted && s.violence <= g.offerCeiling) {
-    releaseLowTier(ctx, g.offerCount, 'low-danger', 'frees {0} low-threat prisoners: the Taliban accepted the offer and violence fell');
-    g.offerCount = 0;
+    releaseLowTier(ctx, g.offerCount, 'low-danger', 'frees {0} low-threat prisoners: the Taliban accepted the offer and violence fell').settlesOffer = true;
     return;
   }
   if (lowTierHeld(s) === 0) return void act.add('hold', 'no low-threat prisoners left to release');
 
   const ceasefire = inCeasefire(s);
-  if (ceasefire && p.goodwillBatch > 0 && g.mem[MEM_LAST_BATCH_DAY] !== s.day - 1 && willingness(s, p, ceasefire) >= p.trustThreshold) {
-    g.mem[MEM_LAST_BATCH_DAY] = s.day;
-    g.mem[MEM_TAL_AT_LAST_BATCH] = s.counters.talReleased;
+  if (ceasefire && p.goodwillBatch > 0 && m.lastBatchDay !== s.day - 1 && willingness(s, p, ceasefire) >= p.trustThreshold) {
+    m.lastBatchDay = s.day;
+    m.talAtLastBatch = s.counters.talReleased;
     releaseLowTier(ctx, p.goodwillBatch, p.criteria, 'frees {0} as a goodwill gesture during the ceasefire').goodwill = true;
     return;
   }
@@ -74,11 +84,11 @@ export function phasedDecide(ctx: DecisionContext<PhasedParams>): void {
     act.add('demand-reciprocity', 'pauses releases until the Taliban free {0} more (agreed ratio {1}:1)', shortfall, p.ratio).count = shortfall;
     return;
   }
-  if (s.day - g.mem[MEM_LAST_BATCH_DAY]! < p.intervalDays) return void act.add('hold', 'between phases of the release schedule');
+  if (s.day - m.lastBatchDay < p.intervalDays) return void act.add('hold', 'between phases of the release schedule');
   const ceiling = p.violenceCeiling * (1 + p.pressureWeight * g.pressure);
   if (!ceasefire && s.violence > ceiling) {
-    if (p.offerSize > 0 && g.mem[MEM_OFFERED] === 0) {
-      g.mem[MEM_OFFERED] = 1;
+    if (p.offerSize > 0 && !m.offered) {
+      m.offered = true;
       const a = act.add('offer', 'offers {0} low-threat prisoners for a considerable reduction in violence', p.offerSize);
       a.count = p.offerSize;
       a.amount = p.violenceCeiling;
@@ -93,15 +103,15 @@ export function phasedDecide(ctx: DecisionContext<PhasedParams>): void {
   if (willingness(s, p, ceasefire) < p.trustThreshold) return void act.add('hold', 'holding: too little trust that releases will be reciprocated');
 
   // Reciprocated since the last batch? Grow the next one (GRIT).
-  if (s.counters.talReleased > g.mem[MEM_TAL_AT_LAST_BATCH]!) g.mem[MEM_BATCH] = Math.min(p.maxBatch, g.mem[MEM_BATCH]! * p.growth);
-  const n = Math.floor(g.mem[MEM_BATCH]!);
-  g.mem[MEM_LAST_BATCH_DAY] = s.day;
-  g.mem[MEM_TAL_AT_LAST_BATCH] = s.counters.talReleased;
+  if (s.counters.talReleased > m.talAtLastBatch) m.batch = Math.min(p.maxBatch, m.batch * p.growth);
+  const n = Math.floor(m.batch);
+  m.lastBatchDay = s.day;
+  m.talAtLastBatch = s.counters.talReleased;
   releaseLowTier(ctx, n, p.criteria, 'frees a batch of {0} chosen by {1}', p.criteria);
 }
 
 /** Trust plus the pressures that push towards releasing; a ceasefire adds goodwill. */
-function willingness(s: DecisionContext['state'], p: PhasedParams, ceasefire: boolean): number {
+function willingness(s: WorldView, p: PhasedParams, ceasefire: boolean): number {
   const g = s.gov;
   return trustInTaliban(s) + p.pressureWeight * g.pressure + p.humanitarianWeight * g.humanitarian + (ceasefire ? 0.3 : 0);
 }

@@ -5,7 +5,7 @@ import {z} from 'zod';
 import {chance} from '../../sim/rng.js';
 import {GOV_CRITERIA} from '../../sim/types.js';
 import {definePolicy, int, num, oneOf} from '../define.js';
-import {MEM_LAST_BATCH_DAY, commonSteps, inCeasefire, lowTierHeld, releaseLowTier, sharedParams} from './common.js';
+import {commonSteps, govMemory, inCeasefire, lowTierHeld, releaseLowTier, sharedParams} from './common.js';
 
 export const ratioReciprocator = definePolicy({
   name: 'ratio-reciprocator',
@@ -23,26 +23,30 @@ export const ratioReciprocator = definePolicy({
     criteria: oneOf(GOV_CRITERIA, 'humanitarian', 'how prisoners are chosen'),
     ...sharedParams,
   }),
+  memory: {
+    ...govMemory,
+    /** Round of the last batch. */
+    lastBatchDay: 0,
+  },
   decide(ctx) {
-    const {state: s, params: p, act} = ctx;
-    const g = s.gov;
+    const {state: s, params: p, memory: m, act} = ctx;
     if (commonSteps(ctx, p, p.maxBatch)) return;
     if (lowTierHeld(s) === 0) return void act.add('hold', 'no low-threat prisoners left to release');
-    if (s.day - g.mem[MEM_LAST_BATCH_DAY]! < p.lagDays) return void act.add('hold', 'waiting to match the next Taliban release');
+    if (s.day - m.lastBatchDay < p.lagDays) return void act.add('hold', 'waiting to match the next Taliban release');
     const owed = p.openingBatch + p.ratio * s.counters.talReleased - s.counters.govReleased;
-    if (inCeasefire(s) && p.ceasefireBatch > 0 && g.mem[MEM_LAST_BATCH_DAY]! < s.ceasefireUntil - 3) {
-      g.mem[MEM_LAST_BATCH_DAY] = s.day;
+    if (inCeasefire(s) && p.ceasefireBatch > 0 && m.lastBatchDay < s.ceasefireUntil - 3) {
+      m.lastBatchDay = s.day;
       releaseLowTier(ctx, p.ceasefireBatch, p.criteria, 'frees {0} as a goodwill gesture during the ceasefire').goodwill = true;
       return;
     }
     if (owed >= 10) {
       const n = Math.min(owed, p.maxBatch);
-      g.mem[MEM_LAST_BATCH_DAY] = s.day;
+      m.lastBatchDay = s.day;
       releaseLowTier(ctx, n, p.criteria, "matches the Taliban's releases at {1}:1 ({0} freed)", p.ratio);
       return;
     }
     if (chance(s.rng, p.generosity)) {
-      g.mem[MEM_LAST_BATCH_DAY] = s.day;
+      m.lastBatchDay = s.day;
       releaseLowTier(ctx, p.goodwillBatch, p.criteria, 'frees {0} as goodwill although the Taliban are behind').goodwill = true;
       return;
     }

@@ -4,7 +4,7 @@
 // return of its commandos (tying hands: Fearon 1997).
 import {definePolicy, int, num} from '../define.js';
 import {highTierHeld, lowTierHeld, trustInTaliban} from './common.js';
-import {phasedDecide, phasedParams} from './phased-conditional.js';
+import {phasedDecide, phasedMemory, phasedParams} from './phased-conditional.js';
 
 export const twoLevelRatifier = definePolicy({
   name: 'two-level-ratifier',
@@ -17,6 +17,7 @@ export const twoLevelRatifier = definePolicy({
     offListGoodwill: int(500, 0, 5000, 'off-list prisoners freed as goodwill while ratification is pending'),
     earlyRatification: int(200, 0, 5000, 'seek ratification once this few low-tier prisoners remain (0: only when none remain)'),
   }),
+  memory: phasedMemory,
   decide(ctx) {
     const {state: s, params: p, act} = ctx;
     const g = s.gov;

@@ -3,7 +3,7 @@
 // large releases and stop for holidays to show control.
 import {z} from 'zod';
 import {bool, definePolicy, int, num} from '../define.js';
-import {holidayCeasefire, maybeReturn, releaseOwed, respondToBatch, respondToOffer, steerViolence, walkOut} from './common.js';
+import {holidayCeasefire, maybeReturn, releaseOwed, respondToBatch, respondToOffer, steerViolence, talMemory, walkOut} from './common.js';
 
 export const coerciveLeverage = definePolicy({
   name: 'coercive-leverage',
@@ -26,6 +26,7 @@ export const coerciveLeverage = definePolicy({
     acceptOffer: num(0.3, 0, 1, 'chance of accepting a conditional offer (prisoners for less violence)'),
     acceptUnilateral: bool(false, 'accept unilateral government batches as part of the mechanism'),
   }),
+  memory: talMemory,
   decide(ctx) {
     const {state: s, params: p, act} = ctx;
     const t = s.tal;

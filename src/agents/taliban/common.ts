@@ -1,43 +1,50 @@
 // Building blocks shared by the Taliban's policies: reciprocal releases of captives, the
 // response to government batches, holiday ceasefires, walking out and coming back.
-import type {DecisionContext} from '../../sim/policy.js';
+import type {DecisionContext, WorldView} from '../../sim/policy.js';
 import type {ReasonArg} from '../../sim/reason.js';
 import {talFilterMask, heldIn} from '../../sim/pools.js';
 import {chance} from '../../sim/rng.js';
 import {trustOf, T_TAL_GOV} from '../../sim/trust.js';
-import type {WorldState} from '../../sim/types.js';
 
-// Scratch memory slots (state.tal.mem).
-export const MEM_DEMANDED = 0;
-export const MEM_LAST_RELEASE_DAY = 1;
-export const MEM_LAST_HOLIDAY = 3;
-export const MEM_LAST_VIOLENCE_CHANGE = 4;
-export const MEM_RETURN_DAY = 5;
+/** What every Taliban policy remembers: the shared blocks below read and write it. */
+export const talMemory = {
+  /** Round of the last batch of captives. */
+  lastReleaseDay: 0,
+  /** Last day of the last holiday it considered a ceasefire for. */
+  lastHoliday: 0,
+  /** Round it last moved its violence target. */
+  lastViolenceChange: 0,
+  /** Round it last came back to the table: patience counts from there. */
+  returnDay: 0,
+};
+export type TalMemory = typeof talMemory;
+/** What a shared block of a Taliban policy sees. */
+type TalContext = DecisionContext<unknown, TalMemory>;
 
 const REGULARS = talFilterMask(false);
 
-export const trustInGovernment = (s: WorldState): number => trustOf(s.trust, T_TAL_GOV);
-export const regularsHeld = (s: WorldState): number => heldIn(s.talPool, REGULARS);
+export const trustInGovernment = (s: WorldView): number => trustOf(s.trust, T_TAL_GOV);
+export const regularsHeld = (s: WorldView): number => heldIn(s.talPool, REGULARS);
 
 /** Captives owed under the ratio for what the government has freed so far. */
-export function owedCaptives(s: WorldState, ratio: number): number {
+export function owedCaptives(s: WorldView, ratio: number): number {
   return Math.floor(s.counters.govReleased / ratio) - s.counters.talReleased;
 }
 
 /**
  * Frees captives owed under the ratio, at most `cap` a batch and one batch every `lagDays`.
  */
-export function releaseOwed(ctx: DecisionContext, ratio: number, cap: number, lagDays: number, scale = 1, demandResponse = 0): boolean {
+export function releaseOwed(ctx: TalContext, ratio: number, cap: number, lagDays: number, scale = 1, demandResponse = 0): boolean {
   const s = ctx.state;
-  const t = s.tal;
+  const m = ctx.memory;
   const g = s.gov;
-  if (s.talks === 'broken' || s.day - t.mem[MEM_LAST_RELEASE_DAY]! < lagDays) return false;
+  if (s.talks === 'broken' || s.day - m.lastReleaseDay < lagDays) return false;
   // Standing government demands (captives beyond the ratio, or the commandos) are met at a
   // daily hazard: how the May and August 2020 standoffs ended (T39, T82).
   const commandosOwed = g.specialForcesDemand - s.counters.talReleasedSpecial;
   if (commandosOwed > 0 && chance(s.rng, demandResponse)) {
     const n = Math.min(commandosOwed, cap);
-    t.mem[MEM_LAST_RELEASE_DAY] = s.day;
+    m.lastReleaseDay = s.day;
     const a = ctx.act.add('release', 'frees {0} commandos the government demanded', n);
     a.count = n;
     a.talCriteria = 'special-forces-first';
@@ -51,7 +58,7 @@ export function releaseOwed(ctx: DecisionContext, ratio: number, cap: number, la
   const regulars = regularsHeld(s);
   // Commandos are the last bargaining chip: kept until the regulars are all out.
   const n = Math.min(owed, cap);
-  t.mem[MEM_LAST_RELEASE_DAY] = s.day;
+  m.lastReleaseDay = s.day;
   const a = ctx.act.add('release', regulars === 0 ? 'frees {0} commandos, the last captives' : 'frees {0} government captives (owed {1} at {2}:1)', n, owed, ratio);
   a.count = n;
   a.talCriteria = 'regular-first';
@@ -61,7 +68,7 @@ export function releaseOwed(ctx: DecisionContext, ratio: number, cap: number, la
 }
 
 /** Accepts or rejects a government batch that arrived last round. */
-export function respondToBatch(ctx: DecisionContext, acceptUnilateral: boolean): void {
+export function respondToBatch(ctx: TalContext, acceptUnilateral: boolean): void {
   const t = ctx.state.tal;
   if (t.pendingBatch <= 0) return;
   if (t.pendingBatchUnilateral && !acceptUnilateral) {
@@ -72,11 +79,11 @@ export function respondToBatch(ctx: DecisionContext, acceptUnilateral: boolean):
 }
 
 /** Declares a ceasefire over a holiday window with probability `p` (once per holiday). */
-export function holidayCeasefire(ctx: DecisionContext, p: number): void {
+export function holidayCeasefire(ctx: TalContext, p: number): void {
   const s = ctx.state;
-  const t = s.tal;
-  if (s.day > s.holidayUntil || t.mem[MEM_LAST_HOLIDAY] === s.holidayUntil) return;
-  t.mem[MEM_LAST_HOLIDAY] = s.holidayUntil;
+  const m = ctx.memory;
+  if (s.day > s.holidayUntil || m.lastHoliday === s.holidayUntil) return;
+  m.lastHoliday = s.holidayUntil;
   if (chance(s.rng, p)) {
     const days = s.holidayUntil - s.day + 1;
     ctx.act.add('declare-ceasefire', 'declares a {0}-day ceasefire for the holiday', days).count = days;
@@ -84,22 +91,22 @@ export function holidayCeasefire(ctx: DecisionContext, p: number): void {
 }
 
 /** Moves the violence target towards `target`, at most once a week and only for real changes; `why` may use {0} for `a0`. */
-export function steerViolence(ctx: DecisionContext, target: number, why: string, a0?: ReasonArg): void {
+export function steerViolence(ctx: TalContext, target: number, why: string, a0?: ReasonArg): void {
   const s = ctx.state;
-  const t = s.tal;
-  const gap = target - t.violenceTarget;
-  if (Math.abs(gap) < 0.1 || s.day - t.mem[MEM_LAST_VIOLENCE_CHANGE]! < 7) return;
-  t.mem[MEM_LAST_VIOLENCE_CHANGE] = s.day;
+  const m = ctx.memory;
+  const gap = target - s.tal.violenceTarget;
+  if (Math.abs(gap) < 0.1 || s.day - m.lastViolenceChange < 7) return;
+  m.lastViolenceChange = s.day;
   const a = ctx.act.add(gap > 0 ? 'raise-violence' : 'lower-violence', (gap > 0 ? 'raises violence: ' : 'lowers violence: ') + why, a0);
   a.amount = Math.abs(gap);
 }
 
-export function walkOut(ctx: DecisionContext, reason: string, a0?: ReasonArg, a1?: ReasonArg): void {
+export function walkOut(ctx: TalContext, reason: string, a0?: ReasonArg, a1?: ReasonArg): void {
   ctx.act.add('walk-out', reason, a0, a1);
 }
 
 /** Returns once its priority commanders are free, once the government has freed `q` since the walk-out, or in a ceasefire after goodwill. */
-export function maybeReturn(ctx: DecisionContext, q: number): boolean {
+export function maybeReturn(ctx: TalContext, q: number): boolean {
   const s = ctx.state;
   if (s.talks !== 'walked-out' || s.walkoutBy !== 'taliban') return false;
   const since = s.counters.govReleased - s.walkoutGovReleased;
@@ -115,7 +122,7 @@ export function maybeReturn(ctx: DecisionContext, q: number): boolean {
     return false;
   }
   // Patience restarts on return: the same grievance does not trigger a walk-out the next day.
-  s.tal.mem[MEM_RETURN_DAY] = s.day;
+  ctx.memory.returnDay = s.day;
   return true;
 }
 
@@ -123,7 +130,7 @@ export function maybeReturn(ctx: DecisionContext, q: number): boolean {
  * Answers a standing conditional offer from the government (e.g. 400 low-threat prisoners for
  * a considerable reduction in violence, seed article 004): accept with probability `p`.
  */
-export function respondToOffer(ctx: DecisionContext, p: number): void {
+export function respondToOffer(ctx: TalContext, p: number): void {
   const s = ctx.state;
   const g = s.gov;
   if (g.offerCount <= 0 || g.offerAccepted) return;

@@ -4,7 +4,7 @@
 import {z} from 'zod';
 import {chance} from '../../sim/rng.js';
 import {bool, definePolicy, int, num} from '../define.js';
-import {MEM_DEMANDED, MEM_RETURN_DAY, holidayCeasefire, maybeReturn, releaseOwed, respondToBatch, respondToOffer, steerViolence, walkOut} from './common.js';
+import {holidayCeasefire, maybeReturn, releaseOwed, respondToBatch, respondToOffer, steerViolence, talMemory, walkOut} from './common.js';
 
 export const obstinateList = definePolicy({
   name: 'obstinate-list',
@@ -26,14 +26,19 @@ export const obstinateList = definePolicy({
     acceptOffer: num(0.1, 0, 1, 'chance of accepting a conditional offer (prisoners for less violence)'),
     acceptUnilateral: bool(false, 'accept unilateral government batches as part of the mechanism'),
   }),
+  memory: {
+    ...talMemory,
+    /** The priority-first demand has been made (or stood already at a fork). */
+    demanded: false,
+  },
   decide(ctx) {
-    const {state: s, params: p, act} = ctx;
+    const {state: s, params: p, memory: m, act} = ctx;
     const t = s.tal;
     if (s.talks === 'broken') return void act.add('hold', 'talks have broken down');
     // A demand already standing (a fork from the record) is not made again.
-    if (t.mem[MEM_DEMANDED] === 0 && t.priorityDemand > 0) t.mem[MEM_DEMANDED] = 1;
-    if (t.mem[MEM_DEMANDED] === 0 && s.talks === 'active' && p.priorityDemand > 0) {
-      t.mem[MEM_DEMANDED] = 1;
+    if (!m.demanded && t.priorityDemand > 0) m.demanded = true;
+    if (!m.demanded && s.talks === 'active' && p.priorityDemand > 0) {
+      m.demanded = true;
       act.add('demand', 'demands all 5,000 on the list, the {0} priority commanders first', p.priorityDemand).count = p.priorityDemand;
     }
     respondToBatch(ctx, p.acceptUnilateral);
@@ -41,7 +46,7 @@ export const obstinateList = definePolicy({
     holidayCeasefire(ctx, p.holidayCeasefire);
     const priorityOpen = t.priorityDemand > 0 && s.counters.govReleasedPriority < t.priorityDemand;
     if (s.talks === 'active' && priorityOpen) {
-      const waited = s.day - Math.max(t.lastPriorityProgressDay, s.convenedDay, t.mem[MEM_RETURN_DAY]!);
+      const waited = s.day - Math.max(t.lastPriorityProgressDay, s.convenedDay, m.returnDay);
       if (waited >= p.patienceDays * Math.pow(p.patienceGrowth, s.counters.walkouts)) {
         return walkOut(ctx, 'walks out: no progress on the {0} priority commanders for {1} days', t.priorityDemand, waited);
       }

@@ -4,7 +4,8 @@
 import {z} from 'zod';
 import {chance} from '../../sim/rng.js';
 import {bool, definePolicy, int, num} from '../define.js';
-import {MEM_RETURN_DAY, holidayCeasefire, maybeReturn, releaseOwed, respondToBatch, respondToOffer, steerViolence, trustInGovernment, walkOut} from './common.js';
+import type {DecisionContext} from '../../sim/policy.js';
+import {holidayCeasefire, maybeReturn, releaseOwed, respondToBatch, respondToOffer, steerViolence, talMemory, trustInGovernment, walkOut, type TalMemory} from './common.js';
 
 export const ratioReleaserParams = z.object({
   ratio: num(5, 1, 20, 'government prisoners expected per captive freed'),
@@ -29,18 +30,19 @@ export const ratioReleaser = definePolicy({
   summary: 'Frees one captive per five prisoners freed, with occasional goodwill; violence falls as trust grows.',
   theory: 'Generous tit-for-tat (Nowak & Sigmund 1992); costly reassurance (Kydd 2000)',
   params: ratioReleaserParams,
+  memory: talMemory,
   decide: (ctx) => ratioReleaserDecide(ctx, 1),
 });
 
 /** The ratio-releaser rule; `scale` shrinks concessions (used by split-movement). */
-export function ratioReleaserDecide(ctx: Parameters<typeof ratioReleaser.decide>[0], scale: number): void {
-  const {state: s, params: p, act} = ctx;
+export function ratioReleaserDecide(ctx: DecisionContext<RatioReleaserParams, TalMemory>, scale: number): void {
+  const {state: s, params: p, memory: m, act} = ctx;
   if (s.talks === 'broken') return void act.add('hold', 'talks have broken down');
   respondToBatch(ctx, p.acceptUnilateral);
   respondToOffer(ctx, p.acceptOffer);
   holidayCeasefire(ctx, p.holidayCeasefire);
   if (maybeReturn(ctx, p.returnAfter)) return;
-  const drought = s.day - Math.max(s.counters.govLastReleaseDay, s.convenedDay, s.tal.mem[MEM_RETURN_DAY]!);
+  const drought = s.day - Math.max(s.counters.govLastReleaseDay, s.convenedDay, m.returnDay);
   if (s.talks === 'active' && drought >= p.droughtDays) {
     return walkOut(ctx, 'walks out: no government release for {0} days', drought);
   }

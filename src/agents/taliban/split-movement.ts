@@ -3,6 +3,7 @@
 // attacks, more often near milestones (a release, a deadline).
 import {chance} from '../../sim/rng.js';
 import {definePolicy, num} from '../define.js';
+import {talMemory} from './common.js';
 import {ratioReleaserDecide, ratioReleaserParams} from './ratio-releaser.js';
 
 export const splitMovement = definePolicy({
@@ -16,6 +17,7 @@ export const splitMovement = definePolicy({
     milestoneBoost: num(3, 0, 10, 'extra spoiler risk within a week of a release or deadline'),
     spoilerSeverity: num(0.4, 0, 2, 'violence added by a spoiler attack'),
   }),
+  memory: talMemory,
   decide(ctx) {
     const {state: s, params: p, act} = ctx;
     ratioReleaserDecide(ctx, 1 - p.hardliners);

@@ -3,7 +3,7 @@
 // aimed at the party its bias does not favour.
 import {z} from 'zod';
 import {definePolicy, int, num} from '../define.js';
-import {MEM_GUARANTEED, MEM_LAST_ACT_DAY, pressGovernment, pressTaliban} from './common.js';
+import {pressGovernment, pressTaliban} from './common.js';
 
 export const biasedGuarantor = definePolicy({
   name: 'biased-guarantor',
@@ -16,17 +16,22 @@ export const biasedGuarantor = definePolicy({
     counselEvery: int(14, 1, 90, 'rounds between counselling pressure'),
     strength: num(0.25, 0, 1, 'strength of counselling pressure'),
   }),
+  memory: {
+    /** Custody has been offered (once). */
+    guaranteed: false,
+    /** Round it last counselled a side. */
+    lastActDay: 0,
+  },
   decide(ctx) {
-    const {state: s, params: p, act} = ctx;
-    const u = s.us;
+    const {state: s, params: p, memory: m, act} = ctx;
     if (s.talks === 'broken') return void act.add('hold', 'talks have broken down');
-    if (u.mem[MEM_GUARANTEED] === 0 && p.custodySlots > 0 && s.tal.priorityDemand > 0) {
-      u.mem[MEM_GUARANTEED] = 1;
+    if (!m.guaranteed && p.custodySlots > 0 && s.tal.priorityDemand > 0) {
+      m.guaranteed = true;
       act.add('guarantee', 'offers third-country custody for up to {0} of the contested commanders', p.custodySlots).count = p.custodySlots;
       return;
     }
-    if (s.day - u.mem[MEM_LAST_ACT_DAY]! >= p.counselEvery && s.day - s.lastProgressDay >= 5) {
-      u.mem[MEM_LAST_ACT_DAY] = s.day;
+    if (s.day - m.lastActDay >= p.counselEvery && s.day - s.lastProgressDay >= 5) {
+      m.lastActDay = s.day;
       if (p.bias < 0) return pressTaliban(ctx, p.strength * -p.bias, 'counsels the Taliban to compromise, backed by its military presence');
       if (p.bias > 0) return pressGovernment(ctx, p.strength * p.bias, false, 'counsels Kabul to compromise, with aid in the balance');
     }

@@ -3,7 +3,11 @@
 // first progress after a press, restoring aid if the cut was reversible.
 import {z} from 'zod';
 import {bool, definePolicy, int, num} from '../define.js';
-import {MEM_PRESSED, MEM_PRESS_DAY, pressGovernment, pressTaliban, shortfalls} from './common.js';
+import {pressGovernment, pressTaliban, shortfalls} from './common.js';
+
+/** Whom it pressed last, until the pressed party moves. */
+type Pressed = 'none' | 'government' | 'taliban';
+const memory: {pressed: Pressed; pressDay: number} = {pressed: 'none', pressDay: 0};
 
 export const carrotStick = definePolicy({
   name: 'carrot-stick',
@@ -20,30 +24,30 @@ export const carrotStick = definePolicy({
     cooldownDays: int(14, 1, 120, 'rounds between presses'),
     expectedRate: num(100, 1, 1000, 'daily releases the US expects of the government'),
   }),
+  memory,
   decide(ctx) {
-    const {state: s, params: p, act, config} = ctx;
-    const u = s.us;
+    const {state: s, params: p, memory: m, act, config} = ctx;
     if (s.talks === 'broken') return void act.add('hold', 'talks have broken down');
-    const pressed = u.mem[MEM_PRESSED]!;
-    if (pressed !== 0 && s.lastProgressDay > u.mem[MEM_PRESS_DAY]!) {
-      u.mem[MEM_PRESSED] = 0;
+    const pressed = m.pressed;
+    if (pressed !== 'none' && s.lastProgressDay > m.pressDay) {
+      m.pressed = 'none';
       if (p.reversible) {
-        const a = act.add('reward', pressed === 1 ? 'restores aid: the government has moved' : 'eases military pressure: the Taliban have moved');
-        a.target = pressed === 1 ? 'government' : 'taliban';
+        const a = act.add('reward', pressed === 'government' ? 'restores aid: the government has moved' : 'eases military pressure: the Taliban have moved');
+        a.target = pressed;
         a.amount = p.reward;
         return;
       }
     }
     const idle = s.day - s.lastProgressDay;
-    if (idle >= p.stallDays && s.day - u.mem[MEM_PRESS_DAY]! >= p.cooldownDays) {
+    if (idle >= p.stallDays && s.day - m.pressDay >= p.cooldownDays) {
       const f = shortfalls(s, p.expectedRate, config.world.ratio, config.govPool.onList);
       const blameGov = f.gov * (1 + p.bias) >= f.tal * (1 - p.bias);
-      u.mem[MEM_PRESS_DAY] = s.day;
+      m.pressDay = s.day;
       if (blameGov) {
-        u.mem[MEM_PRESSED] = 1;
+        m.pressed = 'government';
         return pressGovernment(ctx, p.pressGov, true, 'cuts aid: the government is {0}% behind on releases after {1} idle days', Math.round(f.gov * 100), idle);
       }
-      u.mem[MEM_PRESSED] = 2;
+      m.pressed = 'taliban';
       return pressTaliban(ctx, p.pressTal, 'steps up airstrikes: the Taliban are {0}% behind the agreed ratio', Math.round(f.tal * 100));
     }
     act.add('hold', 'watching for progress');

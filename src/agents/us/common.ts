@@ -1,22 +1,23 @@
 // Building blocks shared by the US policies: who is behind on their commitments, and the
 // concrete levers (an aid cut, airstrikes, custody guarantees).
-import type {DecisionContext} from '../../sim/policy.js';
+import type {DecisionContext, WorldView} from '../../sim/policy.js';
 import type {ReasonArg} from '../../sim/reason.js';
-import type {WorldState} from '../../sim/types.js';
 import {highTierHeld} from '../government/common.js';
 
-// Scratch memory slots (state.us.mem).
-export const MEM_LAST_ACT_DAY = 0;
-export const MEM_PRESSED = 1; // 1 government, 2 Taliban, 0 none
-export const MEM_PRESS_DAY = 2;
-export const MEM_GUARANTEED = 3;
-export const MEM_BLOCKED_SINCE = 4;
+/** What a US policy that offers custody guarantees remembers (offerCustodyWhenBlocked). */
+export const custodyMemory = {
+  /** Custody has been guaranteed (once). */
+  guaranteed: false,
+  /** Round since which only contested prisoners block completion, or 0. */
+  blockedSince: 0,
+};
+export type CustodyMemory = typeof custodyMemory;
 
 /**
  * Shortfalls against commitments, each in [0, 1]: the government's against the list it was
  * to free by now at `rate` a day; the Taliban's against the agreed ratio.
  */
-export function shortfalls(s: WorldState, rate: number, ratio: number, onList: number): {gov: number; tal: number} {
+export function shortfalls(s: WorldView, rate: number, ratio: number, onList: number): {gov: number; tal: number} {
   const due = Math.min(onList, rate * Math.max(0, s.day - 10));
   const gov = due > 0 ? Math.max(0, 1 - s.counters.govReleased / due) : 0;
   const owed = s.counters.govReleased / ratio;
@@ -39,19 +40,19 @@ export function pressTaliban(ctx: DecisionContext, strength: number, reason: str
  * completion is a set of contested prisoners, after `delay` rounds of negotiating it with the
  * objecting governments.
  */
-export function offerCustodyWhenBlocked(ctx: DecisionContext, slots: number, delay: number): boolean {
+export function offerCustodyWhenBlocked(ctx: DecisionContext<unknown, CustodyMemory>, slots: number, delay: number): boolean {
   const s = ctx.state;
-  const u = s.us;
-  if (slots <= 0 || u.mem[MEM_GUARANTEED] !== 0) return false;
+  const m = ctx.memory;
+  if (slots <= 0 || m.guaranteed) return false;
   const g = s.gov;
   const blocked = g.contested > 0 && g.ratification === 'approved' && highTierHeld(s) <= g.contested && s.counters.talReleased >= s.talPool.released.length;
   if (!blocked) {
-    u.mem[MEM_BLOCKED_SINCE] = 0;
+    m.blockedSince = 0;
     return false;
   }
-  if (u.mem[MEM_BLOCKED_SINCE] === 0) u.mem[MEM_BLOCKED_SINCE] = s.day;
-  if (s.day - u.mem[MEM_BLOCKED_SINCE]! < delay) return false;
-  u.mem[MEM_GUARANTEED] = 1;
+  if (m.blockedSince === 0) m.blockedSince = s.day;
+  if (s.day - m.blockedSince < delay) return false;
+  m.guaranteed = true;
   const n = Math.min(slots, Math.max(g.contested, 1));
   ctx.act.add('guarantee', 'arranges third-country custody for the {0} contested prisoners', n).count = n;
   return true;

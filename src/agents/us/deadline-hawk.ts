@@ -4,7 +4,7 @@
 // last obstacle.
 import {z} from 'zod';
 import {definePolicy, int, num} from '../define.js';
-import {MEM_LAST_ACT_DAY, offerCustodyWhenBlocked, pressGovernment, pressTaliban} from './common.js';
+import {custodyMemory, offerCustodyWhenBlocked, pressGovernment, pressTaliban} from './common.js';
 
 export const deadlineHawk = definePolicy({
   name: 'deadline-hawk',
@@ -21,8 +21,13 @@ export const deadlineHawk = definePolicy({
     custodySlots: int(10, 0, 100, 'contested prisoners it will arrange third-country custody for'),
     custodyDelay: int(21, 0, 180, 'rounds of negotiating with objecting governments before custody is arranged'),
   }),
+  memory: {
+    ...custodyMemory,
+    /** Round it last pressed or facilitated. */
+    lastActDay: 0,
+  },
   decide(ctx) {
-    const {state: s, params: p, act} = ctx;
+    const {state: s, params: p, memory: m, act} = ctx;
     const u = s.us;
     if (s.talks === 'broken') return void act.add('hold', 'talks have broken down');
     if (u.deadline < 0) {
@@ -33,8 +38,8 @@ export const deadlineHawk = definePolicy({
       return;
     }
     if (offerCustodyWhenBlocked(ctx, p.custodySlots, p.custodyDelay)) return;
-    if (s.day - u.mem[MEM_LAST_ACT_DAY]! < p.everyDays) return void act.add('hold', 'monitoring');
-    u.mem[MEM_LAST_ACT_DAY] = s.day;
+    if (s.day - m.lastActDay < p.everyDays) return void act.add('hold', 'monitoring');
+    m.lastActDay = s.day;
     const urgency = Math.pow(Math.min(1.5, s.day / p.deadlineDays), p.urgencyExponent);
     const stalled = s.day - s.lastProgressDay >= 7;
     if (urgency >= p.pressThreshold && stalled) {

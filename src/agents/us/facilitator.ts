@@ -2,7 +2,6 @@
 // on both sides.
 import {z} from 'zod';
 import {definePolicy, int, num} from '../define.js';
-import {MEM_LAST_ACT_DAY} from './common.js';
 
 export const facilitator = definePolicy({
   name: 'facilitator',
@@ -13,11 +12,15 @@ export const facilitator = definePolicy({
     everyDays: int(7, 1, 60, 'rounds between facilitation efforts'),
     trustBoost: num(0.3, 0, 2, 'trust evidence added on each side per effort'),
   }),
+  memory: {
+    /** Round of its last facilitation effort. */
+    lastActDay: 0,
+  },
   decide(ctx) {
-    const {state: s, params: p, act} = ctx;
+    const {state: s, params: p, memory: m, act} = ctx;
     if (s.talks === 'broken') return void act.add('hold', 'talks have broken down');
-    if (s.day - s.us.mem[MEM_LAST_ACT_DAY]! >= p.everyDays) {
-      s.us.mem[MEM_LAST_ACT_DAY] = s.day;
+    if (s.day - m.lastActDay >= p.everyDays) {
+      m.lastActDay = s.day;
       act.add('facilitate', s.talks === 'walked-out' ? 'shuttles between the parties to bring them back' : 'convenes the parties and relays assurances').amount = p.trustBoost;
       return;
     }
