@@ -32,12 +32,17 @@ export interface Pool {
   /** Category of each individual (see `categoryOf`), for O(1) eligibility counts. */
   readonly category: Uint8Array;
   readonly categoryTotals: Int32Array;
-  /** One release order (a permutation of indices) per selection criterion. */
+  /** How many release orders it has: one per selection criterion. */
+  readonly orderCount: number;
+  /** Release orders (permutations), built on first use by orderOf or releaseFrom: a run uses one or two (empty until then). */
   readonly orders: readonly Uint16Array[];
   /** orders[o] split by category: byCategory[o * CATEGORY_COUNT + c] lists category c in order o. */
   readonly byCategory: readonly Uint16Array[];
   /** rank[o][i]: position of individual i in order o. */
   readonly rank: readonly Uint16Array[];
+  /** built[o] is 1 once build(o) has filled order o, its split and its ranks. */
+  readonly built: Uint8Array;
+  readonly build: (o: number) => void;
 }
 
 export const CATEGORY_COUNT = 12;
@@ -51,7 +56,7 @@ export function categoryOf(kind: Pool['kind'], tier: number, flags: number): num
 export function createPoolStatus(pool: Pool): PoolStatus {
   return {
     released: new Uint8Array(pool.size),
-    cursors: new Int32Array(pool.orders.length * CATEGORY_COUNT),
+    cursors: new Int32Array(pool.orderCount * CATEGORY_COUNT),
     remaining: Int32Array.from(pool.categoryTotals),
   };
 }
@@ -112,6 +117,7 @@ export function releaseFrom(pool: Pool, status: PoolStatus, orderIndex: number, 
   lastRelease.serious = 0;
   lastRelease.specialForces = 0;
   if (n <= 0) return 0;
+  if (pool.built[orderIndex] === 0) pool.build(orderIndex);
   const {released, cursors, remaining} = status;
   const byCategory = pool.byCategory;
   const base = orderIndex * CATEGORY_COUNT;

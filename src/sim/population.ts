@@ -1,6 +1,7 @@
 // Generating the prisoner pools from their seed, once per spec and cached: cold code, apart from the hot selection in pools.ts.
 import type {z} from 'zod';
 import type {govPoolSchema, talPoolSchema} from './config-schema.js';
+import {lazyOrders} from './pool-orders.js';
 import {createRng, type Rng} from './rng.js';
 import {CATEGORY_COUNT, categoryOf, FLAG_CIVILIAN, FLAG_FOREIGN, FLAG_ON_LIST, FLAG_SERIOUS, GOV_TIER, TAL_TIER, type Pool} from './pools.js';
 import {GOV_CRITERIA, TAL_CRITERIA, type GovCriteria, type TalCriteria} from './types.js';
@@ -21,27 +22,6 @@ function shuffledRange(rng: Rng, from: number, to: number): Uint16Array {
     a[j] = t;
   }
   return a;
-}
-
-/** A permutation of 0..n-1 sorted by `key` ascending, ties by index (total, so deterministic). */
-function orderBy(n: number, key: (i: number) => number): Uint16Array {
-  const keys = new Float64Array(n);
-  for (let i = 0; i < n; i++) keys[i] = key(i);
-  const idx = Array.from({length: n}, (_, i) => i);
-  idx.sort((a, b) => keys[a]! - keys[b]! || a - b);
-  return Uint16Array.from(idx);
-}
-
-function splitOrders(orders: readonly Uint16Array[], category: Uint8Array): {byCategory: Uint16Array[]; rank: Uint16Array[]} {
-  const byCategory: Uint16Array[] = [];
-  const rank: Uint16Array[] = [];
-  for (const order of orders) {
-    const r = new Uint16Array(order.length);
-    order.forEach((p, i) => (r[p] = i));
-    rank.push(r);
-    for (let c = 0; c < CATEGORY_COUNT; c++) byCategory.push(order.filter((p) => category[p] === c));
-  }
-  return {byCategory, rank};
 }
 
 function generateGovPool(spec: GovPoolSpec): Pool {
@@ -94,8 +74,7 @@ function generateGovPool(spec: GovPoolSpec): Pool {
     'priority-first': (i) => -tier[i]! * size + i,
     'list-order': (i) => i,
   };
-  const orders = GOV_CRITERIA.map((c) => orderBy(size, orderFor[c]));
-  return {kind: 'government', size, tier, flags, age, health, sentence, category, categoryTotals, orders, ...splitOrders(orders, category)};
+  return {kind: 'government', size, tier, flags, age, health, sentence, category, categoryTotals, ...lazyOrders(size, category, GOV_CRITERIA.map((c) => orderFor[c]))};
 }
 
 function generateTalPool(spec: TalPoolSpec): Pool {
@@ -125,8 +104,7 @@ function generateTalPool(spec: TalPoolSpec): Pool {
     'regular-first': (i) => tier[i]! * 2 * size + ((flags[i]! & FLAG_CIVILIAN) !== 0 ? 0 : size) + i,
     'special-forces-first': (i) => -tier[i]! * size + i,
   };
-  const orders = TAL_CRITERIA.map((c) => orderBy(size, orderFor[c]));
-  return {kind: 'taliban', size, tier, flags, age, health, sentence, category, categoryTotals, orders, ...splitOrders(orders, category)};
+  return {kind: 'taliban', size, tier, flags, age, health, sentence, category, categoryTotals, ...lazyOrders(size, category, TAL_CRITERIA.map((c) => orderFor[c]))};
 }
 
 // Pools are cached by content (equal specs share one pool) and, in front of that, by spec

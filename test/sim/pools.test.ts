@@ -17,6 +17,7 @@ import {
   talFilterMask,
   type Pool,
 } from '../../src/sim/pools.js';
+import {orderBy, orderOf} from '../../src/sim/pool-orders.js';
 import {govPool, talPool, type GovPoolSpec, type TalPoolSpec} from '../../src/sim/population.js';
 import {GOV_CRITERIA, TAL_CRITERIA, type PoolStatus} from '../../src/sim/types.js';
 import {configOf, countWhere, rawScenario} from '../helpers/scenario.js';
@@ -47,7 +48,7 @@ function sortedBy(order: ArrayLike<number>, key: (p: number) => number): boolean
 function naiveRelease(pool: Pool, released: Uint8Array, orderIndex: number, mask: number, n: number, to: 1 | 2): number {
   if (n <= 0) return 0;
   let taken = 0;
-  for (const p of pool.orders[orderIndex]!) {
+  for (const p of orderOf(pool, orderIndex)) {
     if (taken >= n) break;
     if (released[p] !== 0 || ((mask >> pool.category[p]!) & 1) === 0) continue;
     released[p] = to;
@@ -102,9 +103,9 @@ describe('government pool generation', () => {
 
   it('has one release order per criterion, each a permutation in its documented order', () => {
     const pool = govPool(DEFAULT_GOV);
-    expect(pool.orders.length).toBe(GOV_CRITERIA.length);
-    for (const order of pool.orders) expect(isPermutation(order, pool.size)).toBe(true);
-    const order = (c: (typeof GOV_CRITERIA)[number]) => pool.orders[GOV_CRITERIA.indexOf(c)]!;
+    expect(pool.orderCount).toBe(GOV_CRITERIA.length);
+    for (let o = 0; o < pool.orderCount; o++) expect(isPermutation(orderOf(pool, o), pool.size)).toBe(true);
+    const order = (c: (typeof GOV_CRITERIA)[number]) => orderOf(pool, GOV_CRITERIA.indexOf(c));
     const danger = (p: number) => pool.tier[p]! * 4 + (has(pool.flags[p]!, FLAG_SERIOUS) ? 2 : 0) + (has(pool.flags[p]!, 4) ? 1 : 0);
     expect(sortedBy(order('health'), (p) => pool.health[p]!)).toBe(true); // sickest first
     expect(sortedBy(order('age'), (p) => -pool.age[p]!)).toBe(true); // oldest first
@@ -137,7 +138,7 @@ describe('government pool generation', () => {
     const cached = govPool(DEFAULT_GOV);
     expect(Array.from(fresh.tier)).toEqual(Array.from(cached.tier));
     expect(Array.from(fresh.flags)).toEqual(Array.from(cached.flags));
-    expect(Array.from(fresh.orders[0]!)).toEqual(Array.from(cached.orders[0]!));
+    expect(Array.from(orderOf(fresh, 0))).toEqual(Array.from(orderOf(cached, 0)));
   });
 });
 
@@ -161,10 +162,10 @@ describe('Taliban pool generation', () => {
 
   it('orders: commandos last (civilians first) or commandos first', () => {
     const pool = talPool(DEFAULT_TAL);
-    expect(pool.orders.length).toBe(TAL_CRITERIA.length);
-    for (const order of pool.orders) expect(isPermutation(order, pool.size)).toBe(true);
-    const regularFirst = pool.orders[TAL_CRITERIA.indexOf('regular-first')]!;
-    const specialFirst = pool.orders[TAL_CRITERIA.indexOf('special-forces-first')]!;
+    expect(pool.orderCount).toBe(TAL_CRITERIA.length);
+    for (let o = 0; o < pool.orderCount; o++) expect(isPermutation(orderOf(pool, o), pool.size)).toBe(true);
+    const regularFirst = orderOf(pool, TAL_CRITERIA.indexOf('regular-first'));
+    const specialFirst = orderOf(pool, TAL_CRITERIA.indexOf('special-forces-first'));
     expect(sortedBy(regularFirst, (p) => pool.tier[p]! * 2 + (has(pool.flags[p]!, FLAG_CIVILIAN) ? 0 : 1))).toBe(true);
     expect(sortedBy(specialFirst, (p) => -pool.tier[p]!)).toBe(true);
   });
@@ -324,7 +325,7 @@ describe('releaseFrom', () => {
         const status = createPoolStatus(pool);
         const naive = new Uint8Array(pool.size);
         for (const op of ops) {
-          const k = op.order % pool.orders.length;
+          const k = op.order % pool.orderCount;
           const got = releaseFrom(pool, status, k, op.mask, op.n, op.to);
           const want = naiveRelease(pool, naive, k, op.mask, op.n, op.to);
           expect(got).toBe(want);
@@ -347,7 +348,7 @@ describe('releaseFrom', () => {
           const status = createPoolStatus(pool);
           const naive = new Uint8Array(pool.size);
           for (const op of ops) {
-            const k = op.order % pool.orders.length;
+            const k = op.order % pool.orderCount;
             expect(releaseFrom(pool, status, k, talFilterMask(op.allow), op.n)).toBe(naiveRelease(pool, naive, k, talFilterMask(op.allow), op.n, 1));
             expect(status.released).toEqual(naive);
           }
@@ -368,5 +369,20 @@ describe('releaseFrom', () => {
     releaseFrom(pool, b, 1, ALL_CATEGORIES, 50);
     expect(countWhere(a.released, (v) => v !== 0)).toBe(100);
     expect(countWhere(b.released, (v) => v !== 0)).toBe(150);
+  });
+});
+
+describe('orderBy', () => {
+  /** The definition: indices sorted by key, ties by index. */
+  const byComparator = (keys: readonly number[]): number[] => keys.map((_, i) => i).sort((a, b) => keys[a]! - keys[b]! || a - b);
+
+  it('is the comparator sort: ascending keys, equal keys (0 and -0 among them) in index order', () => {
+    expect([...orderBy(6, (i) => [3, -0, 1, 0, 3, -2][i]!)]).toEqual([5, 1, 3, 2, 0, 4]);
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.integer({min: -3, max: 3}), fc.double({min: -1e6, max: 1e6, noNaN: true}), fc.constant(-0)), {maxLength: 300}), (keys) => {
+        expect([...orderBy(keys.length, (i) => keys[i]!)]).toEqual(byComparator(keys));
+      }),
+      {numRuns: 300},
+    );
   });
 });
