@@ -8,6 +8,7 @@ import {PassThrough} from 'node:stream';
 import {render} from 'ink';
 import {runReport} from '../host/run-report.js';
 import {Dashboard} from '../ui/dashboard/Dashboard.js';
+import type {Loop} from '../host/sim-loop.js';
 import {startLoopThread} from '../host/start-loop-thread.js';
 import {median} from '../stats/median.js';
 
@@ -18,6 +19,16 @@ function offscreen(columns: number, rows: number): NodeJS.WriteStream {
   out.resume();
   return out;
 }
+
+/** Resolves once the loop's run has finished. */
+const finished = (loop: Loop): Promise<void> =>
+  new Promise<void>((resolve) => {
+    const check = (): void => {
+      if (loop.getSnapshot().playback === 'finished') resolve();
+    };
+    loop.subscribe(check);
+    check();
+  });
 
 async function dashboardRun(scenario: string, seed: string, set: string[]): Promise<number> {
   const t0 = performance.now();
@@ -30,13 +41,7 @@ async function dashboardRun(scenario: string, seed: string, set: string[]): Prom
     patchConsole: false,
     maxFps: 20,
   });
-  await new Promise<void>((resolve) => {
-    const check = (): void => {
-      if (loop.getSnapshot().playback === 'finished') resolve();
-    };
-    loop.subscribe(check);
-    check();
-  });
+  await finished(loop);
   const ms = performance.now() - t0;
   app.unmount();
   loop.dispose();
@@ -47,13 +52,7 @@ async function dashboardRun(scenario: string, seed: string, set: string[]): Prom
 async function headlessRun(scenario: string, seed: string, set: string[]): Promise<number> {
   const t0 = performance.now();
   const {loop} = await startLoopThread({ref: scenario, load: {seed, set}, speed: Infinity});
-  await new Promise<void>((resolve) => {
-    const check = (): void => {
-      if (loop.getSnapshot().playback === 'finished') resolve();
-    };
-    loop.subscribe(check);
-    check();
-  });
+  await finished(loop);
   const ms = performance.now() - t0;
   loop.dispose();
   return ms;
