@@ -2,7 +2,7 @@
 // docs/sensitivity.md §"Morris elementary effects": mu, mu* (Campolongo, Cariboni & Saltelli
 // 2007) and sigma per input, with a bootstrap percentile interval of mu* over trajectories.
 import type {MorrisDesign} from './morris-design.js';
-import {nearestRank} from './nearest-rank.js';
+import {bootstrapSettings, drawIndices, percentileInterval, type BootstrapOptions} from './bootstrap.js';
 
 export interface MorrisIndex {
   /** Mean elementary effect: effects of opposite signs cancel. */
@@ -16,12 +16,8 @@ export interface MorrisIndex {
   readonly muStarHi: number;
 }
 
-export interface MorrisOptions {
-  /** Bootstrap resamples of the trajectories; 1000 unless told. */
-  readonly resamples?: number;
-  /** Confidence of the mu* interval; 0.95 unless told. */
-  readonly confidence?: number;
-}
+/** Bootstrap resamples of the trajectories and the confidence of the mu* interval. */
+export type MorrisOptions = BootstrapOptions;
 
 /**
  * The elementary effect of every input in every trajectory, r × k row-major (ee[t·k + i] for
@@ -55,15 +51,12 @@ function muStarOf(ee: Float64Array, k: number, i: number, pick: Int32Array): num
  */
 export function morrisIndices(ee: Float64Array, k: number, next: () => number, options: MorrisOptions = {}): MorrisIndex[] {
   const r = ee.length / k;
-  const resamples = options.resamples ?? 1000;
-  const confidence = options.confidence ?? 0.95;
   if (!Number.isInteger(r) || r < 2) throw new RangeError(`morrisIndices: need at least 2 trajectories of ${k} effects, got ${ee.length} effects`);
-  if (!Number.isInteger(resamples) || resamples < 1) throw new RangeError(`morrisIndices: resamples must be a whole number ≥ 1, got ${resamples}`);
-  if (!(confidence > 0 && confidence < 1)) throw new RangeError(`morrisIndices: confidence must be in (0, 1), got ${confidence}`);
+  const {resamples, confidence} = bootstrapSettings('morrisIndices', options);
   const boot = Array.from({length: k}, () => new Float64Array(resamples));
   const pick = new Int32Array(r);
   for (let b = 0; b < resamples; b++) {
-    for (let j = 0; j < r; j++) pick[j] = Math.min(r - 1, Math.floor(next() * r));
+    drawIndices(pick, r, next);
     for (let i = 0; i < k; i++) boot[i]![b] = muStarOf(ee, k, i, pick);
   }
   const all = Int32Array.from({length: r}, (_, t) => t);
@@ -73,13 +66,13 @@ export function morrisIndices(ee: Float64Array, k: number, next: () => number, o
     const mu = sum / r;
     let ss = 0;
     for (let t = 0; t < r; t++) ss += (ee[t * k + i]! - mu) ** 2;
-    const sorted = Array.from(draws).sort((a, b) => a - b);
+    const [muStarLo, muStarHi] = percentileInterval(draws, confidence);
     return {
       mu,
       muStar: muStarOf(ee, k, i, all),
       sigma: Math.sqrt(ss / (r - 1)),
-      muStarLo: nearestRank(sorted, (1 - confidence) / 2)!,
-      muStarHi: nearestRank(sorted, (1 + confidence) / 2)!,
+      muStarLo,
+      muStarHi,
     };
   });
 }

@@ -5,7 +5,7 @@
 //   ST_i  = mean_j (f(A)_j - f(A_B^(i))_j)^2 / (2V)             (Jansen 1999).
 // Both sums vanish term by term for an input the function ignores (f(A_B^(i)) = f(A)), so such an
 // input gets exactly 0, not 0 plus noise as with estimators that subtract a squared mean.
-import {nearestRank} from './nearest-rank.js';
+import {bootstrapSettings, drawIndices, percentileInterval, type BootstrapOptions} from './bootstrap.js';
 
 export interface SobolIndex {
   s1: number;
@@ -16,12 +16,8 @@ export interface SobolIndex {
   stHi: number;
 }
 
-export interface SobolOptions {
-  /** Bootstrap resamples of the rows; 1000 unless given. */
-  readonly resamples?: number;
-  /** Two-sided confidence of the percentile intervals; 0.95 unless given. */
-  readonly confidence?: number;
-}
+/** Bootstrap resamples of the rows and the confidence of the intervals. */
+export type SobolOptions = BootstrapOptions;
 
 export interface SobolResult {
   /** Total variance of the output (pooled f(A), f(B)). */
@@ -37,13 +33,11 @@ export interface SobolResult {
  * variance to apportion: every index is 0.
  */
 export function sobolIndices(fA: Float64Array, fB: Float64Array, fAB: readonly Float64Array[], next: () => number, options: SobolOptions = {}): SobolResult {
-  const {resamples = 1000, confidence = 0.95} = options;
   const n = fA.length;
   const k = fAB.length;
   if (n < 2) throw new RangeError(`sobolIndices: need at least 2 rows, got ${n}`);
   if (fB.length !== n || fAB.some((f) => f.length !== n)) throw new RangeError(`sobolIndices: f(A), f(B) and every f(A_B^(i)) must have ${n} rows`);
-  if (!Number.isInteger(resamples) || resamples < 1) throw new RangeError(`sobolIndices: resamples must be a positive integer, got ${resamples}`);
-  if (!(confidence > 0 && confidence < 1)) throw new RangeError(`sobolIndices: confidence must be in (0, 1), got ${confidence}`);
+  const {resamples, confidence} = bootstrapSettings('sobolIndices', options);
 
   const point = new Float64Array(2 * k);
   const variance = estimate(fA, fB, fAB, null, point);
@@ -53,16 +47,12 @@ export function sobolIndices(fA: Float64Array, fB: Float64Array, fAB: readonly F
   const rows = new Int32Array(n);
   const one = new Float64Array(2 * k);
   for (let r = 0; r < resamples; r++) {
-    for (let j = 0; j < n; j++) rows[j] = Math.floor(next() * n);
+    drawIndices(rows, n, next);
     estimate(fA, fB, fAB, rows, one);
     for (let s = 0; s < 2 * k; s++) boot[s * resamples + r] = one[s]!;
   }
 
-  const tail = (1 - confidence) / 2;
-  const interval = (s: number): [number, number] => {
-    const sorted = boot.subarray(s * resamples, (s + 1) * resamples).sort();
-    return [nearestRank(sorted, tail)!, nearestRank(sorted, 1 - tail)!];
-  };
+  const interval = (s: number): [number, number] => percentileInterval(boot.subarray(s * resamples, (s + 1) * resamples), confidence);
   const indices = Array.from({length: k}, (_, i): SobolIndex => {
     const [s1Lo, s1Hi] = interval(2 * i);
     const [stLo, stHi] = interval(2 * i + 1);
