@@ -48,21 +48,19 @@ export function orderOf(pool: Pool, o: number): Uint16Array {
  * The lazily built orders of a pool: `key(o)` gives order o's sort key. Building order o sorts
  * by that key, then splits the order by category and ranks it (pools.ts reads all three).
  */
-export function lazyOrders(size: number, category: Uint8Array, keys: readonly ((i: number) => number)[]): Pick<Pool, 'orderCount' | 'orders' | 'byCategory' | 'rank' | 'built' | 'build'> {
+export function lazyOrders(size: number, category: Uint8Array, categoryTotals: Int32Array, keys: readonly ((i: number) => number)[]): Pick<Pool, 'orderCount' | 'orders' | 'byCategory' | 'rank' | 'built' | 'build'> {
   const count = keys.length;
   const orders: Uint16Array[] = Array.from({length: count}, () => EMPTY);
   const byCategory: Uint16Array[] = Array.from({length: count * CATEGORY_COUNT}, () => EMPTY);
   const rank: Uint16Array[] = Array.from({length: count}, () => EMPTY);
   const built = new Uint8Array(count);
-  const sizes = new Int32Array(CATEGORY_COUNT);
-  for (let i = 0; i < size; i++) sizes[category[i]!]!++;
   const build = (o: number): void => {
     const order = orderBy(size, keys[o]!);
     const r = new Uint16Array(size);
     for (let i = 0; i < size; i++) r[order[i]!] = i;
     // One pass: each category's members in the order's sequence.
     const filled = new Int32Array(CATEGORY_COUNT);
-    const lists = Array.from(sizes, (n) => new Uint16Array(n));
+    const lists = Array.from(categoryTotals, (n) => new Uint16Array(n));
     for (let i = 0; i < size; i++) {
       const c = category[order[i]!]!;
       lists[c]![filled[c]!++] = order[i]!;

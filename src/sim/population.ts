@@ -24,6 +24,17 @@ function shuffledRange(rng: Rng, from: number, to: number): Uint16Array {
   return a;
 }
 
+/** Each individual's category (pools.ts categoryOf) and how many fall in each. */
+function categorize(kind: Pool['kind'], tier: Uint8Array, flags: Uint8Array): {category: Uint8Array; categoryTotals: Int32Array} {
+  const category = new Uint8Array(tier.length);
+  const categoryTotals = new Int32Array(CATEGORY_COUNT);
+  for (let i = 0; i < tier.length; i++) {
+    category[i] = categoryOf(kind, tier[i]!, flags[i]!);
+    categoryTotals[category[i]!]!++;
+  }
+  return {category, categoryTotals};
+}
+
 function generateGovPool(spec: GovPoolSpec): Pool {
   const size = spec.onList + spec.offList;
   const rng = createRng(spec.seed);
@@ -56,12 +67,7 @@ function generateGovPool(spec: GovPoolSpec): Pool {
     health[i] = 100 - Math.floor(Math.pow(rng.next(), 4) * 100);
     sentence[i] = isSerious ? 60 + Math.floor(rng.next() * 300) : Math.floor(rng.next() * rng.next() * 180);
   }
-  const category = new Uint8Array(size);
-  const categoryTotals = new Int32Array(CATEGORY_COUNT);
-  for (let i = 0; i < size; i++) {
-    category[i] = categoryOf('government', tier[i]!, flags[i]!);
-    categoryTotals[category[i]!]!++;
-  }
+  const {category, categoryTotals} = categorize('government', tier, flags);
   const danger = (i: number): number =>
     tier[i]! * 4 + ((flags[i]! & FLAG_SERIOUS) !== 0 ? 2 : 0) + ((flags[i]! & FLAG_FOREIGN) !== 0 ? 1 : 0);
   const orderFor: Record<GovCriteria, (i: number) => number> = {
@@ -74,7 +80,7 @@ function generateGovPool(spec: GovPoolSpec): Pool {
     'priority-first': (i) => -tier[i]! * size + i,
     'list-order': (i) => i,
   };
-  return {kind: 'government', size, tier, flags, age, health, sentence, category, categoryTotals, ...lazyOrders(size, category, GOV_CRITERIA.map((c) => orderFor[c]))};
+  return {kind: 'government', size, tier, flags, age, health, sentence, category, categoryTotals, ...lazyOrders(size, category, categoryTotals, GOV_CRITERIA.map((c) => orderFor[c]))};
 }
 
 function generateTalPool(spec: TalPoolSpec): Pool {
@@ -93,18 +99,13 @@ function generateTalPool(spec: TalPoolSpec): Pool {
     age[i] = 18 + Math.floor(rng.next() * 40);
     health[i] = 100 - Math.floor(Math.pow(rng.next(), 4) * 100);
   }
-  const category = new Uint8Array(size);
-  const categoryTotals = new Int32Array(CATEGORY_COUNT);
-  for (let i = 0; i < size; i++) {
-    category[i] = categoryOf('taliban', tier[i]!, flags[i]!);
-    categoryTotals[category[i]!]!++;
-  }
+  const {category, categoryTotals} = categorize('taliban', tier, flags);
   const orderFor: Record<TalCriteria, (i: number) => number> = {
     // Civilians and regulars first; commandos kept as the last bargaining chip.
     'regular-first': (i) => tier[i]! * 2 * size + ((flags[i]! & FLAG_CIVILIAN) !== 0 ? 0 : size) + i,
     'special-forces-first': (i) => -tier[i]! * size + i,
   };
-  return {kind: 'taliban', size, tier, flags, age, health, sentence, category, categoryTotals, ...lazyOrders(size, category, TAL_CRITERIA.map((c) => orderFor[c]))};
+  return {kind: 'taliban', size, tier, flags, age, health, sentence, category, categoryTotals, ...lazyOrders(size, category, categoryTotals, TAL_CRITERIA.map((c) => orderFor[c]))};
 }
 
 // Pools are cached by content (equal specs share one pool) and, in front of that, by spec
