@@ -1,16 +1,12 @@
 // Comments cite documents that ship with parley: a docs/ page that exists, and for a numbered
 // section (§) one that the page has. Citations of documents outside the repository (the
 // research notes the model was first written from) cannot be followed by a reader.
-import {existsSync, readdirSync, readFileSync} from 'node:fs';
+import {existsSync, readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
+import {readSources, ROOT} from '../helpers/sources.js';
 
-const ROOT = join(import.meta.dirname, '../..');
-const FILES = ['src', 'test'].flatMap((dir) =>
-  readdirSync(join(ROOT, dir), {recursive: true, encoding: 'utf8'})
-    .filter((f) => /\.(ts|tsx|mts|mjs)$/.test(f))
-    .map((f) => ({path: `${dir}/${f.split('\\').join('/')}`, text: readFileSync(join(ROOT, dir, f), 'utf8')})),
-).filter((f) => f.path !== 'test/code/citations.test.ts');
+const FILES = ['src', 'test'].flatMap((dir) => [...readSources(dir, /\.(ts|tsx|mts|mjs)$/)].map(([path, text]) => ({path: `${dir}/${path}`, text}))).filter((f) => f.path !== 'test/code/citations.test.ts');
 // Spelled in pieces so that this file does not match itself.
 const OUTSIDE = new RegExp(['models', 'inference', 'timeline-2020'].map((n) => `\\b${n}\\.md`).join('|') + '|\\bconventions\\s+[A-Z]\\d|\\btimeline\\s+\\u00a7');
 

@@ -1,15 +1,11 @@
 // What must be written once in src/: the stall rule (the engine's and the record's), the
 // statistics helpers, the output rounding, peak and mean stall risk, and the observables of a run. Each test names where
 // the one definition lives, and fails when a second appears elsewhere.
-import {readdirSync, readFileSync} from 'node:fs';
-import {join, relative} from 'node:path';
 import {ESLint} from 'eslint';
 import {describe, expect, it} from 'vitest';
+import {readSources, ROOT} from '../helpers/sources.js';
 
-const ROOT = join(import.meta.dirname, '../..');
-const SOURCES = readdirSync(join(ROOT, 'src'), {recursive: true, encoding: 'utf8'})
-  .filter((f) => /\.tsx?$/.test(f))
-  .map((f) => ({path: relative(ROOT, join(ROOT, 'src', f)).split('\\').join('/'), text: readFileSync(join(ROOT, 'src', f), 'utf8')}));
+const SOURCES = [...readSources('src')].map(([path, text]) => ({path: `src/${path}`, text}));
 
 /** The files of src/ whose text matches `re`. */
 const filesMatching = (re: RegExp): string[] => SOURCES.filter((f) => re.test(f.text)).map((f) => f.path).sort();

@@ -2,16 +2,10 @@
 // streams; everything else writes through an Io (src/cli/io.ts, which also says whether a stream
 // is a terminal and how wide), and the sweep's command and summary do not read process streams
 // at all. Whether to be interactive is decided once, in src/cli/main.ts, and passed down.
-import {readdirSync, readFileSync} from 'node:fs';
-import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
+import {readSources} from '../helpers/sources.js';
 
-const SRC = join(import.meta.dirname, '../../src');
-const FILES = new Map(
-  readdirSync(SRC, {recursive: true, encoding: 'utf8'})
-    .filter((f) => /\.tsx?$/.test(f))
-    .map((f) => [f.split('\\').join('/'), readFileSync(join(SRC, f), 'utf8')] as const),
-);
+const FILES = readSources('src');
 
 /** `file:line: text` of each line of the files (but `except`) that matches `pattern`. */
 function uses(files: ReadonlyMap<string, string>, pattern: RegExp, except: readonly string[] = []): string[] {
