@@ -93,6 +93,13 @@ export async function runSweep(options: SweepOptions): Promise<SweepResult> {
   const resourceLimits = {maxYoungGenerationSizeMb: YOUNG_MB, maxOldGenerationSizeMb: oldGenerationMb(plan)};
   // Workers get the plan's source, not its file: they read nothing the main thread did not check.
   const pool = new Piscina<ChunkTask, ChunkResult>({filename: THREAD, minThreads: workers, maxThreads: workers, resourceLimits, workerData: planSource(plan)});
+  // Piscina reports trouble outside any task as an 'error' event, which would crash the process
+  // if nobody listened. The common case: once the sweep has stopped at an invalid point, the pool
+  // is destroyed with chunks in flight, and a worker that finishes one after its task was dropped
+  // makes piscina emit "Unexpected message from Worker". Before settlement an event fails the sweep;
+  // after it, it is about work already dropped, and is ignored.
+  let poolError: (e: unknown) => void = () => {};
+  pool.on('error', (e: unknown) => poolError(e));
   try {
     return await new Promise<SweepResult>((resolveSweep, rejectSweep) => {
       let handedOut = from; // next run id to hand out
@@ -112,6 +119,7 @@ export async function runSweep(options: SweepOptions): Promise<SweepResult> {
       };
       const onAbort = (): void => settle(() => resolveSweep(result(written, true)));
       const fail = (e: unknown): void => settle(() => rejectSweep(e));
+      poolError = fail;
 
       const pump = (): void => {
         while (!settled && handedOut < to && seq - writtenSeq < workers * AHEAD_PER_WORKER) {
