@@ -22,6 +22,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   schema: async () => (await import('./schema.js')).schemaCommand,
   sweep: async () => (await import('./sweep.js')).sweepCommand,
   merge: async () => (await import('./merge.js')).mergeCommand,
+  sensitivity: async () => (await import('./sensitivity.js')).sensitivityCommand,
   summarize: async () => (await import('./summarize.js')).summarizeCommand,
 };
 

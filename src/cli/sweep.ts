@@ -4,6 +4,7 @@
 import {closeSync, existsSync, openSync, truncateSync} from 'node:fs';
 import {availableParallelism} from 'node:os';
 import {formatOfPath, FORMATS, headerText, rowObject, summaryPath, type Format, type Value} from '../sweep/output.js';
+import type {SweepPlan} from '../sweep/plan.js';
 import {bundledSweepNames, loadSweep} from '../sweep/plan.js';
 import {createProgress, formatDuration} from '../text/sweep-progress.js';
 import {findResumePoint} from '../sweep/resume.js';
@@ -23,7 +24,7 @@ import {refuseOutOverInput} from './out-file.js';
 import {resolveScenarioPath} from '../scenario/load.js';
 import {STOPS, whileInterruptible, type StopSignal} from './stop-signals.js';
 
-const runs = (n: number): string => `${groupDigits(n)} run${n === 1 ? '' : 's'}`;
+export const runs = (n: number): string => `${groupDigits(n)} run${n === 1 ? '' : 's'}`;
 const quote = (s: string): string => (/^[\w./=:@+-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
 
 /** --format, or the format --out's extension names; they must agree when both are given. */
@@ -47,7 +48,7 @@ export function refuseOverwrite(file: string, force: boolean | undefined, hint: 
   if (existsSync(file) && !force) throw new UsageError(`${file} already exists: ${hint}`);
 }
 
-interface SweepArgs {
+export interface SweepArgs {
   ref: string;
   workers: number;
   shard: Shard | null;
@@ -90,7 +91,7 @@ export function parseSweepArgs(args: string[]): SweepArgs {
  * Worker threads: one a core by default, at most MAX_WORKERS_PER_CORE a core. Each thread costs
  * tens of MB and a share of a core; a thousand of them exhaust the heap long before they help.
  */
-function workerCount(text: string | undefined): number {
+export function workerCount(text: string | undefined): number {
   const workers = positiveInt('--workers', text) ?? defaultWorkers();
   const cores = availableParallelism();
   const most = MAX_WORKERS_PER_CORE * cores;
@@ -108,35 +109,99 @@ export function resumeCommand(a: SweepArgs): string {
 
 export async function sweepCommand(args: string[], io: Io, mode: Mode): Promise<number> {
   const a = parseSweepArgs(args);
+  return withOutputLock(a, (stop, lost) => {
+    const plan = loadSweep(a.ref);
+    const job: SweepJob = {
+      plan,
+      command: 'sweep',
+      inputs: [{file: plan.file, what: 'the sweep spec'}, {file: resolveScenarioPath(plan.scenario), what: 'the scenario of the sweep'}],
+      resume: resumeCommand(a),
+      // A shard's summary would describe part of each point: it is made after the merge.
+      sink: a.shard ? null : summarySink(plan, a),
+      rowsToStdout: true,
+      shardNote: 'no summary for a shard (it would cover part of each point): merge the shards with parley merge, then parley summarize the merged file',
+    };
+    return runSweepJob(a, io, mode, stop, lost, job);
+  });
+}
+
+/** One writer at a time: taken before the file is read, truncated or opened, held to the end. */
+export async function withOutputLock(a: {out: string | undefined}, body: (stop: AbortController, lost: {why: string | null}) => Promise<number>): Promise<number> {
   const stop = new AbortController();
   const lost: {why: string | null} = {why: null};
-  // One writer at a time: taken before the file is read, truncated or opened, held to the end.
   const lock = a.out === undefined ? null : lockOutput(a.out, (why) => ((lost.why = why), stop.abort()));
   try {
-    return await sweep(a, io, mode, stop, lost);
+    return await body(stop, lost);
   } finally {
     lock?.release();
   }
 }
 
-async function sweep(a: SweepArgs, io: Io, mode: Mode, stop: AbortController, lost: {why: string | null}): Promise<number> {
-  const plan = loadSweep(a.ref);
-  refuseOutOverInput(a.out, [{file: plan.file, what: 'the sweep spec'}, {file: resolveScenarioPath(plan.scenario), what: 'the scenario of the sweep'}]);
+/** What a sweep's rows feed besides the file: the per-point summary, or a sensitivity analysis. */
+export interface RowSink {
+  /** A row already in the file (--resume), in plan.columns order. */
+  add(row: Value[]): void;
+  /** Once the rows already in the file are in, before any new run; `from`: the first run to come. */
+  open(from: number): void;
+  /** Runs just written, packed (sweep/summary.ts SummaryLayout); `upTo`: the first run not yet written. */
+  addPacked(packed: Float64Array, upTo: number): void;
+  /** The sweep did not finish: leave nothing half made. */
+  discard(): void;
+  /** Every run is in. */
+  finish(io: Io, note: (text: string) => void): void;
+}
+
+export interface SweepJob {
+  plan: SweepPlan;
+  /** The command's name, for its closing line. */
+  command: string;
+  /** Files --out may not name. */
+  inputs: {file: string; what: string}[];
+  /** The command that continues an interrupted run. */
+  resume: string;
+  /** Null for a shard. */
+  sink: RowSink | null;
+  /** Without --out, print the rows (a sweep) or keep none (a sensitivity analysis: its table is the output). */
+  rowsToStdout: boolean;
+  /** Said at the end of a shard. */
+  shardNote: string;
+}
+
+function summarySink(plan: SweepPlan, a: SweepArgs): RowSink {
+  const summary = new SummaryAccumulator(plan.columns, plan.params);
+  const paramsOf = (point: number): Record<string, Value> => Object.fromEntries(plan.params.map((p, i) => [p, plan.design.value(point, i)]));
+  let report: SummaryReport | null = null;
+  return {
+    add: (row) => summary.add(rowObject(row, plan.columns)),
+    open(from) {
+      // The summary file is written as points finish; a sweep that does not finish leaves none.
+      report = new SummaryReport(plan, summary, a.format, a.out);
+      report.finishedUpTo(from);
+    },
+    addPacked(packed, upTo) {
+      summary.addPacked(packed, paramsOf);
+      report?.finishedUpTo(upTo);
+    },
+    discard: () => report?.discard(),
+    finish: (io, note) => report?.finish(io, note),
+  };
+}
+
+export async function runSweepJob(a: SweepArgs, io: Io, mode: Mode, stop: AbortController, lost: {why: string | null}, job: SweepJob): Promise<number> {
+  const {plan, sink} = job;
+  refuseOutOverInput(a.out, job.inputs);
   const range = shardRange(plan.runs, a.shard);
   const total = range.end - range.start;
   const note = (text: string): void => void (a.quiet || io.stderr(`parley: ${text}\n`));
   if (plan.omitted) note(`no ${plan.omitted.metrics.join(' or ')} column: ${plan.omitted.why}`);
-  // A shard's summary would describe part of each point: it is made after the merge.
-  const summary = a.shard ? null : new SummaryAccumulator(plan.columns, plan.params);
-  const add = (row: Value[]): void => summary?.add(rowObject(row, plan.columns));
-  const paramsOf = (point: number): Record<string, Value> => Object.fromEntries(plan.params.map((p, i) => [p, plan.design.value(point, i)]));
-  const resume = a.out === undefined ? '' : `resume with: ${resumeCommand(a)}`;
+  const add = (row: Value[]): void => sink?.add(row);
+  const resume = a.out === undefined ? '' : `resume with: ${job.resume}`;
 
   let from = range.start;
   let header = false;
   if (a.resume) {
     const at = await findResumePoint(a.out!, plan, a.format, range, add);
-    if (at.missing) note(`${a.out} does not exist yet: starting the sweep`);
+    if (at.missing) note(`${a.out} does not exist yet: starting the ${job.command}`);
     if (at.torn > 0) note(`dropping the incomplete last line of ${a.out} (${at.torn} bytes, cut off mid-write)`);
     if (at.next > range.start) note(`resuming ${a.out}: ${groupDigits(at.next - range.start)} of ${runs(total)} already done`);
     try {
@@ -147,10 +212,8 @@ async function sweep(a: SweepArgs, io: Io, mode: Mode, stop: AbortController, lo
     ({next: from, header} = at);
   }
   let kept = from; // runs in the file, whole
-  let report: SummaryReport | null = null;
   try {
-    // The summary file is written as points finish; a sweep that does not finish leaves none.
-    report = summary ? new SummaryReport(plan, summary, a.format, a.out) : null;
+    sink?.open(from);
     const fd = a.out === undefined ? null : openOutput(a.out, a.resume);
     const toFile = (data: string | Uint8Array): void => {
       try {
@@ -159,20 +222,19 @@ async function sweep(a: SweepArgs, io: Io, mode: Mode, stop: AbortController, lo
         throw writeError(a.out!, e);
       }
     };
-    const write = fd === null ? io.stdout : toFile;
+    const nowhere = (): void => {};
+    const write = fd !== null ? toFile : job.rowsToStdout ? io.stdout : nowhere;
     const decoder = new TextDecoder();
-    const writeBytes = fd === null ? (bytes: Uint8Array): void => io.stdout(decoder.decode(bytes)) : toFile;
+    const writeBytes = fd !== null ? toFile : job.rowsToStdout ? (bytes: Uint8Array): void => io.stdout(decoder.decode(bytes)) : nowhere;
     const progress = a.quiet ? null : createProgress({total, done: from - range.start, write: io.stderr, tty: mode.liveProgress, columns: io.stderrTerminal?.columns || 80});
     const caught: {signal: StopSignal | null} = {signal: null};
     let result: SweepResult;
     try {
       if (a.format === 'csv' && !header) write(headerText(plan.columns, a.format));
       progress?.update(from - range.start);
-      report?.finishedUpTo(from);
       const onChunk = (packed: Float64Array, written: number): void => {
         kept = from + written;
-        summary?.addPacked(packed, paramsOf);
-        report?.finishedUpTo(from + written);
+        sink?.addPacked(packed, from + written);
         progress?.update(from - range.start + written);
       };
       result = await whileInterruptible(
@@ -186,29 +248,29 @@ async function sweep(a: SweepArgs, io: Io, mode: Mode, stop: AbortController, lo
 
     const done = result.next - range.start;
     if (lost.why !== null) {
-      report?.discard();
+      sink?.discard();
       io.stderr(`parley: stopped after ${groupDigits(done)} of ${runs(total)}: ${a.out}: ${lost.why}; check that no other parley writes it, then ${resume}\n`);
       return EXIT.failure;
     }
     if (result.interrupted) {
       // On a terminal ^C was echoed after the cursor: start a new line, unless the bar's line was cleared.
       const lead = io.stderrTerminal && !progress ? '\n' : '';
-      const then = a.out === undefined ? 'the rows printed are complete (write to a file with --out to be able to resume)' : resume;
+      const then = a.out === undefined ? (job.rowsToStdout ? 'the rows printed are complete (write to a file with --out to be able to resume)' : 'nothing was kept (write the runs to a file with --out to be able to resume)') : resume;
       const ended = STOPS[caught.signal ?? 'SIGINT'];
       io.stderr(`${lead}parley: ${ended.how} after ${groupDigits(done)} of ${runs(total)}; ${then}\n`);
-      report?.discard();
+      sink?.discard();
       return ended.code;
     }
     const ran = result.next - from;
     const pace = result.seconds > 0 && ran > 0 ? `, ${groupDigits(Math.round(ran / result.seconds))} runs/s on ${result.workers} worker${result.workers === 1 ? '' : 's'}` : '';
     const block = total === 0 ? 'no runs: more shards than runs' : total === 1 ? `run ${groupDigits(range.start)}` : `runs ${groupDigits(range.start)} to ${groupDigits(range.end - 1)}`;
-    const what = a.shard ? `shard ${a.shard.k}/${a.shard.n} (${block})` : 'sweep';
+    const what = a.shard ? `shard ${a.shard.k}/${a.shard.n} (${block})` : job.command;
     note(`${what}: ${runs(done)}${from > range.start ? ` (${groupDigits(ran)} now)` : ''} in ${formatDuration(result.seconds)}${pace}${a.out ? ` → ${a.out}` : ''}`);
-    if (report) report.finish(io, note);
-    else note('no summary for a shard (it would cover part of each point): merge the shards with parley merge, then parley summarize the merged file');
+    if (sink) sink.finish(io, note);
+    else note(job.shardNote);
     return EXIT.ok;
   } catch (e) {
-    report?.discard();
+    sink?.discard();
     // A full disk (or the like) stops the sweep as Ctrl-C does: the rows written are kept.
     if (e instanceof OutputError && a.out !== undefined) {
       io.stderr(`parley: ${e.message}; stopped after ${groupDigits(kept - range.start)} of ${runs(total)}; ${resume}\n`);

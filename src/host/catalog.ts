@@ -2,8 +2,10 @@
 // parameters, as plain data (this is the --json document; src/text/catalog.ts formats it as text).
 import {existsSync} from 'node:fs';
 import {join} from 'node:path';
-import {z} from 'zod';
+import {paramInfo, type ParamInfo} from '../agents/param-info.js';
 import {POLICIES} from '../agents/registry.js';
+
+export type {ParamInfo};
 import {InputError} from '../scenario/errors.js';
 import {bundledScenarioNames, readDataFile, SCENARIO_DIR} from '../scenario/load.js';
 import {bundledSweepNames, SWEEP_DIR} from '../sweep/plan.js';
@@ -12,26 +14,6 @@ export interface Catalog {
   scenarios: {name: string; description: string; file: string}[];
   sweeps: {name: string; description: string; file: string}[];
   policies: {agent: string; name: string; summary: string; theory: string; params: ParamInfo[]}[];
-}
-
-export interface ParamInfo {
-  name: string;
-  type: string;
-  default: unknown;
-  min: number | null;
-  max: number | null;
-  description: string;
-  /** The choices of an enumerated parameter. */
-  values?: string[];
-}
-
-interface JsonSchemaProperty {
-  type?: string;
-  default?: unknown;
-  minimum?: number;
-  maximum?: number;
-  description?: string;
-  enum?: string[];
 }
 
 export function catalog(): Catalog {
@@ -56,15 +38,5 @@ function bundledEntry(dir: string, name: string): Catalog['scenarios'][number] {
 }
 
 function policyEntry(def: (typeof POLICIES)[number]): Catalog['policies'][number] {
-  const schema = z.toJSONSchema(def.params, {io: 'input'}) as {properties?: Record<string, JsonSchemaProperty>};
-  const params = Object.entries(schema.properties ?? {}).map(([name, p]): ParamInfo => ({
-    name,
-    type: p.type ?? 'unknown',
-    default: p.default,
-    min: p.minimum ?? null,
-    max: p.maximum ?? null,
-    description: p.description ?? '',
-    ...(p.enum ? {values: p.enum} : {}),
-  }));
-  return {agent: def.agent, name: def.name, summary: def.summary, theory: def.theory, params};
+  return {agent: def.agent, name: def.name, summary: def.summary, theory: def.theory, params: paramInfo(def)};
 }

@@ -8,6 +8,7 @@ import {move, transferableSymbol, valueSymbol, workerData} from 'piscina';
 import {planFromSource, sweepRunner, type PlanSource, type Row, type SweepPlan} from '../sweep/plan.js';
 import {formatRows, rowValues, type Format} from '../sweep/output.js';
 import {SummaryLayout} from '../sweep/summary.js';
+import {sensitivityPlanFromSource} from '../sensitivity/plan.js';
 import {failure, type Failure} from './thread-protocol.js';
 
 export interface ChunkTask {
@@ -31,7 +32,8 @@ let runner: Runner | null = null;
 
 function theRunner(): Runner {
   if (!runner) {
-    const plan = planFromSource(workerData as PlanSource);
+    const source = workerData as PlanSource;
+    const plan = source.kind === 'sensitivity' ? sensitivityPlanFromSource(source) : planFromSource(source);
     runner = {plan, run: sweepRunner(plan), layout: new SummaryLayout(plan.columns)};
   }
   return runner;

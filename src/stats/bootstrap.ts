@@ -8,6 +8,11 @@ export interface BootstrapOptions {
   readonly resamples?: number;
   /** Two-sided confidence of the percentile intervals; 0.95 unless given. */
   readonly confidence?: number;
+  /**
+   * An input to compare every input with: each index then also gets the interval of its
+   * difference from that input's, from the same resamples (a paired comparison).
+   */
+  readonly reference?: number;
 }
 
 /** The options with their defaults, refused with a RangeError naming `caller` when out of range. */
@@ -28,4 +33,12 @@ export function percentileInterval(draws: Float64Array, confidence: number): [lo
   const sorted = draws.sort();
   const tail = (1 - confidence) / 2;
   return [nearestRank(sorted, tail)!, nearestRank(sorted, 1 - tail)!];
+}
+
+/** options.reference checked against the k inputs, or null when not given. */
+export function referenceOf(caller: string, options: BootstrapOptions, k: number): number | null {
+  const ref = options.reference;
+  if (ref === undefined) return null;
+  if (!Number.isInteger(ref) || ref < 0 || ref >= k) throw new RangeError(`${caller}: reference must be an input from 0 to ${k - 1}, got ${ref}`);
+  return ref;
 }

@@ -2,7 +2,7 @@
 // docs/sensitivity.md §"Morris elementary effects": mu, mu* (Campolongo, Cariboni & Saltelli
 // 2007) and sigma per input, with a bootstrap percentile interval of mu* over trajectories.
 import type {MorrisDesign} from './morris-design.js';
-import {bootstrapSettings, drawIndices, percentileInterval, type BootstrapOptions} from './bootstrap.js';
+import {bootstrapSettings, drawIndices, percentileInterval, referenceOf, type BootstrapOptions} from './bootstrap.js';
 
 export interface MorrisIndex {
   /** Mean elementary effect: effects of opposite signs cancel. */
@@ -14,6 +14,9 @@ export interface MorrisIndex {
   /** Bootstrap percentile interval of mu*. */
   readonly muStarLo: number;
   readonly muStarHi: number;
+  /** With options.reference: the interval of mu* minus the reference input's mu*. */
+  readonly diffLo?: number;
+  readonly diffHi?: number;
 }
 
 /** Bootstrap resamples of the trajectories and the confidence of the mu* interval. */
@@ -60,6 +63,9 @@ export function morrisIndices(ee: Float64Array, k: number, next: () => number, o
     for (let i = 0; i < k; i++) boot[i]![b] = muStarOf(ee, k, i, pick);
   }
   const all = Int32Array.from({length: r}, (_, t) => t);
+  const ref = referenceOf('morrisIndices', options, k);
+  // Differences first: percentileInterval sorts the draws in place.
+  const diffs = ref === null ? null : boot.map((draws) => draws.map((x, b) => x - boot[ref]![b]!));
   return boot.map((draws, i) => {
     let sum = 0;
     for (let t = 0; t < r; t++) sum += ee[t * k + i]!;
@@ -67,12 +73,9 @@ export function morrisIndices(ee: Float64Array, k: number, next: () => number, o
     let ss = 0;
     for (let t = 0; t < r; t++) ss += (ee[t * k + i]! - mu) ** 2;
     const [muStarLo, muStarHi] = percentileInterval(draws, confidence);
-    return {
-      mu,
-      muStar: muStarOf(ee, k, i, all),
-      sigma: Math.sqrt(ss / (r - 1)),
-      muStarLo,
-      muStarHi,
-    };
+    const index = {mu, muStar: muStarOf(ee, k, i, all), sigma: Math.sqrt(ss / (r - 1)), muStarLo, muStarHi};
+    if (!diffs) return index;
+    const [diffLo, diffHi] = percentileInterval(diffs[i]!, confidence);
+    return {...index, diffLo, diffHi};
   });
 }

@@ -5,7 +5,7 @@
 //   ST_i  = mean_j (f(A)_j - f(A_B^(i))_j)^2 / (2V)             (Jansen 1999).
 // Both sums vanish term by term for an input the function ignores (f(A_B^(i)) = f(A)), so such an
 // input gets exactly 0, not 0 plus noise as with estimators that subtract a squared mean.
-import {bootstrapSettings, drawIndices, percentileInterval, type BootstrapOptions} from './bootstrap.js';
+import {bootstrapSettings, drawIndices, percentileInterval, referenceOf, type BootstrapOptions} from './bootstrap.js';
 
 export interface SobolIndex {
   s1: number;
@@ -14,6 +14,9 @@ export interface SobolIndex {
   st: number;
   stLo: number;
   stHi: number;
+  /** With options.reference: the interval of ST minus the reference input's ST. */
+  diffLo?: number;
+  diffHi?: number;
 }
 
 /** Bootstrap resamples of the rows and the confidence of the intervals. */
@@ -52,11 +55,18 @@ export function sobolIndices(fA: Float64Array, fB: Float64Array, fAB: readonly F
     for (let s = 0; s < 2 * k; s++) boot[s * resamples + r] = one[s]!;
   }
 
+  const ref = referenceOf('sobolIndices', options, k);
+  const stDraws = (i: number): Float64Array => boot.subarray((2 * i + 1) * resamples, (2 * i + 2) * resamples);
+  // Differences first: percentileInterval sorts the draws in place.
+  const diffs = ref === null ? null : Array.from({length: k}, (_, i) => stDraws(i).map((x, r) => x - stDraws(ref)[r]!));
   const interval = (s: number): [number, number] => percentileInterval(boot.subarray(s * resamples, (s + 1) * resamples), confidence);
   const indices = Array.from({length: k}, (_, i): SobolIndex => {
     const [s1Lo, s1Hi] = interval(2 * i);
     const [stLo, stHi] = interval(2 * i + 1);
-    return {s1: point[2 * i]!, s1Lo, s1Hi, st: point[2 * i + 1]!, stLo, stHi};
+    const index = {s1: point[2 * i]!, s1Lo, s1Hi, st: point[2 * i + 1]!, stLo, stHi};
+    if (!diffs) return index;
+    const [diffLo, diffHi] = percentileInterval(diffs[i]!, confidence);
+    return {...index, diffLo, diffHi};
   });
   return {variance, indices};
 }

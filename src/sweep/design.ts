@@ -43,6 +43,8 @@ export class Design {
   constructor(
     readonly size: number,
     private readonly columns: readonly Column[],
+    /** Designs that share seeds between points (sensitivity designs): see SeedKeys. */
+    readonly seeds: SeedKeys | null = null,
   ) {}
 
   value(point: number, param: number): ParamValue {
@@ -64,6 +66,31 @@ export class Design {
   get listBytes(): number {
     return this.columns.reduce((sum, c) => sum + (c.list === null ? 0 : c.list.length * 8), 0);
   }
+}
+
+/**
+ * The seeds of a design whose points share them: point i's runs take the seeds of group
+ * `group[i]`, variant `variant[i]` (one seed a replicate). A Morris trajectory or a Saltelli row
+ * is a group, so the points compared with each other run on the same random numbers and their
+ * differences are the parameters' doing; the variant is the design's seed factor, whose own
+ * effect measures the seed noise.
+ */
+export interface SeedKeys {
+  readonly group: Uint32Array;
+  readonly variant: Uint8Array;
+}
+
+/**
+ * The points of a design given on the unit cube: row i of `u` (k numbers, row-major) places
+ * point i's k parameters in their ranges, as sampled designs do (a list takes the value its share
+ * of [0, 1] falls on; 1 takes the last).
+ */
+export function unitCubePoints(params: readonly ParamSpec[], u: Float64Array, seeds: SeedKeys): Design {
+  const k = params.length;
+  const n = u.length / k;
+  const sampled = params.map((p) => sampledColumn(p, n));
+  for (let i = 0; i < n; i++) sampled.forEach((s, j) => s.draw(i, u[i * k + j]!));
+  return new Design(n, sampled.map((s) => s.column), seeds);
 }
 
 /** An empty column for n points of the parameter, and how a draw u in [0, 1) fills one point of it. */

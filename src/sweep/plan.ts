@@ -44,9 +44,7 @@ export const ID_COLUMNS = ['run', 'point', 'replicate', 'seed'] as const;
  */
 export function loadSweep(ref: string, {check = true}: {check?: boolean} = {}): SweepPlan {
   const file = resolveDataPath(ref, SWEEP_DIR, 'sweep spec');
-  const plan = planFromData(file, readDataFile(file));
-  if (check) checkValues(plan);
-  return withColumns(plan);
+  return finishPlan(planFromData(file, readDataFile(file)), check);
 }
 
 /**
@@ -56,16 +54,38 @@ export function loadSweep(ref: string, {check = true}: {check?: boolean} = {}): 
 function planFromData(file: string, raw: unknown, scenario?: string, base?: {file: string; data: unknown}): SweepPlan {
   const parsed = sweepSchema.safeParse(raw);
   if (!parsed.success) throw invalid(file, zodProblems(parsed.error, {schema: sweepSchema, data: raw}), 'sweep spec');
-  const spec = parsed.data;
+  return assemblePlan({file, spec: parsed.data, design: designPoints(parsed.data), raw, kind: 'sweep', scenario, base});
+}
+
+/** Which spec a plan was made from: a sweep spec, or a sensitivity spec (src/sensitivity) made into one. */
+export type PlanKind = 'sweep' | 'sensitivity';
+
+export interface PlanParts {
+  file: string;
+  spec: SweepSpec;
+  design: Design;
+  /** The data of the spec file, which workers make the plan again from. */
+  raw: unknown;
+  kind: PlanKind;
+  scenario?: string | undefined;
+  base?: {file: string; data: unknown} | undefined;
+}
+
+/** A plan from its parts, before its points are checked and its columns chosen (finishPlan). */
+export function assemblePlan({file, spec, design, raw, kind, scenario, base}: PlanParts): SweepPlan {
   // A scenario file is found relative to the spec; otherwise it is a bundled name (or a path from here).
   const beside = resolve(dirname(file), spec.scenario);
   scenario ??= existsSync(beside) ? beside : spec.scenario;
-  const params = Object.keys(spec.vary);
-  const design = designPoints(spec);
-  const plan: SweepPlan = {file, spec, scenario, params, design, runs: design.size * spec.replicates, metrics: [], columns: [], omitted: null};
-  raws.set(plan, raw);
+  const plan: SweepPlan = {file, spec, scenario, params: Object.keys(spec.vary), design, runs: design.size * spec.replicates, metrics: [], columns: [], omitted: null};
+  raws.set(plan, {raw, kind});
   if (base) bases.set(plan, base);
   return plan;
+}
+
+/** Checks the plan's points (unless told not to: merge, the bench, workers) and sets its columns. */
+export function finishPlan(plan: SweepPlan, check: boolean): SweepPlan {
+  if (check) checkValues(plan);
+  return withColumns(plan);
 }
 
 /** Sets the plan's metrics and columns (after its points are checked: this may load one). */
@@ -109,8 +129,8 @@ function chooseMetrics(plan: SweepPlan): {metrics: Metric[]; omitted: SweepPlan[
   return {metrics: wanted.filter((m) => !risky.includes(m)), omitted: {metrics: risky, why}};
 }
 
-/** The spec file's data each plan was made from. */
-const raws = new WeakMap<SweepPlan, unknown>();
+/** The spec file's data each plan was made from, and which kind of spec it is. */
+const raws = new WeakMap<SweepPlan, {raw: unknown; kind: PlanKind}>();
 
 /**
  * Everything a worker thread needs to make the same plan without reading a file: the spec's
@@ -118,22 +138,29 @@ const raws = new WeakMap<SweepPlan, unknown>();
  * removed while a sweep runs then changes no row.
  */
 export interface PlanSource {
+  kind: PlanKind;
   file: string;
   spec: unknown;
   scenario: string;
   base: {file: string; data: unknown};
 }
 
-export const planSource = (plan: SweepPlan): PlanSource => ({file: plan.file, spec: raws.get(plan), scenario: plan.scenario, base: baseScenario(plan)});
+export const planSource = (plan: SweepPlan): PlanSource => ({kind: raws.get(plan)!.kind, file: plan.file, spec: raws.get(plan)!.raw, scenario: plan.scenario, base: baseScenario(plan)});
 
-export const planFromSource = (source: PlanSource): SweepPlan => withColumns(planFromData(source.file, source.spec, source.scenario, source.base));
+/** A sweep spec's plan from its source (src/sensitivity makes its own kind's). */
+export const planFromSource = (source: PlanSource): SweepPlan => finishPlan(planFromData(source.file, source.spec, source.scenario, source.base), false);
 
 /** Where a run id sits: its point, its replicate and its seed. */
 export function runCoordinates(plan: SweepPlan, run: number): {point: number; replicate: number; seed: string} {
   const point = Math.floor(run / plan.spec.replicates);
   const replicate = run % plan.spec.replicates;
-  return {point, replicate, seed: runSeed(plan.spec.seed, point, replicate)};
+  const shared = plan.design.seeds;
+  const seed = shared ? sharedSeed(plan.spec.seed, shared.group[point]!, shared.variant[point]!, replicate) : runSeed(plan.spec.seed, point, replicate);
+  return {point, replicate, seed};
 }
+
+/** The seed of a run of a design whose points share seeds (design.ts SeedKeys): group, variant, replicate. */
+export const sharedSeed = (master: string, group: number, variant: number, replicate: number): string => `${master}-g${group}-v${variant}-r${replicate}`;
 
 /** The seed of a run, readable and re-runnable alone: `parley run … --seed <this>`. */
 export const runSeed = (master: string, point: number, replicate: number): string => `${master}-p${point}-r${replicate}`;
