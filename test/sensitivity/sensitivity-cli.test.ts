@@ -151,7 +151,7 @@ describe('refusals', () => {
     await refused(['sensitivity', bad('odd.yaml', 'levels: 4', 'levels: 5')], /odd\.yaml: invalid sensitivity spec\n {2}- morris\.levels: levels must be even/);
     await refused(['sensitivity', bad('agent.yaml', 'agents.taliban.params.ratio: {min: 1, max: 10}', 'taliban: range')], /agent\.yaml: invalid sensitivity spec\n {2}- parameters\.taliban: an agent takes all/);
     await refused(['sensitivity', bad('unknown.yaml', 'agents.government.params.batchSize: range', 'agents.government.params.batchSiz: range')], /unknown\.yaml: invalid sensitivity spec\n {2}- parameters\.agents\.government\.params\.batchSiz: \S+ \(the government's policy\) has no parameter batchSiz; it has batchSize,/);
-    await refused(['sensitivity', bad('range.yaml', 'agents.taliban.params.ratio: {min: 1, max: 10}', 'agents.taliban.params.ratio: {min: -5, max: 10}')], /range\.yaml: point 0 \(.*agents\.taliban\.params\.ratio=-5.*\) makes an invalid scenario:\n[\s\S]*- agents\.taliban\.params\.ratio: Too small);
+    await refused(['sensitivity', bad('range.yaml', 'agents.taliban.params.ratio: {min: 1, max: 10}', 'agents.taliban.params.ratio: {min: -5, max: 10}')], /range\.yaml: point 0 \(.*agents\.taliban\.params\.ratio=-5.*\) makes an invalid scenario:\n[\s\S]*- agents\.taliban\.params\.ratio: Too small/);
     await refused(['sensitivity', bad('output.yaml', 'outputs: [completionDay, status, walkouts]', 'outputs: [completionDays]')], /output\.yaml: invalid sensitivity spec\n {2}- outputs\[0\]: /);
   });
 
