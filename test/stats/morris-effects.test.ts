@@ -97,3 +97,18 @@ describe('Morris elementary effects', () => {
     expect(() => morrisIndices(new Float64Array(6), 3, uniform('x'), {confidence: 1})).toThrow(/confidence/);
   });
 });
+
+describe('morrisIndices: the paired comparison with a reference input', () => {
+  it('the interval of mu* minus the reference\'s: exact for a linear function, [0, 0] for the reference itself', () => {
+    const c = [3, -2, 0.5, 0];
+    const d = morrisDesign(c.length, 20, 4, uniform('ref/design'));
+    const ee = elementaryEffects(d, evaluate(d, (x) => c.reduce((s, ci, i) => s + ci * x[i]!, 0)));
+    const idx = morrisIndices(ee, c.length, uniform('ref/boot'), {resamples: 300, reference: 3});
+    // Every trajectory gives each input the same effect, so every resample gives |c_i| − 0.
+    c.forEach((ci, i) => {
+      expect(idx[i]!.diffLo).toBeCloseTo(Math.abs(ci), 12);
+      expect(idx[i]!.diffHi).toBeCloseTo(Math.abs(ci), 12);
+    });
+    expect(() => morrisIndices(ee, c.length, uniform('x'), {reference: -1})).toThrow(/reference must be an input from 0 to 3, got -1/);
+  });
+});

@@ -127,3 +127,19 @@ describe('sobolIndices properties', () => {
     expect(() => sobolIndices(c, c, [c], uniform('c'), {resamples: 0})).toThrow(/resamples/);
   });
 });
+
+describe('sobolIndices: the paired comparison with a reference input', () => {
+  it('an input that matters rises above an ignored one; the ignored one does not rise above itself', () => {
+    const {indices} = analyse(saltelli(800, 4, uniform('ref')), additive([1, 2, 0.5]), 'ref', {resamples: 300, reference: 3});
+    for (const g of indices.slice(0, 3)) {
+      expect(g.diffLo).toBeGreaterThan(0);
+      expect(g.diffLo!).toBeLessThanOrEqual(g.st - indices[3]!.st);
+      expect(g.diffHi!).toBeGreaterThanOrEqual(g.st - indices[3]!.st);
+    }
+    expect([indices[3]!.diffLo, indices[3]!.diffHi]).toEqual([0, 0]);
+    // Against a reference that dominates, every other input is below it.
+    const vsFirst = analyse(saltelli(800, 4, uniform('ref')), additive([3, 0.3, 0.3]), 'ref', {resamples: 300, reference: 0}).indices;
+    for (const g of vsFirst.slice(1)) expect(g.diffHi).toBeLessThan(0);
+    expect(() => analyse(saltelli(10, 4, uniform('ref')), additive([1, 1, 1]), 'ref', {reference: 4})).toThrow(/reference must be an input from 0 to 3, got 4/);
+  });
+});
