@@ -14,6 +14,7 @@ Examples
   parley sweep pace-and-patience --out runs.csv   every run of a sweep spec
   parley sweep my-sweep.yaml --shard 2/8 --out part-2.csv   one of 8 blocks
   parley merge part-*.csv --spec my-sweep.yaml --out runs.csv
+  parley sensitivity afghanistan-2020-all   which parameters matter, and how
   parley list                            bundled scenarios, policies, parameters
   parley validate my-scenario.yaml       check a scenario without running it
   parley schema > scenario.schema.json   JSON Schema of scenario files
@@ -34,9 +35,14 @@ Commands
   merge FILE…         join the outputs of sweep --shard in run order, after
                       checking they cover every run once (--spec: the whole
                       sweep, row by row, and write its summary)
+  sensitivity SPEC    which parameters move which outcome: a Morris or Sobol
+                      design run as a sweep, then the indices of each output
+                      with intervals and the parameters that are inert
+                      (--analyse FILE: from a results file, running nothing)
   list                list bundled scenarios, and policies with their parameters
   validate SCENARIO…  check scenarios and print what each one sets up
-  schema [sweep]      print the JSON Schema of scenario files (or sweep specs)
+  schema [KIND]       print the JSON Schema of scenario files (or of sweep or
+                      sensitivity specs: KIND sweep, sensitivity)
   summarize RESULTS   summary per point of a sweep's results (.csv, .ndjson);
                       --heatmap X,Y,METRIC a metric over two parameters,
                       --out FILE (.csv, .ndjson) the full summary, --json

@@ -9,10 +9,12 @@ export type {ParamInfo};
 import {InputError} from '../scenario/errors.js';
 import {bundledScenarioNames, readDataFile, SCENARIO_DIR} from '../scenario/load.js';
 import {bundledSweepNames, SWEEP_DIR} from '../sweep/plan.js';
+import {bundledSensitivityNames, SENSITIVITY_DIR} from '../sensitivity/plan.js';
 
 export interface Catalog {
   scenarios: {name: string; description: string; file: string}[];
   sweeps: {name: string; description: string; file: string}[];
+  sensitivity: {name: string; description: string; file: string}[];
   policies: {agent: string; name: string; summary: string; theory: string; params: ParamInfo[]}[];
 }
 
@@ -20,6 +22,7 @@ export function catalog(): Catalog {
   return {
     scenarios: bundledScenarioNames().map((name) => bundledEntry(SCENARIO_DIR, name)),
     sweeps: bundledSweepNames().map((name) => bundledEntry(SWEEP_DIR, name)),
+    sensitivity: bundledSensitivityNames().map((name) => bundledEntry(SENSITIVITY_DIR, name)),
     policies: POLICIES.map(policyEntry),
   };
 }

@@ -8,6 +8,7 @@ import type {Io} from '../../src/cli/io.js';
 import {main} from '../../src/cli/main.js';
 import {bundledScenarioNames, SCENARIO_DIR} from '../../src/scenario/load.js';
 import {AGENTS} from '../../src/sim/types.js';
+import {bundledSensitivityNames, SENSITIVITY_DIR} from '../../src/sensitivity/plan.js';
 import {bundledSweepNames, SWEEP_DIR} from '../../src/sweep/plan.js';
 import {hasEscapes, hasStackTrace, longLines, parley, removeTempDirs, ROOT, tempDir, writeScenario} from '../helpers/cli.js';
 
@@ -171,6 +172,8 @@ describe('parley list', () => {
     for (const name of bundledScenarioNames()) expect(r.stdout).toContain(name);
     expect(r.stdout).toContain('Sweeps (parley sweep NAME --out runs.csv)');
     for (const name of bundledSweepNames()) expect(r.stdout).toMatch(new RegExp(`^  ${name}  +\\S`, 'm'));
+    expect(r.stdout).toContain('Sensitivity analyses (parley sensitivity NAME --out runs.csv)');
+    for (const name of bundledSensitivityNames()) expect(r.stdout).toMatch(new RegExp(`^  ${name}  +\\S`, 'm'));
     for (const agent of AGENTS) for (const p of policiesFor(agent)) expect(r.stdout).toContain(p.name);
     expect(r.stdout).toContain('batchSize');
     expect(longLines(r.stdout)).toEqual([]);
@@ -183,9 +186,12 @@ describe('parley list', () => {
     const doc = JSON.parse(r.stdout) as {
       scenarios: {name: string; description: string; file: string}[];
       sweeps: {name: string; description: string; file: string}[];
+      sensitivity: {name: string; description: string; file: string}[];
       policies: {agent: string; name: string; summary: string; theory: string; params: Record<string, unknown>[]}[];
     };
-    expect(Object.keys(doc)).toEqual(['scenarios', 'sweeps', 'policies']);
+    expect(Object.keys(doc)).toEqual(['scenarios', 'sweeps', 'sensitivity', 'policies']);
+    expect(doc.sensitivity.map((s) => s.name)).toEqual(['afghanistan-2020-all']);
+    for (const s of doc.sensitivity) expect(s.description.length > 0 && s.file.startsWith(SENSITIVITY_DIR), s.name).toBe(true);
     expect(doc.scenarios.map((s) => s.name)).toEqual(bundledScenarioNames());
     expect(doc.sweeps.map((s) => s.name)).toEqual(bundledSweepNames());
     for (const s of doc.sweeps) expect(s.description.length > 0 && s.file.startsWith(SWEEP_DIR), s.name).toBe(true);

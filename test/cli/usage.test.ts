@@ -19,7 +19,7 @@ async function inProcess(args: string[]): Promise<{code: number; stdout: string;
   return {code, ...out};
 }
 
-const COMMANDS = ['run', 'replay', 'sweep', 'merge', 'summarize', 'list', 'validate', 'schema'];
+const COMMANDS = ['run', 'replay', 'sweep', 'merge', 'summarize', 'sensitivity', 'list', 'validate', 'schema'];
 
 /** The `--name` of every line of the help's Options section. */
 function helpOptions(help: string): string[] {
@@ -116,6 +116,17 @@ describe('parley schema sweep', () => {
     expect(readFileSync(join(ROOT, 'docs/sweep.schema.json'), 'utf8')).toBe(r.stdout);
   });
 
+  it('prints the JSON Schema of sensitivity specs that docs/sensitivity.schema.json holds (regenerate: parley schema sensitivity > docs/sensitivity.schema.json)', async () => {
+    const r = await parley(['schema', 'sensitivity']);
+    expect(r).toMatchObject({code: 0, stderr: ''});
+    const schema = JSON.parse(r.stdout) as {properties: Record<string, unknown>; additionalProperties: unknown};
+    expect(Object.keys(schema.properties)).toEqual(expect.arrayContaining(['name', 'scenario', 'parameters', 'outputs', 'method', 'morris', 'sobol', 'replicates', 'seed']));
+    expect(schema.additionalProperties).toBe(false);
+    expect(readFileSync(join(ROOT, 'docs/sensitivity.schema.json'), 'utf8')).toBe(r.stdout);
+    const bundled = readFileSync(join(SCENARIO_DIR, 'sensitivity/afghanistan-2020-all.yaml'), 'utf8');
+    expect(bundled.split('\n')[0]).toBe('# yaml-language-server: $schema=../../docs/sensitivity.schema.json');
+  });
+
   it('parley schema scenario is parley schema', async () => {
     const [a, b] = await Promise.all([inProcess(['schema']), inProcess(['schema', 'scenario'])]);
     expect(b).toMatchObject({code: 0, stdout: a.stdout});
@@ -135,6 +146,7 @@ describe('parley schema sweep', () => {
     const packed = new Set(pack.files.map((f) => f.path));
     expect(packed).toContain('docs/scenario.schema.json');
     expect(packed).toContain('docs/sweep.schema.json');
+    expect(packed).toContain('docs/sensitivity.schema.json');
     const yaml = [...packed].filter((p) => p.startsWith('scenarios/') && p.endsWith('.yaml'));
     const targets = yaml.flatMap((p) => {
       const m = /^# yaml-language-server: \$schema=(\S+)/m.exec(readFileSync(join(ROOT, p), 'utf8'));
