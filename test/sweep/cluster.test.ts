@@ -103,6 +103,37 @@ describe('local.sh, the same blocks with xargs -P', () => {
   });
 });
 
+describe('the recipe for a sensitivity analysis (COMMAND=sensitivity)', () => {
+  const SENSITIVITY = `name: cluster-sensitivity
+scenario: baseline
+set: [stall.rollouts=0]
+parameters:
+  agents.government.params.batchSize: range
+  agents.taliban.params.ratio: {min: 1, max: 10}
+outputs: [completionDay, walkouts]
+morris: {trajectories: 10, levels: 4}
+sobol: {samples: 10}
+seed: cluster
+`;
+  // Sobol: its seeds take two variants per row, the case a wrong split would break first (Morris's shards: test/sensitivity).
+  it.each(['sobol'])('%s: Slurm tasks, then merge.sh, and local.sh, give the rows and indices of one run', async (method) => {
+    writeSpec(dir, 'sensitivity.yaml', SENSITIVITY);
+    const one = await parley(['sensitivity', 'sensitivity.yaml', '--method', method, '--out', `one-${method}.csv`, '--quiet'], {cwd: dir});
+    expect(one.code).toBe(0);
+    const env = {...userEnv(`s-${method}`, `s-${method}.csv`), COMMAND: 'sensitivity', SPEC: 'sensitivity.yaml', METHOD: method};
+    const tasks = await Promise.all([1, 2, 3].map((k) => submit('sweep.sbatch', {...env, SLURM_ARRAY_TASK_ID: String(k), SLURM_ARRAY_TASK_COUNT: String(N), SLURM_CPUS_PER_TASK: '1'})));
+    expect(tasks.map((t) => t.code)).toEqual([0, 0, 0]);
+    const merged = await submit('merge.sh', env);
+    expect(merged.code).toBe(0);
+    expect(merged.stdout).toBe(one.stdout);
+    for (const tag of ['', '.indices', '.convergence']) expect(readFileSync(join(dir, `s-${method}${tag}.csv`), 'utf8'), tag).toBe(readFileSync(join(dir, `one-${method}${tag}.csv`), 'utf8'));
+    const local = await sh('bash', [join(ROOT, 'docs/cluster/local.sh')], {cwd: dir, env: {...env, PARTS: `l-${method}`, RUNS: `l-${method}.csv`, N: '2', JOBS: '2', WORKERS: '1'}});
+    expect(local.code).toBe(0);
+    expect(local.stdout).toBe(one.stdout);
+    expect(readFileSync(join(dir, `l-${method}.indices.csv`), 'utf8')).toBe(readFileSync(join(dir, `one-${method}.indices.csv`), 'utf8'));
+  });
+});
+
 /** Block k of n of the reference (n divides its runs): the header and the block's rows. */
 function block(k: number, n: number): string {
   const [header, ...rows] = reference.runs.split('\n').slice(0, -1);
@@ -145,7 +176,8 @@ describe('the recipe as written', () => {
   it('the array task keeps every attempt’s log and execs parley; no script or README line uses npx', () => {
     const sweep = script('sweep.sbatch');
     expect(directive(sweep, 'open-mode')).toBe('append');
-    expect(sweep).toMatch(/^exec node "\$PARLEY" sweep /m);
+    expect(sweep).toMatch(/^exec node "\$PARLEY" "\$COMMAND" "\$SPEC" /m);
+    expect(byDefault(sweep, 'COMMAND')).toBe('sweep');
     expect(script('merge.sh')).toMatch(/^exec node "\$PARLEY" merge /m);
     for (const text of [readme, ...SCRIPTS.map(script)]) expect(text).not.toMatch(/^\s*npx parley/m);
   });
