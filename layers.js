@@ -26,7 +26,7 @@ export const LAYERS = {
   // loops and the snapshots the UI reads.
   host: below('sensitivity', 'sweep', 'analysis', ...data),
   // Global sensitivity analysis: a Morris or Saltelli design run as a sweep, and its indices.
-  sensitivity: below('sweep', ...scenario),
+  sensitivity: below('sweep', 'analysis', ...data),
   sweep: below(...scenario),
   analysis: below(...data),
   history: below(...scenario),
