@@ -52,6 +52,7 @@ function parseArgs(args: string[]): SensitivityArgs {
   if (out === '' || values.analyse === '') throw new UsageError(`${out === '' ? '--out' : '--analyse'} needs a file name`);
   const analyseFile = values.analyse;
   if (analyseFile !== undefined) {
+    if (values.format === undefined && formatOfPath(analyseFile) === null) throw new UsageError(`--analyse ${analyseFile}: name a .csv, .ndjson or .jsonl file (or give --format)`);
     const runOnly = (['out', 'shard', 'resume', 'workers', 'force'] as const).find((k) => values[k] !== undefined);
     if (runOnly) throw new UsageError(`--analyse runs nothing: it does not go with --${runOnly}`);
   }

@@ -81,7 +81,21 @@ function planFromData(file: string, raw: unknown, method: Method | undefined, fr
   };
   // Workers get the spec's data and the method chosen, and make the same plan from them.
   const sweep = assemblePlan({file, spec: sweepSpec, design, raw: {spec: raw, method}, kind: 'sensitivity', scenario, base});
-  return {file, spec, method, sweep: finishPlan(sweep, check), factors, morris, samples};
+  return {file, spec, method, sweep: finishSweep(file, sweep, check), factors, morris, samples};
+}
+
+/**
+ * finishPlan, with its complaints about the sweep's metrics put in the spec's terms: the metrics
+ * are the outputs, in order, so metrics[i] is outputs[i].
+ */
+function finishSweep(file: string, sweep: SweepPlan, check: boolean): SweepPlan {
+  try {
+    return finishPlan(sweep, check);
+  } catch (e) {
+    const head = `${file}: invalid sweep spec`;
+    if (e instanceof InputError && e.message.startsWith(head)) throw new InputError(`${file}: invalid sensitivity spec${e.message.slice(head.length).replace(/^( {2}- )metrics\[/gm, '$1outputs[')}`, file);
+    throw e;
+  }
 }
 
 /** The sweep metrics the outputs read. */

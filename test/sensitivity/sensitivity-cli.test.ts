@@ -152,11 +152,15 @@ describe('refusals', () => {
     await refused(['sensitivity', bad('agent.yaml', 'agents.taliban.params.ratio: {min: 1, max: 10}', 'taliban: range')], /agent\.yaml: invalid sensitivity spec\n {2}- parameters\.taliban: an agent takes all/);
     await refused(['sensitivity', bad('unknown.yaml', 'agents.government.params.batchSize: range', 'agents.government.params.batchSiz: range')], /unknown\.yaml: invalid sensitivity spec\n {2}- parameters\.agents\.government\.params\.batchSiz: \S+ \(the government's policy\) has no parameter batchSiz; it has batchSize,/);
     await refused(['sensitivity', bad('range.yaml', 'agents.taliban.params.ratio: {min: 1, max: 10}', 'agents.taliban.params.ratio: {min: -5, max: 10}')], /range\.yaml: point 0 \(.*agents\.taliban\.params\.ratio=-5.*\) makes an invalid scenario:\n[\s\S]*- agents\.taliban\.params\.ratio: Too small/);
+    await refused(['sensitivity', bad('twice.yaml', 'agents.taliban.params.ratio: {min: 1, max: 10}', 'government: all')], /twice\.yaml: invalid sensitivity spec\n {2}- parameters\.government: agents\.government\.params\.batchSize is already among the parameters/);
+    const risk = writeSpec(dir, 'risk.yaml', SMALL.replace('outputs: [completionDay, status, walkouts]', 'outputs: [completionDay, peakStallRisk]'));
+    await refused(['sensitivity', risk], /risk\.yaml: invalid sensitivity spec\n {2}- outputs\[1\]: peakStallRisk cannot be computed: stall risk is not estimated/);
     await refused(['sensitivity', bad('output.yaml', 'outputs: [completionDay, status, walkouts]', 'outputs: [completionDays]')], /output\.yaml: invalid sensitivity spec\n {2}- outputs\[0\]: /);
   });
 
   it('--analyse: a missing file, a file cut short, a file of the other method', async () => {
     await refused(['sensitivity', spec, '--analyse', join(dir, 'nope.csv')], /nope\.csv: no such file \(the results to analyse\)/);
+    await refused(['sensitivity', spec, '--analyse', join(dir, 'runs.txt')], /--analyse .*runs\.txt: name a \.csv, \.ndjson or \.jsonl file/);
     const rows = reference.morris!.rows.split('\n');
     const short = join(dir, 'short.csv');
     writeFileSync(short, `${rows.slice(0, 50).join('\n')}\n`);
