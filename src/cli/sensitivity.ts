@@ -8,7 +8,7 @@ import {analyse, type Analysis} from '../sensitivity/analyse.js';
 import {OutputTable} from '../sensitivity/outputs.js';
 import {bundledSensitivityNames, loadSensitivity, type SensitivityPlan} from '../sensitivity/plan.js';
 import {METHODS, type Method} from '../sensitivity/spec.js';
-import {convergenceText, indicesText} from '../sensitivity/tables.js';
+import {convergenceText, indicesText, pairsText} from '../sensitivity/tables.js';
 import {InputError} from '../scenario/errors.js';
 import {resolveScenarioPath} from '../scenario/load.js';
 import {findResumePoint} from '../sweep/resume.js';
@@ -26,8 +26,12 @@ import {SENSITIVITY_USAGE} from './usage/sensitivity.js';
 
 const quote = (s: string): string => (/^[\w./=:@+-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
 
+type SideFile = 'indices' | 'convergence' | 'interactions';
+const SIDE_FILES: readonly SideFile[] = ['indices', 'convergence', 'interactions'];
+const SIDE_WHAT: Record<SideFile, string> = {indices: 'the indices', convergence: 'the convergence of the indices', interactions: 'the second-order indices'};
+
 /** `results.csv` → `results.indices.csv`, `results.convergence.csv` (the same folder and extension). */
-export function sidePath(out: string, tag: 'indices' | 'convergence'): string {
+export function sidePath(out: string, tag: SideFile): string {
   const ext = extname(out);
   return `${ext ? out.slice(0, -ext.length) : out}.${tag}${ext || '.csv'}`;
 }
@@ -74,7 +78,7 @@ function parseArgs(args: string[]): SensitivityArgs {
   if (out !== undefined && !a.resume) {
     const hint = 'add --resume to continue it, or --force to start over';
     refuseOverwrite(out, values.force, hint);
-    if (!a.shard) for (const tag of ['indices', 'convergence'] as const) refuseOverwrite(sidePath(out, tag), values.force, hint);
+    if (!a.shard) for (const tag of SIDE_FILES) refuseOverwrite(sidePath(out, tag), values.force, hint);
   }
   return a;
 }
@@ -140,9 +144,11 @@ function report(plan: SensitivityPlan, table: OutputTable, a: SensitivityArgs, o
   const analysis: Analysis = analyse(plan, table);
   if (out !== undefined) {
     const format: Format = formatOfPath(out) ?? a.format;
-    for (const [tag, text] of [['indices', indicesText(analysis, format)], ['convergence', convergenceText(analysis, format)]] as const) {
+    const files: [SideFile, string][] = [['indices', indicesText(analysis, format)], ['convergence', convergenceText(analysis, format)]];
+    if (plan.secondOrder) files.push(['interactions', pairsText(analysis, format)]);
+    for (const [tag, text] of files) {
       writeFileAtomic(sidePath(out, tag), text);
-      if (!a.quiet) io.stderr(`parley: wrote the ${tag === 'indices' ? 'indices' : 'convergence of the indices'} to ${sidePath(out, tag)}\n`);
+      if (!a.quiet) io.stderr(`parley: wrote ${SIDE_WHAT[tag]} to ${sidePath(out, tag)}\n`);
     }
   }
   io.stdout(a.json ? `${JSON.stringify(analysis, null, 2)}\n` : `${formatSensitivity(analysis)}\n`);

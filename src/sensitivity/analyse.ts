@@ -6,6 +6,7 @@
 import {createRng} from '../sim/rng.js';
 import {elementaryEffects, morrisIndices} from '../stats/morris-effects.js';
 import {sobolIndices} from '../stats/sobol-indices.js';
+import {secondOrderIndices} from '../stats/sobol-second-order.js';
 import type {Method} from './spec.js';
 import {SEED_FACTOR, type SensitivityPlan} from './plan.js';
 import type {OutputTable} from './outputs.js';
@@ -40,6 +41,14 @@ export interface Convergence {
   index: Record<string, number>;
 }
 
+/** A second-order index: the share of the variance two parameters explain together beyond each alone. */
+export interface PairIndex {
+  factors: [string, string];
+  s2: number;
+  lo: number;
+  hi: number;
+}
+
 export interface OutputAnalysis {
   output: string;
   /** Why the output was not analysed (some runs have no value of it), or null. */
@@ -51,6 +60,8 @@ export interface OutputAnalysis {
   /** The seed factor: the effect of changing the seeds alone, the yardstick of "inert". */
   seed: FactorIndex | null;
   convergence: Convergence[];
+  /** Sobol with second order: every pair of parameters, strongest first. */
+  pairs?: PairIndex[];
 }
 
 export interface Analysis {
@@ -100,7 +111,7 @@ function prefixes(size: number): number[] {
   return [...new Set([size / 8, size / 4, size / 2, size].map(Math.floor).filter((n) => n >= 2))];
 }
 
-type Indices = Pick<OutputAnalysis, 'factors' | 'seed' | 'convergence' | 'variance'>;
+type Indices = Pick<OutputAnalysis, 'factors' | 'seed' | 'convergence' | 'variance' | 'pairs'>;
 
 function ranked(plan: SensitivityPlan, all: Omit<FactorIndex, 'inert'>[]): Pick<OutputAnalysis, 'factors' | 'seed'> {
   const seed = all.at(-1)!;
@@ -132,10 +143,10 @@ function muStars(ee: Float64Array, k: number, r: number): number[] {
 
 function sobolOf(plan: SensitivityPlan, f: Float64Array, next: () => number): Indices {
   const k = plan.factors.length;
-  const per = k + 2;
-  const matrices = (n: number): {fA: Float64Array; fB: Float64Array; fAB: Float64Array[]} => {
+  const per = plan.perRow;
+  const matrices = (n: number): {fA: Float64Array; fB: Float64Array; fAB: Float64Array[]; fBA: Float64Array[]} => {
     const pick = (m: number): Float64Array => Float64Array.from({length: n}, (_, j) => f[j * per + m]!);
-    return {fA: pick(0), fB: pick(1), fAB: Array.from({length: k}, (_, i) => pick(2 + i))};
+    return {fA: pick(0), fB: pick(1), fAB: Array.from({length: k}, (_, i) => pick(2 + i)), fBA: plan.secondOrder ? Array.from({length: k}, (_, i) => pick(2 + k + i)) : []};
   };
   const n = plan.samples!;
   const {fA, fB, fAB} = matrices(n);
@@ -146,5 +157,11 @@ function sobolOf(plan: SensitivityPlan, f: Float64Array, next: () => number): In
     const m = matrices(size);
     return {size, index: byFactor(plan, sobolIndices(m.fA, m.fB, m.fAB, next, {resamples: 1}).indices.map((x) => x.st))};
   });
-  return {...ranked(plan, all), convergence, variance: result.variance};
+  if (!plan.secondOrder) return {...ranked(plan, all), convergence, variance: result.variance};
+  // Pairs of parameters only: a parameter's interaction with the seed is part of the noise.
+  const pairs = secondOrderIndices(fA, fB, fAB, matrices(n).fBA, next, BOOTSTRAP)
+    .filter((p) => p.j < k - 1)
+    .map((p): PairIndex => ({factors: [plan.factors[p.i]!, plan.factors[p.j]!], s2: p.s2, lo: p.lo, hi: p.hi}))
+    .sort((a, b) => b.s2 - a.s2);
+  return {...ranked(plan, all), convergence, variance: result.variance, pairs};
 }

@@ -36,8 +36,13 @@ export interface SensitivityPlan {
   factors: string[];
   /** The Morris design over the factors (Morris only): points in trajectory order. */
   morris: MorrisDesign | null;
-  /** Base sample size N (Sobol only): point j(K+2)+m is A (m = 0), B (1) or A_B^(m−2), of row j. */
+  /**
+   * Base sample size N (Sobol only). Row j of the design is `perRow` consecutive points: A (m = 0),
+   * B (1), A_B^(m−2) for each factor, then with second order B_A^(m−2−K) for each factor.
+   */
   samples: number | null;
+  perRow: number;
+  secondOrder: boolean;
 }
 
 /** Reads and validates a sensitivity spec; problems name the file and the field. `check: false` skips checking each point's scenario. */
@@ -63,7 +68,7 @@ function planFromData(file: string, raw: unknown, method: Method | undefined, fr
   const ranges = parameterRanges(file, spec, base);
   const params = Object.keys(ranges);
   const factors = [...params, SEED_FACTOR];
-  const {u, seeds, morris, samples} = designOf(file, spec, method, factors.length);
+  const {u, seeds, morris, samples, perRow} = designOf(file, spec, method, factors.length);
   const design = unitCubePoints(Object.values(ranges), u, seeds);
   // The sweep spec these runs are: its points come from the design above, not from `design`.
   const sweepSpec: SweepSpec = {
@@ -81,7 +86,8 @@ function planFromData(file: string, raw: unknown, method: Method | undefined, fr
   };
   // Workers get the spec's data and the method chosen, and make the same plan from them.
   const sweep = assemblePlan({file, spec: sweepSpec, design, raw: {spec: raw, method}, kind: 'sensitivity', scenario, base});
-  return {file, spec, method, sweep: finishSweep(file, sweep, check), factors, morris, samples};
+  const secondOrder = method === 'sobol' && spec.sobol.secondOrder;
+  return {file, spec, method, sweep: finishSweep(file, sweep, check), factors, morris, samples, perRow, secondOrder};
 }
 
 /**
@@ -146,7 +152,7 @@ function schemaRange(file: string, field: string, whose: string, p: ReturnType<t
 }
 
 /** The design on the unit cube (one row a point, one column a factor, the seed last), and the seeds its points share. */
-function designOf(file: string, spec: SensitivitySpec, method: Method, k: number): {u: Float64Array; seeds: SeedKeys; morris: MorrisDesign | null; samples: number | null} {
+function designOf(file: string, spec: SensitivitySpec, method: Method, k: number): {u: Float64Array; seeds: SeedKeys; morris: MorrisDesign | null; samples: number | null; perRow: number} {
   const rng = createRng(`${spec.seed}/${method}`);
   const next = (): number => rng.next();
   const params = k - 1;
@@ -164,27 +170,30 @@ function designOf(file: string, spec: SensitivitySpec, method: Method, k: number
       // The seed factor's level picks one of p seeds of the trajectory.
       variant[i] = Math.round(d.points[i * k + params]! * (p - 1));
     }
-    return {u, seeds: {group, variant}, morris: d, samples: null};
+    return {u, seeds: {group, variant}, morris: d, samples: null, perRow: k + 1};
   }
   const n = spec.sobol.samples;
-  const per = k + 2;
+  const second = spec.sobol.secondOrder;
+  const per = second ? 2 * k + 2 : k + 2;
   checkSize(file, 'sobol.samples', n * per, `a base sample of ${n} for ${params} parameters and the seed`);
-  const d = saltelli(n, k, next);
+  const d = saltelli(n, k, next, second);
   const rows = n * per;
   const u = new Float64Array(rows * params);
   const group = new Uint32Array(rows);
   const variant = new Uint8Array(rows);
   for (let j = 0; j < n; j++) {
-    const matrices = [d.a, d.b, ...d.ab];
+    const matrices = [d.a, d.b, ...d.ab, ...(d.ba ?? [])];
     matrices.forEach((m, mi) => {
       const row = j * per + mi;
       for (let c = 0; c < params; c++) u[row * params + c] = m[j * k + c]!;
       group[row] = j;
-      // The seed column comes from A except in B and in A_B of the seed itself.
-      variant[row] = mi === 1 || mi === per - 1 ? 1 : 0;
+      // The seed (last) column comes from A in A and A_B^(i), from B in B and B_A^(i), and from
+      // the other matrix in A_B and B_A of the seed itself.
+      const fromB = mi === 1 || mi === k + 1 || (mi >= k + 2 && mi < 2 * k + 1);
+      variant[row] = fromB ? 1 : 0;
     });
   }
-  return {u, seeds: {group, variant}, morris: null, samples: n};
+  return {u, seeds: {group, variant}, morris: null, samples: n, perRow: per};
 }
 
 function checkSize(file: string, field: string, points: number, what: string): void {

@@ -55,8 +55,9 @@ export const sensitivitySchema = z
     sobol: z
       .strictObject({
         samples: z.int().min(2).max(1_000_000).default(256).describe('base sample N: the design has N(k + 3) points for k parameters'),
+        secondOrder: z.boolean().default(false).describe('also the second-order indices S2 of every pair of parameters: N(2k + 4) points'),
       })
-      .default({samples: 256}),
+      .default({samples: 256, secondOrder: false}),
     replicates: z.int().min(1).max(10_000).default(1).describe('runs per point, on seeds shared along a trajectory (Morris) or a row (Sobol); their outputs are averaged'),
     seed: z.union([z.string(), z.number()]).transform(String).describe("master seed: the design, every run's seed and the bootstrap derive from it"),
   })

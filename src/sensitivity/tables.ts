@@ -26,3 +26,11 @@ export function convergenceText(a: Analysis, format: Format): string {
   for (const o of a.outputs) for (const c of o.convergence) for (const [factor, x] of Object.entries(c.index)) rows.push([o.output, factor, c.size, x]);
   return headerText(columns, format) + formatRows(rows, columns, format);
 }
+
+/** Second-order Sobol indices, one row per output and pair of parameters (with sobol.secondOrder). */
+export function pairsText(a: Analysis, format: Format): string {
+  const columns = ['output', 'factor_a', 'factor_b', 's2', 's2_lo', 's2_hi'];
+  const rows: Value[][] = [];
+  for (const o of a.outputs) for (const p of o.pairs ?? []) rows.push([o.output, p.factors[0], p.factors[1], p.s2, p.lo, p.hi]);
+  return headerText(columns, format) + formatRows(rows, columns, format);
+}

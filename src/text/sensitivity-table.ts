@@ -9,6 +9,8 @@ import {groupDigits} from '../fmt/group-digits.js';
 const BAR = 20;
 /** Factors shown in a convergence table: the most influential, then the seed. */
 const CONVERGENCE_ROWS = 6;
+/** Pairs shown of the second-order indices (all are in the JSON and the interactions file). */
+const PAIR_ROWS = 5;
 
 /** `agents.government.params.batchSize` → `government.batchSize`: the table's name for a parameter. */
 export const shortName = (path: string): string => path.replace(/^agents\.(\w+)\.params\./, '$1.');
@@ -52,6 +54,11 @@ function outputTable(a: Analysis, o: OutputAnalysis): string[] {
   };
   o.factors.forEach((f, i) => lines.push(row(f, names[i]!)));
   lines.push(row(seed, `(${SEED_FACTOR})`));
+  if (o.pairs) {
+    const top = o.pairs.slice(0, PAIR_ROWS);
+    lines.push(`  strongest pairs (S2, second order)`);
+    for (const p of top) lines.push(`  ${pad(`${shortName(p.factors[0])} × ${shortName(p.factors[1])}`, w + 10)}  ${lpad(sig(p.s2), 8)}  ${interval(p.lo, p.hi)}`);
+  }
   lines.push(...convergenceTable(a, o, w));
   return lines;
 }
