@@ -6,23 +6,10 @@ import {findPolicy} from '../../src/agents/registry.js';
 import {loadSensitivity, SEED_FACTOR} from '../../src/sensitivity/plan.js';
 import {runCoordinates} from '../../src/sweep/plan.js';
 import {removeTempDirs, tempDir} from '../helpers/cli.js';
-import {analyseInProcess, writeSpec} from './sensitivity-helpers.js';
+import {analyseInProcess, THREE_SPEC, writeSpec} from './sensitivity-helpers.js';
 
 afterAll(removeTempDirs);
 
-const THREE = `name: three
-scenario: baseline
-set: [stall.rollouts=0]
-parameters:
-  agents.government.params.batchSize: range
-  agents.taliban.params.ratio: {min: 1, max: 10}
-  agents.us.policy: {values: [facilitator, carrot-stick]}
-outputs: [completionDay]
-morris: {trajectories: 5, levels: 4}
-sobol: {samples: 6, secondOrder: true}
-replicates: 2
-seed: three
-`;
 
 describe('parameters', () => {
   it('all: every parameter of the three policies, each over its schema range, in agent and schema order', () => {
@@ -40,13 +27,13 @@ describe('parameters', () => {
 });
 
 describe('designs', () => {
-  const file = writeSpec(tempDir(), 'three.yaml', THREE);
+  const file = writeSpec(tempDir(), 'three.yaml', THREE_SPEC);
 
   it('Morris: r(k + 2) points; a trajectory shares its seeds, and only the seed step changes them', () => {
     const plan = loadSensitivity(file, {method: 'morris', check: false});
     const k = 4; // 3 parameters and the seed
-    expect(plan.sweep.design.size).toBe(5 * (k + 1));
-    expect(plan.sweep.runs).toBe(5 * (k + 1) * 2);
+    expect(plan.sweep.design.size).toBe(6 * (k + 1));
+    expect(plan.sweep.runs).toBe(6 * (k + 1) * 2);
     const d = plan.morris!;
     for (let t = 0; t < d.r; t++) {
       for (let s = 0; s < k; s++) {
@@ -55,7 +42,7 @@ describe('designs', () => {
         const seedMoved = d.moved[t * k + s] === k - 1;
         expect(seed(before + 1, 0) !== seed(before, 0), `trajectory ${t} step ${s}`).toBe(seedMoved);
         expect(seed(before, 0)).not.toBe(seed(before, 1)); // replicates: other seeds
-        expect(seed(before, 0)).toMatch(new RegExp(`^three-g${t}-v\\d-r0$`));
+        expect(seed(before, 0)).toMatch(new RegExp(`^three, "quoted"-g${t}-v\\d-r0$`));
       }
     }
   });
@@ -65,10 +52,10 @@ describe('designs', () => {
     const K = 4;
     const per = 2 * K + 2;
     expect(plan.perRow).toBe(per);
-    expect(plan.sweep.design.size).toBe(6 * per);
+    expect(plan.sweep.design.size).toBe(8 * per);
     const values = (p: number) => plan.sweep.design.point(p);
     const variant = (p: number) => plan.sweep.design.seeds!.variant[p];
-    for (let j = 0; j < 6; j++) {
+    for (let j = 0; j < 8; j++) {
       const at = (m: number) => j * per + m;
       const [a, b] = [values(at(0)), values(at(1))];
       expect([variant(at(0)), variant(at(1))]).toEqual([0, 1]);
@@ -89,7 +76,7 @@ describe('designs', () => {
 
   it('Sobol with second order analyses every pair of parameters (not the seed), strongest first', () => {
     const {analysis} = analyseInProcess(file, 'sobol');
-    const pairs = analysis.outputs[0]!.pairs!;
+    const pairs = analysis.outputs[0]!.pairs!; // completionDay
     expect(pairs).toHaveLength(3);
     expect(pairs.flatMap((p) => p.factors)).not.toContain(SEED_FACTOR);
     expect(pairs.map((p) => p.s2)).toEqual([...pairs.map((p) => p.s2)].sort((x, y) => y - x));

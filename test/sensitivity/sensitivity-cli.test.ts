@@ -7,23 +7,11 @@ import {join} from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {hasStackTrace, parley, removeTempDirs, tempDir} from '../helpers/cli.js';
 import {lineCount} from '../sweep/sweep-helpers.js';
-import {writeSpec} from './sensitivity-helpers.js';
+import {THREE_SPEC, writeSpec} from './sensitivity-helpers.js';
 
 afterAll(removeTempDirs);
 
-const SMALL = `name: small
-scenario: baseline
-set: [stall.rollouts=0]
-parameters:
-  agents.government.params.batchSize: range
-  agents.taliban.params.ratio: {min: 1, max: 10}
-  agents.us.policy: {values: [facilitator, carrot-stick]}
-outputs: [completionDay, status, walkouts]
-morris: {trajectories: 6, levels: 4}
-sobol: {samples: 8}
-replicates: 2
-seed: 'small, "quoted"'
-`;
+const SMALL = THREE_SPEC;
 
 let dir: string;
 let spec: string;
@@ -73,7 +61,7 @@ describe.each(['morris', 'sobol'])('%s', (method) => {
 describe('what it prints', () => {
   it('a table per output, parameters ranked, the seed as the yardstick, the indices files for pandas', () => {
     const {stdout} = reference.morris!;
-    expect(stdout).toMatch(/^small: Morris \(6 trajectories, 4 levels, 3 parameters, 2 replicates a point: 60 runs; 95% bootstrap intervals\)/);
+    expect(stdout).toMatch(/^three: Morris \(6 trajectories, 4 levels, 3 parameters, 2 replicates a point: 60 runs; 95% bootstrap intervals\)/);
     for (const output of ['completionDay', 'status=complete', 'status=broken', 'status=ongoing', 'walkouts']) expect(stdout).toContain(`\n${output}: mu* of changing the seed alone `);
     expect(stdout).toMatch(/\n {2}government\.batchSize +\S+ +\[/);
     expect(stdout).toMatch(/\n {2}\(seed\) +\S+ +\[/);
@@ -82,6 +70,11 @@ describe('what it prints', () => {
     expect(header).toBe('output,factor,mu_star,mu_star_lo,mu_star_hi,mu,sigma,inert');
     expect(rows).toHaveLength(5 * 4); // 5 outputs × (3 parameters + the seed)
     expect(reference.sobol!.indices.split('\n')[0]).toBe('output,factor,st,st_lo,st_hi,s1,s1_lo,s1_hi,inert');
+    // Second order: every pair of the 3 parameters, per output.
+    const pairs = text(join(dir, 'sobol-1.interactions.csv')).trim().split('\n');
+    expect(pairs[0]).toBe('output,factor_a,factor_b,s2,s2_lo,s2_hi');
+    expect(pairs).toHaveLength(1 + 5 * 3);
+    expect(reference.sobol!.stdout).toContain('strongest pairs (S2, second order)');
   });
 
   it('--json: the analysis as data', async () => {
@@ -151,7 +144,7 @@ describe('refusals', () => {
     await refused(['sensitivity', bad('odd.yaml', 'levels: 4', 'levels: 5')], /odd\.yaml: invalid sensitivity spec\n {2}- morris\.levels: levels must be even/);
     await refused(['sensitivity', bad('agent.yaml', 'agents.taliban.params.ratio: {min: 1, max: 10}', 'taliban: range')], /agent\.yaml: invalid sensitivity spec\n {2}- parameters\.taliban: an agent takes all/);
     await refused(['sensitivity', bad('unknown.yaml', 'agents.government.params.batchSize: range', 'agents.government.params.batchSiz: range')], /unknown\.yaml: invalid sensitivity spec\n {2}- parameters\.agents\.government\.params\.batchSiz: \S+ \(the government's policy\) has no parameter batchSiz; it has batchSize,/);
-    await refused(['sensitivity', bad('range.yaml', 'agents.taliban.params.ratio: {min: 1, max: 10}', 'agents.taliban.params.ratio: {min: -5, max: 10}')], /range\.yaml: point 0 \(.*agents\.taliban\.params\.ratio=-5.*\) makes an invalid scenario:\n[\s\S]*- agents\.taliban\.params\.ratio: Too small/);
+    await refused(['sensitivity', bad('range.yaml', 'agents.taliban.params.ratio: {min: 1, max: 10}', 'agents.taliban.params.ratio: {min: -5, max: 10}')], /range\.yaml: point \d+ \(.*agents\.taliban\.params\.ratio=[-\d.]+.*\) makes an invalid scenario:\n[\s\S]*- agents\.taliban\.params\.ratio: Too small/);
     await refused(['sensitivity', bad('twice.yaml', 'agents.taliban.params.ratio: {min: 1, max: 10}', 'government: all')], /twice\.yaml: invalid sensitivity spec\n {2}- parameters\.government: agents\.government\.params\.batchSize is already among the parameters/);
     const risk = writeSpec(dir, 'risk.yaml', SMALL.replace('outputs: [completionDay, status, walkouts]', 'outputs: [completionDay, peakStallRisk]'));
     await refused(['sensitivity', risk], /risk\.yaml: invalid sensitivity spec\n {2}- outputs\[1\]: peakStallRisk cannot be computed: stall risk is not estimated/);

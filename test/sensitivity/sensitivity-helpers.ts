@@ -1,7 +1,5 @@
 // Shared by the sensitivity tests: specs written to a temp folder, and an analysis computed
 // in-process (no worker pool) from the same rows the workers make.
-import {writeFileSync} from 'node:fs';
-import {join} from 'node:path';
 import {analyse, type Analysis} from '../../src/sensitivity/analyse.js';
 import {OutputTable} from '../../src/sensitivity/outputs.js';
 import {loadSensitivity, type SensitivityPlan} from '../../src/sensitivity/plan.js';
@@ -27,11 +25,26 @@ replicates: 4
 seed: rollouts
 `;
 
-export function writeSpec(dir: string, name: string, text: string): string {
-  const file = join(dir, name);
-  writeFileSync(file, text);
-  return file;
-}
+export {writeSpec} from '../sweep/sweep-helpers.js';
+
+/**
+ * Three parameters on baseline (a number over its schema's range, one over a range given here, a
+ * policy choice), small designs of both methods with second order, 2 replicates; the master seed
+ * needs RFC 4180 quoting in every row.
+ */
+export const THREE_SPEC = `name: three
+scenario: baseline
+set: [stall.rollouts=0]
+parameters:
+  agents.government.params.batchSize: range
+  agents.taliban.params.ratio: {min: 1, max: 10}
+  agents.us.policy: {values: [facilitator, carrot-stick]}
+outputs: [completionDay, status, walkouts]
+morris: {trajectories: 6, levels: 4}
+sobol: {samples: 8, secondOrder: true}
+replicates: 2
+seed: 'three, "quoted"'
+`;
 
 /** The analysis of every run of the spec, run here in order. */
 export function analyseInProcess(file: string, method?: Method): {plan: SensitivityPlan; analysis: Analysis} {
