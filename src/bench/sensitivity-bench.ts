@@ -5,7 +5,7 @@
 //     (sensitivity-probe.ts; goal: 2 workers at least 1.8 times faster, as for sweeps);
 //   - the analysis of about 100,000 runs (Morris r = 1,220 and Sobol N = 1,190, 2 replicates):
 //     an OutputTable filled with synthetic packed runs (deterministic, from createRng), and
-//     analyse() over it, bootstrap intervals and convergence included;
+//     analyse() over it, bootstrap intervals and convergence included (median of 2);
 //   - the wall time of `parley sensitivity afghanistan-2020-all --quiet` (Morris, 8,200 runs) and
 //     of `--method sobol` (86,016 runs) as whole processes on the default workers, and of
 //     `--analyse` reading the Sobol run's 86,016-row results file back.
@@ -130,7 +130,7 @@ export function sensitivityBench(trials: number): SensitivityBench {
       seen.sobol2.push(probe('sobol', 2));
     }
     const large = specFile(dir, 'analysis', SENSITIVITY_SIZES.analysis);
-    const analysis = {morris: analysisTime(large, 'morris', 3), sobol: analysisTime(large, 'sobol', 3)};
+    const analysis = {morris: analysisTime(large, 'morris', 2), sobol: analysisTime(large, 'sobol', 2)};
     // The bundled spec as a user runs it; the Sobol run writes its rows, which --analyse reads back.
     const rows = join(dir, 'sobol.csv');
     const morrisMs = timeProcess([BIN, 'sensitivity', BUNDLED, '--quiet']);
