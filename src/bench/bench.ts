@@ -12,7 +12,8 @@
 //   - sensitivity analysis (sensitivity-bench.ts): runs per second of a Morris and of a Sobol
 //     design over the bundled spec's 39 parameters (about 20,000 runs each) on 1 and 2 workers
 //     (goal: 2 at least 1.8 times faster), analyse() over about 100,000 runs, and the wall time
-//     of `parley sensitivity afghanistan-2020-all` with Morris and with Sobol;
+//     of `parley sensitivity afghanistan-2020-all` with Morris and with Sobol (`node
+//     dist/bench/sensitivity.js` measures only this, after `npm run build`);
 //   - start-up (startup-bench.ts): `parley run baseline --json --no-stall-risk` and
 //     `parley --version` against `node -e 0`, medians over 20 processes each (goals: within 4x
 //     and 2x). `npm run bench:startup` measures only this.
