@@ -9,6 +9,11 @@
 //   - sweeps (sweep-bench.ts): runs per second of a 100,000-run sweep on 1 and on 2 worker
 //     threads (goal: 2 at least 1.8 times faster) and its peak memory streamed to disk (goal:
 //     under 200 MB); a 20,000-run sweep and a 100,000-point hypercube beside them;
+//   - sensitivity analysis (sensitivity-bench.ts): runs per second of a Morris and of a Sobol
+//     design over the bundled spec's 39 parameters (about 20,000 runs each) on 1 and 2 workers
+//     (goal: 2 at least 1.8 times faster), analyse() over about 100,000 runs, and the wall time
+//     of `parley sensitivity afghanistan-2020-all` with Morris and with Sobol (`node
+//     dist/bench/sensitivity.js` measures only this, after `npm run build`);
 //   - start-up (startup-bench.ts): `parley run baseline --json --no-stall-risk` and
 //     `parley --version` against `node -e 0`, medians over 20 processes each (goals: within 4x
 //     and 2x). `npm run bench:startup` measures only this.
@@ -24,6 +29,7 @@ import {median} from '../stats/median.js';
 import {throughput, timeEach} from './stats.js';
 import {processIo as io} from '../cli/io.js';
 import {STARTUP_GOALS, startupBench, startupLines} from './startup-bench.js';
+import {SENSITIVITY_GOALS, sensitivityBench, sensitivityLines, sensitivityTrials} from './sensitivity-bench.js';
 
 const {values} = parseArgs({
   options: {
@@ -90,6 +96,9 @@ const {sweepBench} = await import('./sweep-bench.js');
 // As many pairs of sweeps as trials: a pair's ratio varies by a tenth or more on a shared machine.
 const sweep = sweepBench(trials);
 
+// Sensitivity designs, each in a process of its own too, and the analysis; fewer trials (at most 3).
+const sensitivity = sensitivityBench(sensitivityTrials(trials));
+
 // Whole processes, measured while this one is idle (its sweeps' processes have ended).
 const startup = startupBench(20);
 
@@ -109,8 +118,9 @@ const result = {
   dashboardShippedRunMs: Number(overheadShipped.dashboardMs.toFixed(1)),
   dashboardShippedOverhead: Number((overheadShipped.ratio - 1).toFixed(3)),
   sweep,
+  sensitivity,
   startup,
-  goals: {roundsPerSecond: 1_000_000, stallRiskMs: 10, dashboardOverhead: 0.1, sweepSpeedup: 1.8, sweepPeakRssMb: 200, ...STARTUP_GOALS},
+  goals: {roundsPerSecond: 1_000_000, stallRiskMs: 10, dashboardOverhead: 0.1, sweepSpeedup: 1.8, sweepPeakRssMb: 200, ...SENSITIVITY_GOALS, ...STARTUP_GOALS},
 };
 
 if (values.json) {
@@ -133,6 +143,7 @@ if (values.json) {
     `    peak memory on 2 workers, to disk   ${L.peakRssMb} MB (highest ${L.peakRssMaxMb} MB) in ${L.seconds2} s   (goal < 200 MB: ${ok(L.peakRssMaxMb < 200)})`,
     `  sweep of ${n(S.runs)} runs, 1 and 2 workers  ${n(S.runsPerSecond1)} and ${n(S.runsPerSecond2)} runs/s, ${S.speedup.toFixed(2)}x (start-up and JIT weigh more; second half ${S.steadySpeedup.toFixed(2)}x)`,
     `  hypercube, ${n(C.runs)} points x 1 run   ${n(C.runsPerSecond)} runs/s on 2 workers, peak memory ${C.peakRssMb} MB`,
+    ...sensitivityLines(sensitivity),
     ...startupLines(startup),
   ];
   io.stdout(`${lines.join('\n')}\n`);

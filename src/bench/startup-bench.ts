@@ -29,7 +29,7 @@ export interface Startup {
 }
 
 /** One process's wall time, in ms; a failure is an error (a broken build must not look fast). */
-function timeProcess(args: readonly string[]): number {
+export function timeProcess(args: readonly string[]): number {
   const t0 = performance.now();
   const r = spawnSync(process.execPath, args, {stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8'});
   const ms = performance.now() - t0;

@@ -12,7 +12,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {median} from '../stats/median.js';
 
-interface Probe {
+export interface Probe {
   runs: number;
   seconds: number;
   runsPerSecond: number;
@@ -59,6 +59,28 @@ export interface SweepBench {
   hypercube: {runs: number; peakRssMb: number; runsPerSecond: number};
 }
 
+/**
+ * The pace of one sweep on 1 and on 2 workers over trials (`one[t]` and `two[t]` run back to
+ * back). Speedups are medians of each trial's pair, so a slow spell of the machine counts
+ * against both sides of a ratio, not one.
+ */
+export function pace(one: readonly Probe[], two: readonly Probe[]): Pace {
+  const steady = (p: Probe): number => p.secondHalf ?? p.runsPerSecond;
+  const ratios = (f: (p: Probe) => number): number[] => one.map((p, i) => f(two[i]!) / f(p));
+  const paired = (f: (p: Probe) => number): number => median(ratios(f));
+  const whole = ratios((p) => p.runsPerSecond);
+  return {
+    runs: one[0]!.runs,
+    runsPerSecond1: Math.round(median(one.map((p) => p.runsPerSecond))),
+    runsPerSecond2: Math.round(median(two.map((p) => p.runsPerSecond))),
+    speedup: round2(median(whole)),
+    speedupRange: [round2(Math.min(...whole)), round2(Math.max(...whole))],
+    steady1: Math.round(median(one.map(steady))),
+    steady2: Math.round(median(two.map(steady))),
+    steadySpeedup: round2(paired(steady)),
+  };
+}
+
 export function sweepBench(trials: number): SweepBench {
   const dir = mkdtempSync(join(tmpdir(), 'parley-bench-'));
   const probe = (file: string, workers: number): Probe =>
@@ -79,24 +101,6 @@ export function sweepBench(trials: number): SweepBench {
       seen.short1.push(probe(short, 1));
       seen.short2.push(probe(short, 2));
     }
-    // Speedups are medians of each trial's pair (1 and 2 workers run back to back), so a slow
-    // spell of the machine counts against both sides of a ratio, not one.
-    const pace = (one: Probe[], two: Probe[]): Pace => {
-      const steady = (p: Probe): number => p.secondHalf ?? p.runsPerSecond;
-      const ratios = (f: (p: Probe) => number): number[] => one.map((p, i) => f(two[i]!) / f(p));
-      const paired = (f: (p: Probe) => number): number => median(ratios(f));
-      const whole = ratios((p) => p.runsPerSecond);
-      return {
-        runs: one[0]!.runs,
-        runsPerSecond1: Math.round(median(one.map((p) => p.runsPerSecond))),
-        runsPerSecond2: Math.round(median(two.map((p) => p.runsPerSecond))),
-        speedup: round2(median(whole)),
-        speedupRange: [round2(Math.min(...whole)), round2(Math.max(...whole))],
-        steady1: Math.round(median(one.map(steady))),
-        steady2: Math.round(median(two.map(steady))),
-        steadySpeedup: round2(paired(steady)),
-      };
-    };
     const rss = seen.long2.map((p) => p.peakRssMb);
     const cube = probe(spec('hypercube', hypercubeSpec(100_000)), 2);
     return {
@@ -109,5 +113,5 @@ export function sweepBench(trials: number): SweepBench {
   }
 }
 
-const round1 = (x: number): number => Math.round(x * 10) / 10;
-const round2 = (x: number): number => Math.round(x * 100) / 100;
+export const round1 = (x: number): number => Math.round(x * 10) / 10;
+export const round2 = (x: number): number => Math.round(x * 100) / 100;

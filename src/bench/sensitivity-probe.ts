@@ -1,0 +1,33 @@
+// One sensitivity design run as a sweep in a process of its own, for `npm run bench`: loads a
+// sensitivity spec with a method, runs its sweep with N workers, streams the rows to a file and
+// feeds the output table as `parley sensitivity` does, and prints its pace (whole sweep and
+// second half) and the process's peak resident memory, in sweep-probe.ts's format. The
+// analysis is not timed here (sensitivity-bench.ts times it on its own).
+import {closeSync, openSync, writeSync} from 'node:fs';
+import {loadSensitivity} from '../sensitivity/plan.js';
+import {OutputTable} from '../sensitivity/outputs.js';
+import type {Method} from '../sensitivity/spec.js';
+import {runSweep} from '../host/run-sweep.js';
+import {processIo} from '../cli/io.js';
+
+const [spec, method, workers, out] = process.argv.slice(2);
+const plan = loadSensitivity(spec!, {method: method as Method, check: false});
+const table = new OutputTable(plan);
+const fd = openSync(out!, 'w');
+const started = performance.now();
+let half = null as {at: number; written: number} | null;
+const r = await runSweep({
+  plan: plan.sweep,
+  workers: Number(workers),
+  write: (bytes) => void writeSync(fd, bytes),
+  onChunk: (packed, written) => {
+    table.addPacked(packed);
+    half ??= written >= plan.sweep.runs / 2 ? {at: performance.now(), written} : null;
+  },
+});
+const ended = performance.now();
+closeSync(fd);
+if (table.incomplete !== 0) throw new Error(`${table.incomplete} points of ${spec} did not get all their runs`);
+const runs = r.next - r.from;
+const secondHalf = half === null ? null : (runs - half.written) / ((ended - half.at) / 1000);
+processIo.stdout(`${JSON.stringify({runs, seconds: (ended - started) / 1000, runsPerSecond: runs / ((ended - started) / 1000), secondHalf, peakRssMb: process.resourceUsage().maxRSS / 1024})}\n`);
