@@ -6,8 +6,8 @@
 //   - the analysis of about 100,000 runs (Morris r = 1,220 and Sobol N = 1,190, 2 replicates):
 //     an OutputTable filled with synthetic packed runs (deterministic, from createRng), and
 //     analyse() over it, bootstrap intervals and convergence included (median of 2);
-//   - the wall time of `parley sensitivity afghanistan-2020-all --quiet` (Morris, 8,200 runs) and
-//     of `--method sobol` (86,016 runs) as whole processes on the default workers, and of
+//   - the wall time of `parley sensitivity afghanistan-2020-all --quiet` (Morris) and of
+//     `--method sobol` as whole processes on the default workers, and of
 //     `--analyse` reading the Sobol run's 86,016-row results file back.
 import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {execFileSync} from 'node:child_process';
@@ -63,12 +63,12 @@ export interface SensitivityBench {
   bundled: {morrisSeconds: number; morrisRuns: number; sobolSeconds: number; sobolRuns: number; analyseSobolSeconds: number};
 }
 
-/** The bundled spec with other design sizes, written to `dir`. */
+/** The bundled spec with other design sizes and 2 replicates (the sizes above assume them), written to `dir`. */
 function specFile(dir: string, name: string, sizes: {morris: number; sobol: number}): string {
   const spec = parse(readFileSync(join(SENSITIVITY_DIR, `${BUNDLED}.yaml`), 'utf8')) as Record<string, unknown>;
   const morris = spec.morris as Record<string, unknown>;
   const file = join(dir, `${name}.yaml`);
-  writeFileSync(file, stringify({...spec, name: `${BUNDLED}-${name}`, morris: {...morris, trajectories: sizes.morris}, sobol: {samples: sizes.sobol}}));
+  writeFileSync(file, stringify({...spec, name: `${BUNDLED}-${name}`, morris: {...morris, trajectories: sizes.morris}, sobol: {samples: sizes.sobol}, replicates: 2}));
   return file;
 }
 

@@ -33,7 +33,7 @@ let runner: Runner | null = null;
 function theRunner(): Runner {
   if (!runner) {
     const source = workerData as PlanSource;
-    const plan = source.kind === 'sensitivity' ? sensitivityPlanFromSource(source) : planFromSource(source);
+    const plan = source?.kind === 'sensitivity' ? sensitivityPlanFromSource(source) : planFromSource(source);
     runner = {plan, run: sweepRunner(plan), layout: new SummaryLayout(plan.columns)};
   }
   return runner;

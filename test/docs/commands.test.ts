@@ -87,6 +87,7 @@ describe('README documents every option of every command', () => {
     list: '`parley list',
     validate: '`parley validate',
     schema: '`parley schema',
+    sensitivity: 'Sensitivity analysis:',
   };
   it.each(Object.keys(USAGES))('%s', (command) => {
     const text = section(read('README.md'), sections[command]!);
