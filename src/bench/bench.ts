@@ -10,7 +10,7 @@
 //     threads (goal: 2 at least 1.8 times faster) and its peak memory streamed to disk (goal:
 //     under 200 MB); a 20,000-run sweep and a 100,000-point hypercube beside them;
 //   - sensitivity analysis (sensitivity-bench.ts): runs per second of a Morris and of a Sobol
-//     design over the bundled spec's 39 parameters (about 20,000 runs each) on 1 and 2 workers
+//     design over the bundled spec's 39 parameters (about 50,000 runs each) on 1 and 2 workers
 //     (goal: 2 at least 1.8 times faster), analyse() over about 100,000 runs, and the wall time
 //     of `parley sensitivity afghanistan-2020-all` with Morris and with Sobol (`node
 //     dist/bench/sensitivity.js` measures only this, after `npm run build`);

@@ -1,7 +1,7 @@
 // Sensitivity analysis for `npm run bench` (issue 16): the bundled spec's designs, which run as
 // sweeps, and their analysis.
 //   - runs per second of a Morris and of a Sobol design over the bundled spec's 39 parameters,
-//     each about 20,000 runs, on 1 and on 2 workers, each in a process of its own
+//     each about 50,000 runs, on 1 and on 2 workers, each in a process of its own
 //     (sensitivity-probe.ts; goal: 2 workers at least 1.8 times faster, as for sweeps);
 //   - the analysis of about 100,000 runs (Morris r = 1,220 and Sobol N = 1,190, 2 replicates):
 //     an OutputTable filled with synthetic packed runs (deterministic, from createRng), and
@@ -30,17 +30,23 @@ const BUNDLED = 'afghanistan-2020-all';
 const BIN = fileURLToPath(new URL('../cli/bin.js', import.meta.url));
 const PROBE = fileURLToPath(new URL('./sensitivity-probe.js', import.meta.url));
 
-/** Design sizes: about 20,000 runs for the pace (k = 40 factors: r(k + 1) and N(k + 2) points, 2 replicates), about 100,000 for the analysis. */
+/**
+ * Design sizes: about 50,000 runs for the pace (k = 40 factors: r(k + 1) and N(k + 2) points, 2
+ * replicates), about 100,000 for the analysis. At 20,000 runs a design took 8 s on one worker, of
+ * which 2 to 4 s were each worker's start-up and warm-up, which a lone worker shares with the idle
+ * core (V8 compiles and collects on helper threads): the ratio then measured start-up more than
+ * the steady pace (1.2x whole, 1.7 to 2.1x over the second half, on 2 cores).
+ */
 export const SENSITIVITY_SIZES = {
-  pace: {morris: 250, sobol: 244},
+  pace: {morris: 610, sobol: 595},
   analysis: {morris: 1220, sobol: 1190},
 } as const;
 
 /** 2 workers at least 1.8 times faster than 1, as for sweeps. */
 export const SENSITIVITY_GOALS = {sensitivitySpeedup: 1.8};
 
-/** Trials of the paced designs: at most 3 (each trial runs four sweeps of about 20,000 runs). */
-export const sensitivityTrials = (trials: number): number => Math.max(1, Math.min(3, trials));
+/** Trials of the paced designs: at most 2 (each trial runs four sweeps of about 50,000 runs, about a minute). */
+export const sensitivityTrials = (trials: number): number => Math.max(1, Math.min(2, trials));
 
 export interface AnalysisTime {
   method: Method;

@@ -49,9 +49,12 @@ type Data = Record<string, unknown>;
  * gave for the old policy (they belong to it); the names of what was dropped are returned.
  */
 export function applyOverrides(data: unknown, overrides: readonly Override[]): {data: unknown; notes: string[]; targets: Map<Override, string[]>} {
-  // Copied only along the paths written (setPath copies each container it passes through): the
-  // rest is shared with `data`, which is never written. A sweep applies overrides per point.
+  // Copied only along the paths written (setPath copies each container it passes through, once:
+  // a sensitivity design sets forty parameters of three policies at every point, and copying the
+  // agents section again for each took most of the time it spent here): the rest is shared with
+  // `data`, which is never written. A sweep applies overrides per point.
   const root = {...(data as Data)};
+  const copies = new WeakSet<object>([root]);
   const notes: string[] = [];
   /** Where each override landed: its path, with an appended item's index in place of `+`. */
   const targets = new Map<Override, string[]>();
@@ -67,14 +70,16 @@ export function applyOverrides(data: unknown, overrides: readonly Override[]): {
         notes.push(`agents.${agent}.policy changed from ${String(entry.policy)} to ${String(o.value)}: the file's params for ${String(entry.policy)} are not used`);
         const {params: _dropped, ...rest} = entry;
         root.agents = {...agents, [agent!]: rest};
+        copies.add(root.agents as Data).add(rest);
       }
     }
-    targets.set(o, setPath(root, o));
+    targets.set(o, setPath(root, o, copies));
   }
   return {data: root, notes, targets};
 }
 
-function setPath(root: Data, o: Override): string[] {
+/** Writes the override's value into `root`, copying each container on the way that `copies` does not hold yet. */
+function setPath(root: Data, o: Override, copies: WeakSet<object>): string[] {
   let node: unknown = root;
   for (let i = 0; i < o.path.length - 1; i++) {
     const seg = o.path[i]!;
@@ -85,7 +90,10 @@ function setPath(root: Data, o: Override): string[] {
     if (typeof node !== 'object' || node === null) {
       throw new InputError(`--set ${o.text}: ${o.path.slice(0, i + 1).join('.')} is a value, not a section`);
     }
-    node = container[seg] = Array.isArray(node) ? [...(node as unknown[])] : {...(node as Data)};
+    if (!copies.has(node)) {
+      node = container[seg] = Array.isArray(node) ? [...(node as unknown[])] : {...(node as Data)};
+      copies.add(node as object);
+    }
   }
   const last = o.path[o.path.length - 1]!;
   if (last !== APPEND) {

@@ -83,6 +83,19 @@ describe('applyOverrides', () => {
     expect((out.events as unknown[]).length).toBe((((data as Raw).events as unknown[] | undefined)?.length ?? 0) + 1);
   });
 
+  it('copies a section once however many overrides write into it, and never the frozen original', () => {
+    const data = deepFreeze({agents: {government: {params: {a: 1, b: 2}}, us: {params: {c: 3}}}, shared: {x: 1}});
+    const sets = ['agents.government.params.a=10', 'agents.government.params.b=20', 'agents.us.params.c=30', 'agents.government.params.d=40'].map(parseOverride);
+    const {data: out} = applyOverrides(data, sets) as {data: typeof data & {agents: {government: {params: Record<string, number>}}}};
+    expect(out.agents.government.params).toEqual({a: 10, b: 20, d: 40});
+    expect(out.agents.us.params).toEqual({c: 30});
+    expect(out.shared).toBe(data.shared); // not on any path written: shared
+    expect(data.agents.government.params).toEqual({a: 1, b: 2});
+    // A second application starts from the original again, not from the first one's copies.
+    const again = applyOverrides(data, [parseOverride('agents.government.params.a=5')]).data as typeof out;
+    expect(again.agents.government.params).toEqual({a: 5, b: 2});
+  });
+
   it('sets values on a copy, creating sections as needed', () => {
     const data = {a: {b: 1}, keep: [1, 2]};
     const before = structuredClone(data);
