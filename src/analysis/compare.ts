@@ -16,14 +16,32 @@ export interface Comparison {
   stallEpisodes: {observed: number; model: Distribution};
   longestStall: {observed: number; model: Distribution};
   complete: {observed: number | null; model: Distribution};
-  /** Median and 10-90% band of the model's cumulative releases on each observed date. */
-  band: {side: 'government' | 'taliban'; day: number; observed: number; median: number | null; p10: number | null; p90: number | null}[];
+  /** Median and 10-90% band of the model's cumulative releases on each observed date; `basis` says whether a source reports the point or it was constructed. */
+  band: {side: 'government' | 'taliban'; day: number; observed: number; basis: Basis; median: number | null; p10: number | null; p90: number | null}[];
+  /** The points the fit measures (log-RMSE, coverage) use: reported only, unless constructed points were asked for. */
+  points: 'reported' | 'all';
+  /** Per side, how many of those points lie inside the model's 10-90% band, of how many. */
+  coverage: {government: Coverage; taliban: Coverage};
 }
 
-export function compareWithHistory(config: SimConfig, replay: Replay, runs: number, seedPrefix = 'compare'): Comparison {
+type Basis = 'reported' | 'constructed';
+export interface Coverage {
+  inside: number;
+  of: number;
+}
+
+export interface CompareOptions {
+  /** Fit constructed points too (implied or carried forward), not only reported ones. */
+  constructed?: boolean;
+}
+
+export function compareWithHistory(config: SimConfig, replay: Replay, runs: number, seedPrefix = 'compare', options: CompareOptions = {}): Comparison {
   const h = replay.history;
-  const observed = (side: 'government' | 'taliban'): Observation[] => h.series[side].map((p) => ({day: dayOf(h, p.date), cumulative: p.cumulative}));
-  const obs = {government: observed('government'), taliban: observed('taliban')};
+  const observed = (side: 'government' | 'taliban'): (Observation & {basis: Basis})[] => h.series[side].map((p) => ({day: dayOf(h, p.date), cumulative: p.cumulative, basis: p.basis}));
+  const all = {government: observed('government'), taliban: observed('taliban')};
+  const fitted = (o: {basis: Basis}): boolean => options.constructed === true || o.basis === 'reported';
+  // Every observed point gets its band; the fit measures read only the fitted ones.
+  const obs = all;
   const last = replay.days.length - 1;
   const rmse = {government: [] as number[], taliban: [] as number[]};
   const firstRelease: (number | null)[] = [];
@@ -38,7 +56,7 @@ export function compareWithHistory(config: SimConfig, replay: Replay, runs: numb
     const m = milestones(result);
     for (const side of ['government', 'taliban'] as const) {
       const series = side === 'government' ? d.govReleased : d.talReleased;
-      rmse[side].push(logRmse((day) => valueOn(series, d.length, day), obs[side]));
+      rmse[side].push(logRmse((day) => valueOn(series, d.length, day), obs[side].filter(fitted)));
       obs[side].forEach((o, k) => atObs[side][k]!.push(valueOn(series, d.length, o.day)));
     }
     firstRelease.push(m.firstGovernmentRelease);
@@ -48,10 +66,14 @@ export function compareWithHistory(config: SimConfig, replay: Replay, runs: numb
     longestStall.push(m.longestStall);
   }
   const band: Comparison['band'] = [];
+  const coverage = {government: {inside: 0, of: 0}, taliban: {inside: 0, of: 0}};
   for (const side of ['government', 'taliban'] as const) {
     obs[side].forEach((o, k) => {
       const dist = distribution(atObs[side][k]!);
-      band.push({side, day: o.day, observed: o.cumulative, median: dist.median, p10: dist.p10, p90: dist.p90});
+      band.push({side, day: o.day, observed: o.cumulative, basis: o.basis, median: dist.median, p10: dist.p10, p90: dist.p90});
+      if (!fitted(o) || dist.p10 === null || dist.p90 === null) return;
+      coverage[side].of++;
+      if (dist.p10 <= o.cumulative && o.cumulative <= dist.p90) coverage[side].inside++;
     });
   }
   return {
@@ -64,5 +86,7 @@ export function compareWithHistory(config: SimConfig, replay: Replay, runs: numb
     // The exchange was complete when the last prisoners went to custody; talks opened two days later.
     complete: {observed: h.events.filter((e) => e.type === 'custody').map((e) => dayOf(h, e.date)).at(-1) ?? null, model: distribution(complete)},
     band,
+    points: options.constructed === true ? 'all' : 'reported',
+    coverage,
   };
 }

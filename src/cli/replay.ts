@@ -44,7 +44,7 @@ export async function replayCommand(args: string[], io: Io, mode: Mode): Promise
     const runs = positiveInt('--runs', values.runs) ?? 100;
     const {config} = loadScenario(scenario);
     const replay = replayTimeline(loadHistory(history));
-    const c = compareWithHistory(config, replay, runs);
+    const c = compareWithHistory(config, replay, runs, 'compare', {constructed: values.constructed === true});
     if (dashboard) {
       const band = modelBand(config, replay.days.length - 1, runs);
       const {runReplayDashboard} = await import('./dashboard.js');
@@ -57,6 +57,7 @@ export async function replayCommand(args: string[], io: Io, mode: Mode): Promise
     return 0;
   }
   if (values.runs !== undefined) throw new UsageError('--runs goes with --compare');
+  if (values.constructed) throw new UsageError('--constructed goes with --compare');
   const replay = replayTimeline(loadHistory(history));
   if (dashboard) {
     const {runReplayDashboard} = await import('./dashboard.js');

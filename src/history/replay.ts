@@ -12,6 +12,8 @@ export interface ReplayDay {
   day: number;
   date: string;
   released: Record<Side, number>;
+  /** The day's figure comes from a constructed point of the series (implied or carried forward), not a reported one. */
+  constructed: Record<Side, boolean>;
   talks: ReplayTalks;
   /** The walk-out under way: since which day, and the event that began it. */
   walkout: {since: number; event: HistoryEvent} | null;
@@ -52,17 +54,23 @@ export function replayTimeline(history: HistoryFile, def: StallDefinition = DEFA
     const d = dayOf(history, e.date);
     byDay.set(d, [...(byDay.get(d) ?? []), e]);
   }
-  // Cumulative releases on each day: the latest observed point on or before it.
-  const seriesOn = (side: Side): number[] => {
-    const out = new Array<number>(last + 1).fill(0);
+  // Cumulative releases on each day: the latest observed point on or before it, and whether that point was constructed.
+  const seriesOn = (side: Side): {value: number[]; constructed: boolean[]} => {
+    const value = new Array<number>(last + 1).fill(0);
+    const constructed = new Array<boolean>(last + 1).fill(false);
     for (const p of history.series[side]) {
       const d = dayOf(history, p.date);
-      for (let k = Math.max(0, d); k <= last; k++) out[k] = p.cumulative;
+      for (let k = Math.max(0, d); k <= last; k++) {
+        value[k] = p.cumulative;
+        constructed[k] = p.basis === 'constructed';
+      }
     }
-    return out;
+    return {value, constructed};
   };
-  const gov = seriesOn('government');
-  const tal = seriesOn('taliban');
+  const govSeries = seriesOn('government');
+  const talSeries = seriesOn('taliban');
+  const gov = govSeries.value;
+  const tal = talSeries.value;
 
   const walkouts: {from: number; to: number | null; event: HistoryEvent}[] = [];
   const progressDays: number[] = [];
@@ -88,6 +96,7 @@ export function replayTimeline(history: HistoryFile, def: StallDefinition = DEFA
       day,
       date: dateAt(history, day),
       released: {government: gov[day]!, taliban: tal[day]!},
+      constructed: {government: govSeries.constructed[day]!, taliban: talSeries.constructed[day]!},
       talks,
       walkout: open ? {since: open.from, event: open.event} : null,
       stalled: false,

@@ -115,6 +115,9 @@ const seriesPoint = z
   .strictObject({
     date: isoDate,
     cumulative: count.describe('total freed by that day, as reported (the chosen value where reports conflict)'),
+    basis: z
+      .enum(['reported', 'constructed'])
+      .describe('reported: a found source gives this total for this day; constructed: implied by a sum, or carried forward where a later source is vaguer (fit measures leave these out by default)'),
     approximate: z.boolean().optional(),
     sources: z.array(rowId).min(1, 'every point needs at least one timeline row'),
     note: text.optional(),

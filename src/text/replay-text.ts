@@ -1,6 +1,6 @@
 // `parley replay` as plain text: the 2020 timeline day by day, each event with its source row
 // and confidence, the releases so far, and the stall episodes under the model's definition.
-import type {Comparison} from '../analysis/compare.js';
+import type {Comparison, Coverage} from '../analysis/compare.js';
 import type {Distribution} from '../analysis/milestones.js';
 import type {Replay} from '../history/replay.js';
 import {groupDigits} from '../fmt/group-digits.js';
@@ -14,7 +14,7 @@ export function formatReplay(r: Replay): string {
     const talks = d.talks !== lastTalks ? ` · talks ${d.talks}` : '';
     lastTalks = d.talks;
     out.push(
-      `${d.date}  day ${String(d.day).padStart(3)}  released: government ${groupDigits(d.released.government)}, taliban ${groupDigits(d.released.taliban)}${talks}${d.stalled ? ' · stalled' : ''}`,
+      `${d.date}  day ${String(d.day).padStart(3)}  released: government ${groupDigits(d.released.government)}${d.constructed.government ? '*' : ''}, taliban ${groupDigits(d.released.taliban)}${d.constructed.taliban ? '*' : ''}${talks}${d.stalled ? ' · stalled' : ''}`,
     );
     for (const e of d.events) out.push(`    ${e.actor.padEnd(10)} ${e.type.padEnd(13)} ${e.summary} [${e.id}, ${e.confidence}]`);
   }
@@ -25,10 +25,13 @@ export function formatReplay(r: Replay): string {
     `first government release day ${m.firstGovernmentRelease ?? '—'}, first Taliban release day ${m.firstTalibanRelease ?? '—'}, first walk-out day ${m.firstWalkout ?? '—'}, talks open day ${m.talksOpen ?? '—'}`,
     `released by ${last.date}: government ${groupDigits(last.released.government)}, taliban ${groupDigits(last.released.taliban)}`,
     `stall episodes (docs/model.md §5): ${r.episodes.map((e) => `day ${e.start}–${e.end ?? last.day}`).join(', ') || 'none'}`,
+    '* a constructed figure: implied by a sum, or carried forward where a later source is vaguer; not reported as such',
     'sources: docs/sources.md lists every row T<n> with its URLs',
   );
   return `${out.join('\n')}\n`;
 }
+
+const coverageText = (c: Coverage): string => `${c.inside} of ${c.of} dates${c.of > 0 ? ` (${Math.round((100 * c.inside) / c.of)}%)` : ''}`;
 
 /** The fit of model runs to the replayed history, as a small table. */
 export function formatComparison(scenario: string, c: Comparison): string {
@@ -46,11 +49,14 @@ export function formatComparison(scenario: string, c: Comparison): string {
     row('longest stall (days)', c.longestStall.observed, c.longestStall.model, false),
     `${'log-RMSE, government releases'.padEnd(34)}${''.padStart(8)}   ${dist(c.logRmse.government, 2)}`,
     `${'log-RMSE, Taliban releases'.padEnd(34)}${''.padStart(8)}   ${dist(c.logRmse.taliban, 2)}`,
+    `${'inside the 10%–90% band'.padEnd(34)}${''.padStart(8)}   government ${coverageText(c.coverage.government)}, Taliban ${coverageText(c.coverage.taliban)}`,
+    `  (fit measures use ${c.points === 'reported' ? 'reported points only; --constructed adds the constructed ones (*)' : 'every point, constructed ones (*) included'})`,
     '',
-    'cumulative releases on the observed dates: 2020 · model median [10%–90%]',
+    'cumulative releases on the observed dates: 2020 · model median [10%–90%]; * constructed (implied or carried forward)',
   ];
   for (const b of c.band) {
-    out.push(`  ${b.side.padEnd(10)} day ${String(b.day).padStart(3)}  ${groupDigits(b.observed).padStart(6)} · ${b.median === null ? '—' : `${groupDigits(b.median)} [${groupDigits(b.p10!)}–${groupDigits(b.p90!)}]`}`);
+    const mark = b.basis === 'constructed' ? '*' : ' ';
+    out.push(`  ${b.side.padEnd(10)} day ${String(b.day).padStart(3)}  ${groupDigits(b.observed).padStart(6)}${mark}· ${b.median === null ? '—' : `${groupDigits(b.median)} [${groupDigits(b.p10!)}–${groupDigits(b.p90!)}]`}`);
   }
   return `${out.join('\n')}\n`;
 }

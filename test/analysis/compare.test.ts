@@ -26,6 +26,25 @@ describe('compareWithHistory', () => {
     expect(nothing.logRmse.government.median!).toBeGreaterThan(c.logRmse.government.median!);
   });
 
+  it('fits reported points only by default: coverage counts them, inside the band or not; --constructed adds the rest', () => {
+    const inside = (b: (typeof c.band)[number]): boolean => b.p10! <= b.observed && b.observed <= b.p90!;
+    for (const side of ['government', 'taliban'] as const) {
+      const reported = c.band.filter((b) => b.side === side && b.basis === 'reported');
+      expect(c.coverage[side]).toEqual({inside: reported.filter(inside).length, of: reported.length});
+      expect(reported.length).toBe(replay.history.series[side].filter((p) => p.basis === 'reported').length);
+    }
+    expect(c.points).toBe('reported');
+    // The record has constructed points on both sides (docs/sources.md lists them).
+    expect(c.band.filter((b) => b.basis === 'constructed').map((b) => b.side)).toEqual(expect.arrayContaining(['government', 'taliban']));
+    const all = compareWithHistory(config, replay, 30, 'compare', {constructed: true});
+    expect(all.points).toBe('all');
+    expect(all.coverage.government.of).toBe(replay.history.series.government.length);
+    expect(all.coverage.taliban).toEqual({inside: all.band.filter((b) => b.side === 'taliban').filter(inside).length, of: replay.history.series.taliban.length});
+    // Same seeds: the band is the same; only what is fitted differs.
+    expect(all.band).toEqual(c.band);
+    expect(all.logRmse.government).not.toEqual(c.logRmse.government);
+  });
+
   it('is reproducible', () => {
     expect(compareWithHistory(config, replay, 10)).toEqual(compareWithHistory(config, replay, 10));
   });

@@ -31,6 +31,14 @@ describe('replay of the 2020 timeline', () => {
     expect(at('2020-09-12').talks).toBe('open');
   });
 
+  it('marks the days whose figure comes from a constructed point, until the next point', () => {
+    expect(at('2020-04-21').constructed).toEqual({government: true, taliban: false}); // 361 + 71, implied
+    expect(at('2020-04-30').constructed).toEqual({government: true, taliban: true}); // both carried until a reported point
+    expect(at('2020-05-02').constructed.government).toBe(false); // 748, reported
+    expect(at('2020-09-12').constructed).toEqual({government: true, taliban: true});
+    expect(replay.days[0]!.constructed).toEqual({government: false, taliban: false}); // before any point: 0
+  });
+
   it('gives the cumulative releases of the data file, never decreasing', () => {
     for (const side of ['government', 'taliban'] as const) {
       for (const d of replay.days) expect(d.released[side]).toBe(cumulativeOn(history, side, d.day));

@@ -16,6 +16,7 @@ export const REPLAY_USAGE = defineUsage({
     },
     compare: {type: 'boolean', help: 'set a model scenario (the argument) against the record'},
     runs: {type: 'string', value: 'N', help: 'seeds the model is run with, with --compare', defaultText: '100'},
+    constructed: {type: 'boolean', help: 'with --compare: fit the constructed points of the record too (implied or carried forward), not only the reported ones'},
     history: {type: 'string', value: 'HISTORY', help: 'the record to replay or compare against: a file or a bundled history', defaultText: 'afghanistan-2020'},
     speed: {type: 'string', value: 'N|max', help: 'dashboard speed in days a second: 1, 2, 5, 10, 20, 50, 100 or max', defaultText: '5'},
   },
