@@ -66,6 +66,8 @@ export interface ReplayView {
     episodes: number;
   };
   actors: Record<AgentId, ActView | null>;
+  /** Today's figure of each side comes from a constructed point of the record (implied or carried forward), not a reported one. */
+  constructed: Record<Side, boolean>;
   /** `parley replay --compare`: the model's median and 10–90% band today, per side. */
   compare: {scenario: string; runs: number; band: Record<Side, BandView>} | null;
 }

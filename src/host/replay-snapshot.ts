@@ -168,6 +168,7 @@ export function buildReplaySnapshot(replay: Replay, day: number, frame: ReplayFr
       selected: selected >= 0 ? eventDetail(replay, selected) : null,
       pinned: frame.pinned !== undefined && frame.pinned !== null,
       stall: stallTo(replay, day),
+      constructed: {...today.constructed},
       actors: latestActs(replay, latest),
       compare: frame.compare ? {scenario: frame.compare.scenario, runs: frame.compare.band.runs, band: {government: bandOn(frame.compare.band, 'government', day), taliban: bandOn(frame.compare.band, 'taliban', day)}} : null,
     },

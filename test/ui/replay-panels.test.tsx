@@ -10,6 +10,7 @@ import {EventLog} from '../../src/ui/dashboard/panels/EventLog.js';
 import {Header} from '../../src/ui/dashboard/panels/Header.js';
 import {HelpOverlay} from '../../src/ui/dashboard/panels/HelpOverlay.js';
 import {PANELS} from '../../src/ui/dashboard/panels/index.js';
+import {ReleasesPanel} from '../../src/ui/dashboard/panels/ReleasesPanel.js';
 import {KeyHints} from '../../src/ui/dashboard/panels/KeyHints.js';
 import {promptLine} from '../../src/ui/dashboard/panels/SeekPrompt.js';
 import {StallRiskPanel} from '../../src/ui/dashboard/panels/StallRiskPanel.js';
@@ -122,5 +123,17 @@ describe('which panels, with how many rows', () => {
     expect(rows(replaySnapshot('2020-04-07'), 'agents').minRows).toBeLessThan(rows(realSnapshot(), 'agents').minRows);
     expect(rows(compareSnapshot('2020-04-07'), 'releases').minRows).toBe(3);
     expect(rows(observedSnapshot(40), 'releases').minRows).toBe(3);
+  });
+});
+
+describe('constructed figures of the record', () => {
+  test('the releases panel marks a constructed count with *, a reported one not; --compare too; the help says what * means', () => {
+    const onDay = (date: string) => frame(ReleasesPanel, replaySnapshot(date), 100, 2);
+    expect(onDay('2020-04-21')[0]).toMatch(/ 432\* \/ 5,000/); // 361 + 71, implied
+    expect(onDay('2020-04-21')[1]).toMatch(/ 40 \/ 1,000/);
+    expect(onDay('2020-05-02')[0]).toMatch(/ 748 \/ 5,000/);
+    expect(frame(ReleasesPanel, compareSnapshot('2020-04-21'), 100, 3)[0]).toMatch(/432\* · model /);
+    const help = renderWide(<HelpOverlay snapshot={replaySnapshot('2020-04-21')} width={100} rows={40} />).join(' ');
+    expect(help).toMatch(/marked \* is\s+constructed/);
   });
 });

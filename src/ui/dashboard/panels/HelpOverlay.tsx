@@ -71,6 +71,7 @@ export function replayParagraphs(s: RecordSnapshot): string[] {
     `Stalls are the model's definition applied to what happened: a walk-out lasting ${days(d.walkoutDays)} or more, ` +
       `or no progress (a release batch, custody, the talks convening, returning or opening) for ${days(d.noProgressDays)} or more.`,
     'Trust, pressure, violence and stall risk exist only in the model: the record has no such numbers, so none are shown.',
+    'A release count marked * is constructed: implied by a sum, or carried forward from an earlier report where a later one is vaguer; no source gives that total for that day.',
   ];
   const c = s.replay.compare;
   if (c) {

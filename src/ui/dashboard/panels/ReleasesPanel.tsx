@@ -37,9 +37,9 @@ function progressOf(s: Snapshot, offList: number): [Progress, Progress] {
   ];
 }
 
-/** `suffix[i]` follows item i's numbers (the record's value, in a run set against it). */
-function barLines(items: readonly Progress[], width: number, suffix: readonly Line[] = []): Line[] {
-  const numbers = items.map((p) => `${count(p.done)} / ${count(p.target)}`);
+/** `suffix[i]` follows item i's numbers (the record's value, in a run set against it); `marks[i]` follows item i's count (`*`: a constructed figure of the record). */
+function barLines(items: readonly Progress[], width: number, suffix: readonly Line[] = [], marks: readonly string[] = []): Line[] {
+  const numbers = items.map((p, i) => `${count(p.done)}${marks[i] ?? ''} / ${count(p.target)}`);
   const numWidth = Math.max(...numbers.map(textWidth));
   const sufWidth = Math.max(0, ...suffix.map(lineWidth));
   const pctWidth = 5; // " 100%"
@@ -83,12 +83,13 @@ function departsLine(o: ObservedView, width: number): Line {
 }
 
 /** One side of `replay --compare`: the record's bar with the model's band, then the numbers. */
-function bandLine(p: Progress, observed: number, band: BandView, width: number): Line {
+function bandLine(p: Progress, observed: number, band: BandView, width: number, mark: string): Line {
   const scale = Math.max(p.target, band.p90, observed);
+  const shown = `${count(observed)}${mark}`;
   const texts: Line[] = [
-    [{text: count(observed), bold: true}, {text: ' · model ', dim: true}, {text: count(band.median)}, {text: ` [${count(band.p10)}–${count(band.p90)}]`, dim: true}],
-    [{text: count(observed), bold: true}, {text: ' · model ', dim: true}, {text: count(band.median)}],
-    [{text: count(observed), bold: true}],
+    [{text: shown, bold: true}, {text: ' · model ', dim: true}, {text: count(band.median)}, {text: ` [${count(band.p10)}–${count(band.p90)}]`, dim: true}],
+    [{text: shown, bold: true}, {text: ' · model ', dim: true}, {text: count(band.median)}],
+    [{text: shown, bold: true}],
   ];
   const room = (l: Line): number => width - LABEL_WIDTH - 4 - lineWidth(l);
   const numbers = texts.find((l) => room(l) >= BAND_MIN_BAR) ?? texts[texts.length - 1]!;
@@ -138,7 +139,9 @@ function modelLines(s: ModelSnapshot, width: number, rows: number): Line[] {
 function recordLines(s: RecordSnapshot, width: number, rows: number): Line[] {
   const items = progressOf(s, 0);
   const compare = s.replay.compare;
-  const lines = compare ? items.map((p) => bandLine(p, s.released[p.side], compare.band[p.side], width)) : barLines(items, width);
+  // `*`: the record's figure today is constructed (implied or carried forward), as `parley replay` marks it.
+  const marks = items.map((p) => (s.replay.constructed[p.side] ? '*' : ''));
+  const lines = compare ? items.map((p, i) => bandLine(p, s.released[p.side], compare.band[p.side], width, marks[i]!)) : barLines(items, width, [], marks);
   if (compare && rows >= 3) lines.push(bandLegend(compare, width));
   if (rows > lines.length) lines.push(ratioLine(s, 0));
   return lines.slice(0, rows);
