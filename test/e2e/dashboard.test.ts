@@ -208,7 +208,7 @@ describe.skipIf(!hasTmux && !process.env.CI)('dashboard in a real terminal (tmux
     term.keys('q');
     const end = await term.waitFor((s) => s.includes('[exit '));
     // The table's last rows (its head has scrolled out of the 24 rows): the record and the model on each date.
-    expect(end).toMatch(/^ {2}taliban {4}day 186 +1,029 · [\d,]+ \[[\d,]+–[\d,]+\]$/m);
+    expect(end).toMatch(/^ {2}taliban {4}day 186 +1,029\*· [\d,]+ \[[\d,]+–[\d,]+\]$/m);
     expect(end).toContain('[exit 0]');
   });
 
