@@ -123,6 +123,8 @@ function parameterRanges(file: string, spec: SensitivitySpec, base: {file: strin
   const out: Record<string, ParamSpec> = {};
   const add = (path: string, range: ParamSpec, field: string): void => {
     if (Object.hasOwn(out, path)) throw invalid(file, [`${field}: ${path} is already among the parameters`], 'sensitivity spec');
+    // Every run's seed comes from the design (its last factor), whatever the scenario's seed field says.
+    if (path === SEED_FACTOR) throw invalid(file, [`${field}: the seed is the design's own factor (its effect is the seed noise), not a parameter`], 'sensitivity spec');
     out[path] = range;
   };
   for (const [key, value] of entries) {

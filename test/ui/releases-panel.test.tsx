@@ -66,7 +66,8 @@ describe('ReleasesPanel against the 2020 record', () => {
     const g = band.government[day]!;
     const t = band.taliban[day]!;
     expect(gov).toMatch(new RegExp(`^Gov → Taliban {2}[█▓░┃·]+ {2}3,000 · model ${count(g.median)} \\[${count(g.p10)}–${count(g.p90)}\\]$`));
-    expect(tal).toMatch(new RegExp(`^Taliban → Gov {2}[█▓░┃·]+ {2}420 · model ${count(t.median)} \\[${count(t.p10)}–${count(t.p90)}\\]$`));
+    // On 9 June the Taliban's 420 is carried from 31 May past a vaguer report: constructed, marked *.
+    expect(tal).toMatch(new RegExp(`^Taliban → Gov {2}[█▓░┃·]+ {2}420\\* · model ${count(t.median)} \\[${count(t.p10)}–${count(t.p90)}\\]$`));
     expect(gov).toContain('┃');
     expect(legend).toBe('█ 2020  ░ afghanistan-2020 10–90% (30 runs)  ┃ median  ▓ both');
     for (const l of [gov, tal, legend]) expect([...l!].length).toBeLessThanOrEqual(80);
