@@ -3,7 +3,7 @@
 //   - runs per second of a Morris and of a Sobol design over the bundled spec's 39 parameters,
 //     each about 50,000 runs, on 1 and on 2 workers, each in a process of its own
 //     (sensitivity-probe.ts; goal: 2 workers at least 1.8 times faster, as for sweeps);
-//   - the analysis of about 100,000 runs (Morris r = 1,220 and Sobol N = 1,190, 2 replicates):
+//   - the analysis of about 100,000 runs (Morris r = 610 and Sobol N = 595, 4 replicates):
 //     an OutputTable filled with synthetic packed runs (deterministic, from createRng), and
 //     analyse() over it, bootstrap intervals and convergence included (median of 2);
 //   - the wall time of `parley sensitivity afghanistan-2020-all --quiet` (Morris) and of
@@ -31,15 +31,16 @@ const BIN = fileURLToPath(new URL('../cli/bin.js', import.meta.url));
 const PROBE = fileURLToPath(new URL('./sensitivity-probe.js', import.meta.url));
 
 /**
- * Design sizes: about 50,000 runs for the pace (k = 40 factors: r(k + 1) and N(k + 2) points, 2
- * replicates), about 100,000 for the analysis. At 20,000 runs a design took 8 s on one worker, of
- * which 2 to 4 s were each worker's start-up and warm-up, which a lone worker shares with the idle
- * core (V8 compiles and collects on helper threads): the ratio then measured start-up more than
- * the steady pace (1.2x whole, 1.7 to 2.1x over the second half, on 2 cores).
+ * Design sizes, at the bundled spec's 4 replicates a point (k = 40 factors: r(k + 1) and N(k + 2)
+ * points): about 50,000 runs for the pace, about 100,000 for the analysis. At 20,000 runs a design
+ * took 8 s on one worker, of which 2 to 4 s were each worker's start-up and warm-up, which a lone
+ * worker shares with the idle core (V8 compiles and collects on helper threads): the ratio then
+ * measured start-up more than the steady pace. At 2 replicates a point each worker parses a new
+ * scenario every second run, against every fourth as the bundled spec runs (README, Speed).
  */
 export const SENSITIVITY_SIZES = {
-  pace: {morris: 610, sobol: 595},
-  analysis: {morris: 1220, sobol: 1190},
+  pace: {morris: 305, sobol: 298},
+  analysis: {morris: 610, sobol: 595},
 } as const;
 
 /** 2 workers at least 1.8 times faster than 1, as for sweeps. */
@@ -69,12 +70,12 @@ export interface SensitivityBench {
   bundled: {morrisSeconds: number; morrisRuns: number; sobolSeconds: number; sobolRuns: number; analyseSobolSeconds: number};
 }
 
-/** The bundled spec with other design sizes and 2 replicates (the sizes above assume them), written to `dir`. */
+/** The bundled spec with other design sizes, written to `dir`. */
 function specFile(dir: string, name: string, sizes: {morris: number; sobol: number}): string {
   const spec = parse(readFileSync(join(SENSITIVITY_DIR, `${BUNDLED}.yaml`), 'utf8')) as Record<string, unknown>;
   const morris = spec.morris as Record<string, unknown>;
   const file = join(dir, `${name}.yaml`);
-  writeFileSync(file, stringify({...spec, name: `${BUNDLED}-${name}`, morris: {...morris, trajectories: sizes.morris}, sobol: {samples: sizes.sobol}, replicates: 2}));
+  writeFileSync(file, stringify({...spec, name: `${BUNDLED}-${name}`, morris: {...morris, trajectories: sizes.morris}, sobol: {samples: sizes.sobol}}));
   return file;
 }
 
