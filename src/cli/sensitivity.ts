@@ -16,15 +16,15 @@ import {formatOfPath, type Format} from '../sweep/output.js';
 import {didYouMean} from '../scenario/suggest.js';
 import {formatSensitivity} from '../text/sensitivity-table.js';
 import {groupDigits} from '../fmt/group-digits.js';
+import {shellQuote as quote} from '../fmt/shell-quote.js';
 import {parseCommand} from './args.js';
 import {EXIT, UsageError} from './errors.js';
 import {writeFileAtomic, type Io} from './io.js';
 import type {Mode} from './mode.js';
 import {refuseOutOverInput} from './out-file.js';
-import {chooseFormat, parseShardOption, refuseOverwrite, runs, runSweepJob, withOutputLock, workerCount, type RowSink, type SweepArgs} from './sweep.js';
+import {chooseFormat, parseShardOption, refuseOverwrite, resumeCommand, runs, runSweepJob, withOutputLock, workerCount, type RowSink, type SweepArgs} from './sweep.js';
 import {SENSITIVITY_USAGE} from './usage/sensitivity.js';
 
-const quote = (s: string): string => (/^[\w./=:@+-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
 
 type SideFile = 'indices' | 'convergence' | 'interactions';
 const SIDE_FILES: readonly SideFile[] = ['indices', 'convergence', 'interactions'];
@@ -83,13 +83,6 @@ function parseArgs(args: string[]): SensitivityArgs {
   return a;
 }
 
-function resumeCommand(a: SensitivityArgs): string {
-  const method = a.method ? ['--method', a.method] : [];
-  const format = a.formatFlag ? ['--format', a.formatFlag] : [];
-  const shard = a.shard ? ['--shard', `${a.shard.k}/${a.shard.n}`] : [];
-  return ['parley', 'sensitivity', quote(a.ref), ...method, '--out', quote(a.out!), ...format, ...shard, '--resume'].join(' ');
-}
-
 export async function sensitivityCommand(args: string[], io: Io, mode: Mode): Promise<number> {
   const a = parseArgs(args);
   const plan = loadSensitivity(a.ref, {method: a.method});
@@ -108,7 +101,7 @@ export async function sensitivityCommand(args: string[], io: Io, mode: Mode): Pr
       plan: plan.sweep,
       command: 'sensitivity',
       inputs: [{file: plan.file, what: 'the sensitivity spec'}, {file: resolveScenarioPath(plan.sweep.scenario), what: 'its scenario'}],
-      resume: resumeCommand(a),
+      resume: resumeCommand(a, 'sensitivity', a.method ? ['--method', a.method] : []),
       sink: a.shard ? null : sink,
       rowsToStdout: false,
       shardNote: `no analysis for a shard: merge the shards with parley merge, then parley sensitivity ${quote(a.ref)}${method} --analyse MERGED`,

@@ -19,13 +19,13 @@ import type {Mode} from './mode.js';
 import {OutputError, writeError} from './output-errors.js';
 import {lockOutput} from './output-lock.js';
 import {groupDigits} from '../fmt/group-digits.js';
+import {shellQuote as quote} from '../fmt/shell-quote.js';
 import {SWEEP_USAGE} from './usage/sweep.js';
 import {refuseOutOverInput} from './out-file.js';
 import {resolveScenarioPath} from '../scenario/load.js';
 import {STOPS, whileInterruptible, type StopSignal} from './stop-signals.js';
 
 export const runs = (n: number): string => `${groupDigits(n)} run${n === 1 ? '' : 's'}`;
-const quote = (s: string): string => (/^[\w./=:@+-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
 
 /** --format, or the format --out's extension names; they must agree when both are given. */
 export function chooseFormat(out: string | undefined, flag: string | undefined): Format {
@@ -100,11 +100,11 @@ export function workerCount(text: string | undefined): number {
 }
 export const MAX_WORKERS_PER_CORE = 4;
 
-/** The command that continues an interrupted sweep. */
-export function resumeCommand(a: SweepArgs): string {
+/** The command that continues an interrupted sweep (or `command`, with `options` after its spec). */
+export function resumeCommand(a: SweepArgs, command = 'sweep', options: readonly string[] = []): string {
   const format = a.formatFlag ? ['--format', a.formatFlag] : [];
   const shard = a.shard ? ['--shard', `${a.shard.k}/${a.shard.n}`] : [];
-  return ['parley', 'sweep', quote(a.ref), '--out', quote(a.out!), ...format, ...shard, '--resume'].join(' ');
+  return ['parley', command, quote(a.ref), ...options, '--out', quote(a.out!), ...format, ...shard, '--resume'].join(' ');
 }
 
 export async function sweepCommand(args: string[], io: Io, mode: Mode): Promise<number> {

@@ -149,7 +149,7 @@ function sobolOf(plan: SensitivityPlan, f: Float64Array, next: () => number): In
     return {fA: pick(0), fB: pick(1), fAB: Array.from({length: k}, (_, i) => pick(2 + i)), fBA: plan.secondOrder ? Array.from({length: k}, (_, i) => pick(2 + k + i)) : []};
   };
   const n = plan.samples!;
-  const {fA, fB, fAB} = matrices(n);
+  const {fA, fB, fAB, fBA} = matrices(n);
   const result = sobolIndices(fA, fB, fAB, next, {...BOOTSTRAP, reference: k - 1});
   const all = result.indices.map((x, i) => ({factor: plan.factors[i]!, index: x.st, lo: x.stLo, hi: x.stHi, s1: x.s1, s1Lo: x.s1Lo, s1Hi: x.s1Hi, aboveSeedLo: x.diffLo!, aboveSeedHi: x.diffHi!}));
   // The convergence table needs point estimates only: one resample, whose interval is not read.
@@ -159,7 +159,7 @@ function sobolOf(plan: SensitivityPlan, f: Float64Array, next: () => number): In
   });
   if (!plan.secondOrder) return {...ranked(plan, all), convergence, variance: result.variance};
   // Pairs of parameters only: a parameter's interaction with the seed is part of the noise.
-  const pairs = secondOrderIndices(fA, fB, fAB, matrices(n).fBA, next, BOOTSTRAP)
+  const pairs = secondOrderIndices(fA, fB, fAB, fBA, next, BOOTSTRAP)
     .filter((p) => p.j < k - 1)
     .map((p): PairIndex => ({factors: [plan.factors[p.i]!, plan.factors[p.j]!], s2: p.s2, lo: p.lo, hi: p.hi}))
     .sort((a, b) => b.s2 - a.s2);

@@ -2,19 +2,18 @@
 // design over them and the seed (the design's last factor), and the sweep plan that runs it.
 // The sweep machinery then runs, resumes, shards and checks it as any sweep: the rows of a
 // sensitivity analysis are a sweep's rows, with seeds shared along a trajectory or a row.
-import {existsSync} from 'node:fs';
-import {dirname, resolve} from 'node:path';
+import {resolve} from 'node:path';
 import {paramInfo} from '../agents/param-info.js';
 import {findPolicy} from '../agents/registry.js';
 import {invalid, zodProblems} from '../scenario/errors.js';
-import {bundledNames, readDataFile, resolveDataPath, resolveScenarioPath, SCENARIO_DIR} from '../scenario/load.js';
+import {bundledNames, readDataFile, resolveDataPath, SCENARIO_DIR} from '../scenario/load.js';
 import {InputError, parseScenario} from '../scenario/resolve.js';
 import type {AgentId} from '../sim/types.js';
 import {createRng} from '../sim/rng.js';
 import {morrisDesign, type MorrisDesign} from '../stats/morris-design.js';
 import {saltelli} from '../stats/saltelli.js';
 import {unitCubePoints, type SeedKeys} from '../sweep/design.js';
-import {assemblePlan, finishPlan, type PlanSource, type SweepPlan} from '../sweep/plan.js';
+import {assemblePlan, finishPlan, readBase, specScenario, type PlanSource, type SweepPlan} from '../sweep/plan.js';
 import {MAX_POINTS, type ParamSpec, type SweepSpec} from '../sweep/spec.js';
 import type {Metric} from '../sweep/metrics.js';
 import {groupDigits} from '../fmt/group-digits.js';
@@ -62,9 +61,8 @@ function planFromData(file: string, raw: unknown, method: Method | undefined, fr
   if (!parsed.success) throw invalid(file, zodProblems(parsed.error, {schema: sensitivitySchema, data: raw}), 'sensitivity spec');
   const spec = parsed.data;
   method ??= spec.method;
-  const beside = resolve(dirname(file), spec.scenario);
-  const scenario = from?.scenario ?? (existsSync(beside) ? beside : spec.scenario);
-  const base = from?.base ?? {file: resolveScenarioPath(scenario), data: readDataFile(resolveScenarioPath(scenario))};
+  const scenario = from?.scenario ?? specScenario(file, spec.scenario);
+  const base = from?.base ?? readBase(scenario);
   const ranges = parameterRanges(file, spec, base);
   const params = Object.keys(ranges);
   const factors = [...params, SEED_FACTOR];

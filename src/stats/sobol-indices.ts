@@ -71,10 +71,9 @@ export function sobolIndices(fA: Float64Array, fB: Float64Array, fAB: readonly F
   return {variance, indices};
 }
 
-/** Writes S1_i, ST_i into out[2i], out[2i + 1] over the rows `rows` (all rows when null); returns V. */
-function estimate(fA: Float64Array, fB: Float64Array, fAB: readonly Float64Array[], rows: Int32Array | null, out: Float64Array): number {
+/** The mean and variance of f(A) and f(B) pooled (2N values), over the rows `at(0)` … `at(N − 1)`. */
+export function pooledMoments(fA: Float64Array, fB: Float64Array, at: (j: number) => number): {mean: number; v: number} {
   const n = fA.length;
-  const at = rows ? (j: number) => rows[j]! : (j: number) => j;
   let sum = 0;
   for (let j = 0; j < n; j++) sum += fA[at(j)]! + fB[at(j)]!;
   const mean = sum / (2 * n);
@@ -84,7 +83,14 @@ function estimate(fA: Float64Array, fB: Float64Array, fAB: readonly Float64Array
     const db = fB[at(j)]! - mean;
     ss += da * da + db * db;
   }
-  const v = ss / (2 * n);
+  return {mean, v: ss / (2 * n)};
+}
+
+/** Writes S1_i, ST_i into out[2i], out[2i + 1] over the rows `rows` (all rows when null); returns V. */
+function estimate(fA: Float64Array, fB: Float64Array, fAB: readonly Float64Array[], rows: Int32Array | null, out: Float64Array): number {
+  const n = fA.length;
+  const at = rows ? (j: number) => rows[j]! : (j: number) => j;
+  const {v} = pooledMoments(fA, fB, at);
   for (let i = 0; i < fAB.length; i++) {
     const fi = fAB[i]!;
     let first = 0;

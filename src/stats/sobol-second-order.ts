@@ -8,6 +8,7 @@
 // multiplies the noise of the products (on f = x1·x2 + x3, mean 0.75, uncentred products left
 // S2 with errors of 0.05 at N = 20,000).
 import {bootstrapSettings, drawIndices, percentileInterval, type BootstrapOptions} from './bootstrap.js';
+import {pooledMoments} from './sobol-indices.js';
 
 export interface PairIndex {
   i: number;
@@ -52,18 +53,9 @@ function estimate(fA: Float64Array, fB: Float64Array, fAB: readonly Float64Array
   const n = fA.length;
   const k = fAB.length;
   const at = rows ? (r: number) => rows[r]! : (r: number) => r;
-  let sum = 0;
-  for (let r = 0; r < n; r++) sum += fA[at(r)]! + fB[at(r)]!;
-  const mean = sum / (2 * n);
-  let ss = 0;
+  const {mean, v} = pooledMoments(fA, fB, at);
   let ab = 0;
-  for (let r = 0; r < n; r++) {
-    const a = fA[at(r)]! - mean;
-    const b = fB[at(r)]! - mean;
-    ss += a * a + b * b;
-    ab += a * b;
-  }
-  const v = ss / (2 * n);
+  for (let r = 0; r < n; r++) ab += (fA[at(r)]! - mean) * (fB[at(r)]! - mean);
   if (!(v > 0)) {
     out.fill(0);
     return;

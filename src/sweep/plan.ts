@@ -9,6 +9,7 @@ import {InputError, parseScenario} from '../scenario/resolve.js';
 import type {SimConfig} from '../sim/config.js';
 import {RunArena} from '../sim/run.js';
 import {designPoints, valuesToCheck, type Design} from './design.js';
+import {shellQuote as quote} from '../fmt/shell-quote.js';
 import {METRICS, runMetrics, STALL_RISK_METRICS, type Metric} from './metrics.js';
 import {sweepSchema, type ParamValue, type SweepSpec} from './spec.js';
 
@@ -72,10 +73,14 @@ export interface PlanParts {
 }
 
 /** A plan from its parts, before its points are checked and its columns chosen (finishPlan). */
+/** A spec's base scenario: a file relative to the spec, or else a bundled name (or a path from here). */
+export function specScenario(file: string, ref: string): string {
+  const beside = resolve(dirname(file), ref);
+  return existsSync(beside) ? beside : ref;
+}
+
 export function assemblePlan({file, spec, design, raw, kind, scenario, base}: PlanParts): SweepPlan {
-  // A scenario file is found relative to the spec; otherwise it is a bundled name (or a path from here).
-  const beside = resolve(dirname(file), spec.scenario);
-  scenario ??= existsSync(beside) ? beside : spec.scenario;
+  scenario ??= specScenario(file, spec.scenario);
   const plan: SweepPlan = {file, spec, scenario, params: Object.keys(spec.vary), design, runs: design.size * spec.replicates, metrics: [], columns: [], omitted: null};
   raws.set(plan, {raw, kind});
   if (base) bases.set(plan, base);
@@ -175,7 +180,6 @@ export function pointOverrides(plan: SweepPlan, point: number): string[] {
 
 /** The command that re-runs one row alone. */
 export function rerunCommand(plan: SweepPlan, run: number): string {
-  const quote = (s: string): string => (/^[\w./=:@+-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
   const {point, seed} = runCoordinates(plan, run);
   const sets = pointOverrides(plan, point).flatMap((s) => ['--set', quote(s)]);
   const days = plan.spec.days === undefined ? [] : ['--days', String(plan.spec.days)];
@@ -198,11 +202,16 @@ const bases = new WeakMap<SweepPlan, {file: string; data: unknown}>();
 function baseScenario(plan: SweepPlan): {file: string; data: unknown} {
   let base = bases.get(plan);
   if (!base) {
-    const file = resolveScenarioPath(plan.scenario);
-    base = {file, data: readDataFile(file)};
+    base = readBase(plan.scenario);
     bases.set(plan, base);
   }
   return base;
+}
+
+/** A base scenario's file and data, read (a resolved path, or a bundled name). */
+export function readBase(scenario: string): {file: string; data: unknown} {
+  const file = resolveScenarioPath(scenario);
+  return {file, data: readDataFile(file)};
 }
 
 /** The base scenario with `set` applied; an invalid one is reported against the spec, as `what`. */
