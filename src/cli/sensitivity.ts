@@ -2,7 +2,6 @@
 // (worker pool, row-per-run file, --resume, --shard) and prints the indices of each output; with
 // --analyse, the same analysis from a results file, running nothing. The analysis is made from
 // the rows in both cases, so a run and a later --analyse of its file print the same.
-import {extname} from 'node:path';
 import {existsSync} from 'node:fs';
 import {analyse, type Analysis} from '../sensitivity/analyse.js';
 import {OutputTable} from '../sensitivity/outputs.js';
@@ -12,7 +11,7 @@ import {convergenceText, indicesText, pairsText} from '../sensitivity/tables.js'
 import {InputError} from '../scenario/errors.js';
 import {resolveScenarioPath} from '../scenario/load.js';
 import {findResumePoint} from '../sweep/resume.js';
-import {formatOfPath, type Format} from '../sweep/output.js';
+import {besidePath, formatOfPath, type Format} from '../sweep/output.js';
 import {didYouMean} from '../scenario/suggest.js';
 import {formatSensitivity} from '../text/sensitivity-table.js';
 import {groupDigits} from '../fmt/group-digits.js';
@@ -25,16 +24,12 @@ import {refuseOutOverInput} from './out-file.js';
 import {chooseFormat, parseShardOption, refuseOverwrite, resumeCommand, runs, runSweepJob, withOutputLock, workerCount, type RowSink, type SweepArgs} from './sweep.js';
 import {SENSITIVITY_USAGE} from './usage/sensitivity.js';
 
-
 type SideFile = 'indices' | 'convergence' | 'interactions';
 const SIDE_FILES: readonly SideFile[] = ['indices', 'convergence', 'interactions'];
 const SIDE_WHAT: Record<SideFile, string> = {indices: 'the indices', convergence: 'the convergence of the indices', interactions: 'the second-order indices'};
 
 /** `results.csv` → `results.indices.csv`, `results.convergence.csv` (the same folder and extension). */
-export function sidePath(out: string, tag: SideFile): string {
-  const ext = extname(out);
-  return `${ext ? out.slice(0, -ext.length) : out}.${tag}${ext || '.csv'}`;
-}
+export const sidePath = (out: string, tag: SideFile): string => besidePath(out, tag, '.csv');
 
 interface SensitivityArgs extends SweepArgs {
   method: Method | undefined;

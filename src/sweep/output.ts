@@ -75,7 +75,10 @@ export function rowObject(values: readonly Value[], columns: readonly string[]):
 }
 
 /** `results.csv` → `results.summary.csv` (the same folder and extension). */
-export function summaryPath(out: string): string {
+export const summaryPath = (out: string): string => besidePath(out, 'summary');
+
+/** `results.csv` → `results.<tag>.csv` (the same folder and extension; `otherwise` when it has none). */
+export function besidePath(out: string, tag: string, otherwise = ''): string {
   const ext = extname(out);
-  return `${ext ? out.slice(0, -ext.length) : out}.summary${ext}`;
+  return `${ext ? out.slice(0, -ext.length) : out}.${tag}${ext || otherwise}`;
 }
