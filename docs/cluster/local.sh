@@ -2,7 +2,7 @@
 # docs/cluster/local.sh: the same sweep on one big machine without Slurm, JOBS blocks at a time
 # (xargs -P), then the merge. Run it again after a stop or a failure: each block continues.
 set -euo pipefail
-: "${PARLEY:?set PARLEY to the built CLI, e.g. export PARLEY=~/parley/dist/cli/bin.js}"
+: "${PARLEY:?set PARLEY to the built CLI, e.g. export PARLEY=~/parley/dist/bundle/bin.js}"
 COMMAND=${COMMAND:-sweep}                                     # or sensitivity
 SPEC=${SPEC:-pace-and-patience}
 METHOD=${METHOD:-}                                            # sensitivity: morris or sobol

@@ -8,7 +8,7 @@
 # If a task failed, this job never starts (DependencyNeverSatisfied): scancel it, resubmit that
 # task (sbatch --array=K sweep.sbatch: it continues its block), then submit the merge again.
 set -euo pipefail
-: "${PARLEY:?set PARLEY to the built CLI, e.g. export PARLEY=~/parley/dist/cli/bin.js}"
+: "${PARLEY:?set PARLEY to the built CLI, e.g. export PARLEY=~/parley/dist/bundle/bin.js}"
 COMMAND=${COMMAND:-sweep}
 SPEC=${SPEC:-pace-and-patience}
 METHOD=${METHOD:-}

@@ -27,7 +27,7 @@ import {pace, round1, round2, type Pace, type Probe} from './sweep-bench.js';
 import {timeProcess} from './startup-bench.js';
 
 const BUNDLED = 'afghanistan-2020-all';
-const BIN = fileURLToPath(new URL('../cli/bin.js', import.meta.url));
+const BIN = fileURLToPath(new URL('../bundle/bin.js', import.meta.url));
 const PROBE = fileURLToPath(new URL('./sensitivity-probe.js', import.meta.url));
 
 /**

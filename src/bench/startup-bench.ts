@@ -6,7 +6,7 @@ import {spawnSync} from 'node:child_process';
 import {fileURLToPath} from 'node:url';
 import {median} from '../stats/median.js';
 
-const BIN = fileURLToPath(new URL('../cli/bin.js', import.meta.url));
+const BIN = fileURLToPath(new URL('../bundle/bin.js', import.meta.url));
 
 const COMMANDS = {
   node: ['-e', '0'],

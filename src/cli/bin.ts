@@ -4,6 +4,9 @@
 // (output-errors.js loads nothing else: it names the codes of a full or read-only disk.)
 import {environmentProblem} from './output-errors.js';
 
+// PARLEY_DEBUG=1's stack traces: the bundle (dist/bundle/) carries source maps back to dist/'s files.
+if (process.env.PARLEY_DEBUG === '1') process.setSourceMapsEnabled(true);
+
 // React's development build checks every render and is several times slower; parley is an
 // application, not a library under development. Set before React (via Ink) can load.
 process.env.NODE_ENV ??= 'production';

@@ -48,7 +48,7 @@ describe('help and version', () => {
 
   it('the package is parley-sim, a free name (`parley` on npm is an unrelated package); its command is parley', () => {
     expect(pkg.name).toBe('parley-sim');
-    expect(pkg.bin).toEqual({parley: 'dist/cli/bin.js'});
+    expect(pkg.bin).toEqual({parley: 'dist/bundle/bin.js'});
     const lock = manifest('package-lock.json');
     expect([lock.name, lock.packages?.['']?.name]).toEqual([pkg.name, pkg.name]);
     expect([lock.version, lock.packages?.['']?.version]).toEqual([pkg.version, pkg.version]);

@@ -118,7 +118,7 @@ describe('--ndjson', () => {
   });
 
   it('stops quietly when the reader goes away (| head -1)', async () => {
-    const r = await sh('sh', ['-c', `("${process.execPath}" dist/cli/bin.js run baseline --ndjson; echo "parley exited $?" >&2) | head -1`]);
+    const r = await sh('sh', ['-c', `("${process.execPath}" dist/bundle/bin.js run baseline --ndjson; echo "parley exited $?" >&2) | head -1`]);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('parley exited 0\n');
     expect(r.stdout.split('\n')).toHaveLength(2);
@@ -128,7 +128,7 @@ describe('--ndjson', () => {
   it('exits 0 and says nothing when a write fails with EPIPE', async () => {
     // The baseline run may fit the 64 KiB pipe buffer, so the writer never sees the reader go;
     // the schema is larger than that, so this write certainly fails.
-    const r = await sh('sh', ['-c', `("${process.execPath}" dist/cli/bin.js schema; echo "parley exited $?" >&2) | head -c 1`]);
+    const r = await sh('sh', ['-c', `("${process.execPath}" dist/bundle/bin.js schema; echo "parley exited $?" >&2) | head -c 1`]);
     expect(r).toMatchObject({code: 0, stdout: '{', stderr: 'parley exited 0\n'});
   });
 });

@@ -10,7 +10,7 @@ import {USAGES} from '../../src/cli/usage/index.js';
 const ROOT = new URL('../..', import.meta.url);
 const read = (file: string): string => readFileSync(new URL(file, ROOT), 'utf8');
 const cli = (...args: string[]): string =>
-  execFileSync(process.execPath, [new URL('dist/cli/bin.js', ROOT).pathname, ...args], {encoding: 'utf8', env: {...process.env, CI: 'true'}});
+  execFileSync(process.execPath, [new URL('dist/bundle/bin.js', ROOT).pathname, ...args], {encoding: 'utf8', env: {...process.env, CI: 'true'}});
 
 /** The lines of the fenced block that starts with `$ <command>`. */
 function block(text: string, command: string): string[] {

@@ -4,7 +4,7 @@ import {execFileSync, spawnSync} from 'node:child_process';
 import {fileURLToPath} from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-export const CLI = fileURLToPath(new URL('../../dist/cli/bin.js', import.meta.url));
+export const CLI = fileURLToPath(new URL('../../dist/bundle/bin.js', import.meta.url));
 
 export const hasTmux = spawnSync('tmux', ['-V']).status === 0;
 

@@ -3,7 +3,7 @@
 import {mkdirSync, rmSync, utimesSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {afterAll, describe, expect, it} from 'vitest';
-import {BUILD_CONFIGS, buildTimes, outputOf, staleReason, type FileTime} from './build-freshness.js';
+import {BUILD_CONFIGS, BUNDLE, buildTimes, outputOf, staleReason, type FileTime} from './build-freshness.js';
 import {removeTempDirs, tempDir} from './cli.js';
 
 const at = (path: string, mtimeMs: number | undefined): FileTime => ({path, mtimeMs});
@@ -53,7 +53,7 @@ describe('buildTimes', () => {
   /** A project with two sources, their outputs and the configs; sources at t=1000 s, outputs at 2000 s. */
   function project(): string {
     const root = tempDir();
-    const files = ['src/cli/bin.ts', 'src/ui/App.tsx', 'src/types.d.ts', 'src/notes.md', 'dist/cli/bin.js', 'dist/ui/App.js', ...BUILD_CONFIGS];
+    const files = ['src/cli/bin.ts', 'src/ui/App.tsx', 'src/types.d.ts', 'src/notes.md', 'dist/cli/bin.js', 'dist/ui/App.js', BUNDLE, ...BUILD_CONFIGS];
     for (const file of files) {
       mkdirSync(join(root, file, '..'), {recursive: true});
       writeFileSync(join(root, file), '');
@@ -67,7 +67,7 @@ describe('buildTimes', () => {
     const root = project();
     const times = buildTimes(root);
     expect(times.inputs.map((i) => i.path)).toEqual(['src/cli/bin.ts', 'src/ui/App.tsx', ...BUILD_CONFIGS]);
-    expect(times.outputs).toEqual([at('dist/cli/bin.js', 2_000_000), at('dist/ui/App.js', 2_000_000)]);
+    expect(times.outputs).toEqual([at('dist/cli/bin.js', 2_000_000), at('dist/ui/App.js', 2_000_000), at(BUNDLE, 2_000_000)]);
     expect(staleReason(times)).toBeUndefined();
   });
 
@@ -82,5 +82,12 @@ describe('buildTimes', () => {
     rmSync(join(root, 'src/cli/new.ts'));
     rmSync(join(root, 'dist/ui/App.js'));
     expect(staleReason(buildTimes(root))).toBe('dist/ui/App.js is missing');
+  });
+
+  it('sees tsc run without the bundle step: the bundle older than a source it changed', () => {
+    const root = project();
+    setTime(root, 'src/ui/App.tsx', 2500);
+    for (const file of ['dist/cli/bin.js', 'dist/ui/App.js']) setTime(root, file, 2600);
+    expect(staleReason(buildTimes(root))).toBe(`src/ui/App.tsx is newer than ${BUNDLE}`);
   });
 });

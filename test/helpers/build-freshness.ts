@@ -1,7 +1,9 @@
-// Whether dist/ was built from the src/ there is now. The CLI tests run dist/, so a build older
-// than its sources would test old code without a word. tsc (not incremental here) rewrites every
-// output on each build, so the oldest output dates the last build: a source or a build config
-// newer than it, or a source without its output, makes dist/ stale.
+// Whether dist/ was built from the src/ there is now. The CLI tests run dist/ (the bundle in
+// dist/bundle/, made from tsc's output), so a build older than its sources would test old code
+// without a word. tsc (not incremental here) rewrites every output on each build and the bundle
+// is written after it, so the oldest output dates the last build: a source or a build config
+// newer than it, or a source without its output, makes dist/ stale (tsc run alone, without the
+// bundle step, leaves the bundle older than the sources it changed).
 import {readdirSync, statSync} from 'node:fs';
 import {join, sep} from 'node:path';
 
@@ -14,12 +16,15 @@ export interface FileTime {
 export interface BuildTimes {
   /** What the build reads: the sources under src/ and the build configs. */
   inputs: FileTime[];
-  /** What it writes: one output under dist/ for each source. */
+  /** What it writes: one output under dist/ for each source, and the bundle. */
   outputs: FileTime[];
 }
 
-/** Besides src/, what decides what tsc emits (package.json: its "type" makes the output ESM). */
-export const BUILD_CONFIGS = ['tsconfig.json', 'tsconfig.build.json', 'package.json'];
+/** Besides src/, what decides what the build emits (package.json: its "type" makes the output ESM). */
+export const BUILD_CONFIGS = ['tsconfig.json', 'tsconfig.build.json', 'package.json', 'bundle.js'];
+
+/** The bundle's entry point, written by bundle.js after tsc: the executable the tests run. */
+export const BUNDLE = 'dist/bundle/bin.js';
 
 const SOURCE = /(?<!\.d)\.tsx?$/;
 
@@ -47,5 +52,5 @@ export function buildTimes(root: string): BuildTimes {
     .filter((file) => SOURCE.test(file))
     .sort();
   const times = (paths: readonly string[]): FileTime[] => paths.map((path) => ({path, mtimeMs: mtimeOf(join(root, path))}));
-  return {inputs: times([...sources, ...BUILD_CONFIGS]), outputs: times(sources.map(outputOf))};
+  return {inputs: times([...sources, ...BUILD_CONFIGS]), outputs: times([...sources.map(outputOf), BUNDLE])};
 }

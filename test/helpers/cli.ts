@@ -1,4 +1,4 @@
-// Drives the built CLI (dist/cli/bin.js) as a user would: a child process, CI=true, no stdin.
+// Drives the built CLI (dist/bundle/bin.js, what `parley` starts) as a user would: a child process, CI=true, no stdin.
 // vitest's global setup (global-setup.ts) rebuilds dist/ first when a source is newer.
 import {spawn} from 'node:child_process';
 import {existsSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
@@ -9,7 +9,7 @@ import {fileURLToPath, pathToFileURL} from 'node:url';
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 /** The build (the global setup keeps it current). */
 export const DIST = join(ROOT, 'dist');
-export const BIN = join(DIST, 'cli/bin.js');
+export const BIN = join(DIST, 'bundle/bin.js');
 
 /** The file URL of a built module (`path` under dist/), for import() here or in a child process. */
 export const distModule = (path: string): string => pathToFileURL(join(DIST, path)).href;
@@ -29,7 +29,7 @@ export interface CliOptions {
 }
 
 export function parley(args: readonly string[], options: CliOptions = {}): Promise<CliResult> {
-  if (!existsSync(BIN)) throw new Error(`${BIN} is missing: build first (npx tsc -p tsconfig.build.json)`);
+  if (!existsSync(BIN)) throw new Error(`${BIN} is missing: build first (npm run build)`);
   return sh(process.execPath, [BIN, ...args], options);
 }
 

@@ -1,4 +1,4 @@
-// A preload for the built CLI (`node --import <this> dist/cli/bin.js …`) that makes the disk
+// A preload for the built CLI (`node --import <this> dist/bundle/bin.js …`) that makes the disk
 // fail as a full, read-only or forbidden one does, for the files whose path matches a pattern:
 //   PARLEY_FAULT_FILE  a regular expression tested against the path opened
 //   PARLEY_FAULT_CODE  the error code thrown (ENOSPC, EDQUOT, EACCES, EROFS)
