@@ -19,6 +19,8 @@ let half = null as {at: number; written: number} | null;
 const r = await runSweep({
   plan: plan.sweep,
   workers: Number(workers),
+  // The workers run the bundle's thread, as under `parley`.
+  thread: new URL('../bundle/sweep-thread.js', import.meta.url),
   write: (bytes) => void writeSync(fd, bytes),
   onChunk: (packed, written) => {
     table.addPacked(packed);

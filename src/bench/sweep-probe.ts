@@ -15,6 +15,8 @@ let half = null as {at: number; written: number} | null;
 const r = await runSweep({
   plan,
   workers: Number(workers),
+  // The workers run the bundle's thread, as under `parley`.
+  thread: new URL('../bundle/sweep-thread.js', import.meta.url),
   write: (bytes) => void writeSync(fd, bytes),
   onChunk: (_packed, written) => void (half ??= written >= plan.runs / 2 ? {at: performance.now(), written} : null),
 });

@@ -26,6 +26,8 @@ export interface SweepOptions {
   signal?: AbortSignal;
   /** Runs per chunk; by default sized from the measured time per run (see chunkSize). */
   chunkSize?: number;
+  /** The thread's module (default: sweep-thread.js beside this one). The bench's probes, which import dist/, pass the bundle's, so that workers run what `parley` runs. */
+  thread?: URL;
 }
 
 export interface SweepResult {
@@ -92,7 +94,7 @@ export async function runSweep(options: SweepOptions): Promise<SweepResult> {
 
   const resourceLimits = {maxYoungGenerationSizeMb: YOUNG_MB, maxOldGenerationSizeMb: oldGenerationMb(plan)};
   // Workers get the plan's source, not its file: they read nothing the main thread did not check.
-  const pool = new Piscina<ChunkTask, ChunkResult>({filename: THREAD, minThreads: workers, maxThreads: workers, resourceLimits, workerData: planSource(plan)});
+  const pool = new Piscina<ChunkTask, ChunkResult>({filename: options.thread?.href ?? THREAD, minThreads: workers, maxThreads: workers, resourceLimits, workerData: planSource(plan)});
   // Piscina reports trouble outside any task as an 'error' event, which would crash the process
   // if nobody listened. The common case: once the sweep has stopped at an invalid point, the pool
   // is destroyed with chunks in flight, and a worker that finishes one after its task was dropped

@@ -15,6 +15,8 @@ import {didYouMean} from './suggest.js';
 export interface LoadOptions {
   /** `--set path=value` texts. */
   set?: readonly string[];
+  /** Overrides already parsed (a sweep's point: values, not texts), applied after `set`. */
+  overrides?: readonly Override[];
   seed?: string;
   days?: number;
 }
@@ -32,10 +34,16 @@ export function loadScenario(ref: string, options: LoadOptions = {}): LoadedScen
   return parseScenario(readDataFile(file), file, options);
 }
 
-export function parseScenario(raw: unknown, file: string, options: LoadOptions = {}): LoadedScenario {
-  const overrides: Override[] = (options.set ?? []).map(parseOverride);
+/** The overrides the options make, in order: `set`, `overrides`, then the seed and the days. */
+export function optionOverrides(options: LoadOptions): Override[] {
+  const overrides: Override[] = [...(options.set ?? []).map(parseOverride), ...(options.overrides ?? [])];
   if (options.seed !== undefined) overrides.push({path: ['seed'], value: options.seed, text: `seed=${options.seed}`, flag: `--seed ${options.seed}`});
   if (options.days !== undefined) overrides.push({path: ['days'], value: options.days, text: `days=${options.days}`, flag: `--days ${options.days}`});
+  return overrides;
+}
+
+export function parseScenario(raw: unknown, file: string, options: LoadOptions = {}): LoadedScenario {
+  const overrides = optionOverrides(options);
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw invalid(file, ['(top level): expected a mapping of scenario fields']);
   const {data, notes, targets} = applyOverrides(raw, overrides);
   checkPolicyNames(data, file);

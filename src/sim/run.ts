@@ -4,7 +4,7 @@ import type {SimConfig} from './config.js';
 import {applyFork, type Fork} from './fork.js';
 import {StallRiskEstimator} from './risk.js';
 import {createRng} from './rng.js';
-import {copyState, createState} from './state.js';
+import {copyState, createState, sameStart} from './state.js';
 import {step} from './step.js';
 import {createStepper, type Stepper} from './stepper.js';
 import type {TalksState, WorldState} from './types.js';
@@ -173,12 +173,19 @@ export class RunArena {
     return {state: s, daily: d};
   }
 
-  /** A new config (a sweep's next point): the pools and the horizon may differ, so allocate anew. */
+  /**
+   * A new config (a sweep's next point): the policies' seats are made for it; the states are made
+   * anew only when it starts from another state (sameStart: most points of a sensitivity design
+   * differ only in parameters), and the daily series when its horizon differs.
+   */
   private prepare(cfg: SimConfig): void {
+    const previous = this.cfg;
     this.cfg = cfg;
-    this.initial = createState(cfg, {record: false});
-    this.state = createState(cfg, {record: false});
-    this.stepper = createStepper(cfg, this.state);
+    if (previous === null || !sameStart(previous, cfg)) {
+      this.initial = createState(cfg, {record: false});
+      this.state = createState(cfg, {record: false});
+    }
+    this.stepper = createStepper(cfg, this.state!);
     if (this.daily?.govReleased.length !== cfg.days) this.daily = createDaily(cfg.days);
   }
 }

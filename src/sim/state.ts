@@ -40,6 +40,24 @@ export interface CreateOptions {
   rng?: Rng;
 }
 
+/**
+ * Whether two configs make the same state before round 1 (the generator aside): createState reads
+ * only the world, the talks' start, the pools and the policies' declared memory, and equal
+ * objects of these are the same objects when one config was made from the other (a sweep's
+ * points, scenario/variants.ts). A test holds createState to these fields.
+ */
+export function sameStart(a: SimConfig, b: SimConfig): boolean {
+  return (
+    a.world === b.world &&
+    a.talksStart === b.talksStart &&
+    a.govPool === b.govPool &&
+    a.talPool === b.talPool &&
+    a.agents.government.memory === b.agents.government.memory &&
+    a.agents.taliban.memory === b.agents.taliban.memory &&
+    a.agents.us.memory === b.agents.us.memory
+  );
+}
+
 export function createState(cfg: SimConfig, options: CreateOptions = {record: true}): WorldState {
   const gov: GovernmentState = {
     pressure: 0,

@@ -5,7 +5,9 @@ import {existsSync} from 'node:fs';
 import {dirname, resolve} from 'node:path';
 import {invalid, zodProblems} from '../scenario/errors.js';
 import {bundledNames, readDataFile, resolveDataPath, resolveScenarioPath, SCENARIO_DIR} from '../scenario/load.js';
+import {parseOverride, type Override} from '../scenario/overrides.js';
 import {InputError, parseScenario} from '../scenario/resolve.js';
+import {scenarioVariants} from '../scenario/variants.js';
 import type {SimConfig} from '../sim/config.js';
 import {RunArena} from '../sim/run.js';
 import {designPoints, valuesToCheck, type Design} from './design.js';
@@ -178,6 +180,31 @@ export function pointOverrides(plan: SweepPlan, point: number): string[] {
   return [...plan.spec.set, ...plan.params.map((p, i) => `${p}=${setValue(plan.design.value(point, i))}`)];
 }
 
+/** Per plan: each parameter's path, and the overrides of the string values met (their YAML read once). */
+const parsedParams = new WeakMap<SweepPlan, {paths: string[][]; strings: Map<string, Override>}>();
+
+/**
+ * The point's values as overrides, parsed: what pointOverrides' texts (after the spec's set)
+ * read back as, without reading them. A number or a boolean is itself; a string is read as
+ * --set reads it (a word such as null is YAML's), once per plan.
+ */
+function pointValues(plan: SweepPlan, point: number): Override[] {
+  let parsed = parsedParams.get(plan);
+  if (!parsed) {
+    parsed = {paths: plan.params.map((p) => parseOverride(`${p}=0`).path), strings: new Map()};
+    parsedParams.set(plan, parsed);
+  }
+  const {paths, strings} = parsed;
+  return plan.params.map((p, i) => {
+    const v = plan.design.value(point, i);
+    const text = `${p}=${setValue(v)}`;
+    if (typeof v !== 'string') return {path: paths[i]!, value: v, text};
+    let o = strings.get(text);
+    if (!o) strings.set(text, (o = parseOverride(text)));
+    return o;
+  });
+}
+
 /** The command that re-runs one row alone. */
 export function rerunCommand(plan: SweepPlan, run: number): string {
   const {point, seed} = runCoordinates(plan, run);
@@ -214,18 +241,38 @@ export function readBase(scenario: string): {file: string; data: unknown} {
   return {file, data: readDataFile(file)};
 }
 
-/** The base scenario with `set` applied; an invalid one is reported against the spec, as `what`. */
-function loadWith(plan: SweepPlan, set: string[], what: string): SimConfig {
+/** `load()`, with an invalid scenario reported against the spec, as `what()`. */
+function against<T>(plan: SweepPlan, what: () => string, load: () => T): T {
   try {
-    const {file, data} = baseScenario(plan);
-    return parseScenario(data, file, {set, days: plan.spec.days}).config;
+    return load();
   } catch (e) {
-    if (e instanceof InputError) throw new InputError(`${plan.file}: ${what} makes an invalid scenario:\n${e.message}`, plan.file);
+    if (e instanceof InputError) throw new InputError(`${plan.file}: ${what()} makes an invalid scenario:\n${e.message}`, plan.file);
     throw e;
   }
 }
 
-const loadPoint = (plan: SweepPlan, point: number): SimConfig => loadWith(plan, pointOverrides(plan, point), `point ${point} (${describePoint(plan, point)})`);
+/** The base scenario with `set` applied; an invalid one is reported against the spec, as `what`. */
+function loadWith(plan: SweepPlan, set: string[], what: string): SimConfig {
+  const {file, data} = baseScenario(plan);
+  return against(plan, () => what, () => parseScenario(data, file, {set, days: plan.spec.days}).config);
+}
+
+/** Each plan's variants of its base scenario (scenario/variants.ts): the base with the spec's set and days, validated once. */
+const variantsOf = new WeakMap<SweepPlan, (overrides: readonly Override[]) => SimConfig>();
+
+function variants(plan: SweepPlan): (overrides: readonly Override[]) => SimConfig {
+  let v = variantsOf.get(plan);
+  if (!v) {
+    const {file, data} = baseScenario(plan);
+    v = scenarioVariants(data, file, {set: plan.spec.set, days: plan.spec.days});
+    variantsOf.set(plan, v);
+  }
+  return v;
+}
+
+/** A point's config: the same as loading the base with pointOverrides, for less (scenario/variants.ts). */
+const loadPoint = (plan: SweepPlan, point: number): SimConfig =>
+  against(plan, () => `point ${point} (${describePoint(plan, point)})`, () => variants(plan)(pointValues(plan, point)));
 
 const describePoint = (plan: SweepPlan, point: number): string => plan.params.map((p, i) => `${p}=${String(plan.design.value(point, i))}`).join(', ');
 
