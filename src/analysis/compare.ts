@@ -38,10 +38,9 @@ export interface CompareOptions {
 export function compareWithHistory(config: SimConfig, replay: Replay, runs: number, seedPrefix = 'compare', options: CompareOptions = {}): Comparison {
   const h = replay.history;
   const observed = (side: 'government' | 'taliban'): (Observation & {basis: Basis})[] => h.series[side].map((p) => ({day: dayOf(h, p.date), cumulative: p.cumulative, basis: p.basis}));
-  const all = {government: observed('government'), taliban: observed('taliban')};
-  const fitted = (o: {basis: Basis}): boolean => options.constructed === true || o.basis === 'reported';
   // Every observed point gets its band; the fit measures read only the fitted ones.
-  const obs = all;
+  const obs = {government: observed('government'), taliban: observed('taliban')};
+  const fitted = (o: {basis: Basis}): boolean => options.constructed === true || o.basis === 'reported';
   const last = replay.days.length - 1;
   const rmse = {government: [] as number[], taliban: [] as number[]};
   const firstRelease: (number | null)[] = [];

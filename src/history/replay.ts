@@ -67,10 +67,8 @@ export function replayTimeline(history: HistoryFile, def: StallDefinition = DEFA
     }
     return {value, constructed};
   };
-  const govSeries = seriesOn('government');
-  const talSeries = seriesOn('taliban');
-  const gov = govSeries.value;
-  const tal = talSeries.value;
+  const gov = seriesOn('government');
+  const tal = seriesOn('taliban');
 
   const walkouts: {from: number; to: number | null; event: HistoryEvent}[] = [];
   const progressDays: number[] = [];
@@ -95,8 +93,8 @@ export function replayTimeline(history: HistoryFile, def: StallDefinition = DEFA
     days.push({
       day,
       date: dateAt(history, day),
-      released: {government: gov[day]!, taliban: tal[day]!},
-      constructed: {government: govSeries.constructed[day]!, taliban: talSeries.constructed[day]!},
+      released: {government: gov.value[day]!, taliban: tal.value[day]!},
+      constructed: {government: gov.constructed[day]!, taliban: tal.constructed[day]!},
       talks,
       walkout: open ? {since: open.from, event: open.event} : null,
       stalled: false,

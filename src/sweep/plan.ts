@@ -74,13 +74,13 @@ export interface PlanParts {
   base?: {file: string; data: unknown} | undefined;
 }
 
-/** A plan from its parts, before its points are checked and its columns chosen (finishPlan). */
 /** A spec's base scenario: a file relative to the spec, or else a bundled name (or a path from here). */
 export function specScenario(file: string, ref: string): string {
   const beside = resolve(dirname(file), ref);
   return existsSync(beside) ? beside : ref;
 }
 
+/** A plan from its parts, before its points are checked and its columns chosen (finishPlan). */
 export function assemblePlan({file, spec, design, raw, kind, scenario, base}: PlanParts): SweepPlan {
   scenario ??= specScenario(file, spec.scenario);
   const plan: SweepPlan = {file, spec, scenario, params: Object.keys(spec.vary), design, runs: design.size * spec.replicates, metrics: [], columns: [], omitted: null};

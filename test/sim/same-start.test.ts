@@ -42,7 +42,7 @@ describe('sameStart', () => {
     const file = resolveScenarioPath('afghanistan-2020');
     const variant = scenarioVariants(readDataFile(file), file, {});
     const base = variant([]);
-    const other = variant([{...parseOverride('agents.taliban.params.patienceGrowth=2'), text: 'x'}]);
+    const other = variant([parseOverride('agents.taliban.params.patienceGrowth=2')]);
     expect(sameStart(base, other)).toBe(true);
     expect(sameStart(base, variant([parseOverride('world.violence=0.9')]))).toBe(false);
     expect(sameStart(base, variant([parseOverride('agents.us.policy=facilitator')]))).toBe(false);
