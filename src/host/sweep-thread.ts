@@ -5,8 +5,8 @@
 // derives from the plan's source (the spec and base scenario as the main thread read them) and
 // the run id. An error comes back as a thread-protocol Failure, in run order like the rows.
 import {move, transferableSymbol, valueSymbol, workerData} from 'piscina';
-import {planFromSource, sweepRunner, type PlanSource, type Row, type SweepPlan} from '../sweep/plan.js';
-import {formatRows, rowValues, type Format} from '../sweep/output.js';
+import {planFromSource, sweepValues, type PlanSource, type SweepPlan} from '../sweep/plan.js';
+import {formatRows, type Format, type Value} from '../sweep/output.js';
 import {SummaryLayout} from '../sweep/summary.js';
 import {sensitivityPlanFromSource} from '../sensitivity/plan.js';
 import {failure, type Failure} from './thread-protocol.js';
@@ -23,7 +23,7 @@ export type ChunkResult = {type: 'rows'; bytes: Uint8Array; packed: Float64Array
 
 interface Runner {
   plan: SweepPlan;
-  run: (run: number) => Row;
+  run: (run: number) => Value[];
   layout: SummaryLayout;
 }
 
@@ -34,7 +34,7 @@ function theRunner(): Runner {
   if (!runner) {
     const source = workerData as PlanSource;
     const plan = source?.kind === 'sensitivity' ? sensitivityPlanFromSource(source) : planFromSource(source);
-    runner = {plan, run: sweepRunner(plan), layout: new SummaryLayout(plan.columns)};
+    runner = {plan, run: sweepValues(plan), layout: new SummaryLayout(plan.columns)};
   }
   return runner;
 }
@@ -62,9 +62,9 @@ export default function runChunk(task: ChunkTask): ChunkResult | ReturnType<type
   const started = performance.now();
   try {
     const {plan, run, layout} = theRunner();
-    const rows: Row[] = [];
+    const rows: Value[][] = [];
     for (let id = task.from; id < task.to; id++) rows.push(run(id));
-    const bytes = encoder.encode(formatRows(rows.map((r) => rowValues(r, plan.columns)), plan.columns, task.format));
+    const bytes = encoder.encode(formatRows(rows, plan.columns, task.format));
     return moved({type: 'rows', bytes, packed: layout.pack(rows), ms: performance.now() - started});
   } catch (e) {
     return failure(e);

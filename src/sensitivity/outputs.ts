@@ -2,7 +2,7 @@
 // output over its replicates. Runs arrive packed as the sweep's summary packs them (a point,
 // a status code, the numeric metrics), from the worker threads or from a results file read back.
 import {planHorizon} from '../sweep/plan.js';
-import {rowObject, type Value} from '../sweep/output.js';
+import type {Value} from '../sweep/output.js';
 import {SummaryLayout} from '../sweep/summary.js';
 import {STATUSES} from '../sweep/row-check.js';
 import type {SensitivityPlan} from './plan.js';
@@ -74,7 +74,7 @@ export class OutputTable {
 
   /** A row as read back from a results file, in the plan's column order. */
   addRow(values: readonly Value[]): void {
-    this.addPacked(this.layout.pack([rowObject(values, this.plan.sweep.columns)]));
+    this.addPacked(this.layout.pack([values]));
   }
 
   /** Points whose replicates have not all been added: 0 once every run is in. */

@@ -12,7 +12,7 @@ import type {AgentId} from '../sim/types.js';
 import {createRng} from '../sim/rng.js';
 import {morrisDesign, type MorrisDesign} from '../stats/morris-design.js';
 import {saltelli} from '../stats/saltelli.js';
-import {unitCubePoints, type SeedKeys} from '../sweep/design.js';
+import {Design, unitCubePoints, type SeedKeys} from '../sweep/design.js';
 import {assemblePlan, finishPlan, readBase, specScenario, type PlanSource, type SweepPlan} from '../sweep/plan.js';
 import {MAX_POINTS, type ParamSpec, type SweepSpec} from '../sweep/spec.js';
 import type {Metric} from '../sweep/metrics.js';
@@ -50,25 +50,37 @@ export function loadSensitivity(ref: string, options: {method?: Method; check?: 
   return planFromData(file, readDataFile(file), options.method, undefined, options.check ?? true);
 }
 
-/** The plan of a worker thread: the spec and scenario as the main thread read them (PlanSource). */
+/** The plan of a worker thread: the spec, scenario and design as the main thread made them (PlanSource). */
 export function sensitivityPlanFromSource(source: PlanSource): SweepPlan {
   const {method} = source.spec as {method: Method};
-  return planFromData(source.file, (source.spec as {spec: unknown}).spec, method, {scenario: source.scenario, base: source.base}, false).sweep;
+  const {file, spec, raw, scenario, base, ranges} = parts(source.file, (source.spec as {spec: unknown}).spec, {scenario: source.scenario, base: source.base});
+  return sweepOf(file, spec, raw, method, ranges, Design.fromData(source.design), scenario, base, false);
 }
 
 function planFromData(file: string, raw: unknown, method: Method | undefined, from: {scenario: string; base: {file: string; data: unknown}} | undefined, check: boolean): SensitivityPlan {
+  const p = parts(file, raw, from);
+  const {spec, ranges} = p;
+  method ??= spec.method;
+  const factors = [...Object.keys(ranges), SEED_FACTOR];
+  const {u, seeds, morris, samples, perRow} = designOf(file, spec, method, factors.length);
+  const design = unitCubePoints(Object.values(ranges), u, seeds);
+  const sweep = sweepOf(file, spec, raw, method, ranges, design, p.scenario, p.base, check);
+  const secondOrder = method === 'sobol' && spec.sobol.secondOrder;
+  return {file, spec, method, sweep, factors, morris, samples, perRow, secondOrder};
+}
+
+/** The validated spec, its base scenario and its parameters' ranges. */
+function parts(file: string, raw: unknown, from: {scenario: string; base: {file: string; data: unknown}} | undefined) {
   const parsed = sensitivitySchema.safeParse(raw);
   if (!parsed.success) throw invalid(file, zodProblems(parsed.error, {schema: sensitivitySchema, data: raw}), 'sensitivity spec');
   const spec = parsed.data;
-  method ??= spec.method;
   const scenario = from?.scenario ?? specScenario(file, spec.scenario);
   const base = from?.base ?? readBase(scenario);
-  const ranges = parameterRanges(file, spec, base);
-  const params = Object.keys(ranges);
-  const factors = [...params, SEED_FACTOR];
-  const {u, seeds, morris, samples, perRow} = designOf(file, spec, method, factors.length);
-  const design = unitCubePoints(Object.values(ranges), u, seeds);
-  // The sweep spec these runs are: its points come from the design above, not from `design`.
+  return {file, spec, raw, scenario, base, ranges: parameterRanges(file, spec, base)};
+}
+
+/** The sweep the design's runs are: its points come from `design`, not from a sweep design. */
+function sweepOf(file: string, spec: SensitivitySpec, raw: unknown, method: Method, ranges: Record<string, ParamSpec>, design: Design, scenario: string, base: {file: string; data: unknown}, check: boolean): SweepPlan {
   const sweepSpec: SweepSpec = {
     name: spec.name,
     description: spec.description,
@@ -84,8 +96,7 @@ function planFromData(file: string, raw: unknown, method: Method | undefined, fr
   };
   // Workers get the spec's data and the method chosen, and make the same plan from them.
   const sweep = assemblePlan({file, spec: sweepSpec, design, raw: {spec: raw, method}, kind: 'sensitivity', scenario, base});
-  const secondOrder = method === 'sobol' && spec.sobol.secondOrder;
-  return {file, spec, method, sweep: finishSweep(file, sweep, check), factors, morris, samples, perRow, secondOrder};
+  return finishSweep(file, sweep, check);
 }
 
 /**

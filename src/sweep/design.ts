@@ -34,6 +34,13 @@ function listOf(p: ParamSpec): readonly ParamValue[] | null {
  */
 type Column = {list: readonly ParamValue[]; at: Uint32Array} | {list: null; at: Float64Array};
 
+/** A design as plain data (typed arrays and lists), which a worker thread receives by structured clone. */
+export interface DesignData {
+  size: number;
+  columns: readonly Column[];
+  seeds: SeedKeys | null;
+}
+
 /**
  * A sweep's points, stored column by column: 4 or 8 bytes a value. Every worker thread holds the
  * design whole, and as arrays of arrays a 100,000-point, 2-parameter design took some 7 MB of
@@ -50,6 +57,15 @@ export class Design {
   value(point: number, param: number): ParamValue {
     const c = this.columns[param]!;
     return c.list === null ? c.at[point]! : c.list[c.at[point]!]!;
+  }
+
+  /** The design as data, for Design.fromData in another thread: the same points, without drawing them again. */
+  get data(): DesignData {
+    return {size: this.size, columns: this.columns, seeds: this.seeds};
+  }
+
+  static fromData(d: DesignData): Design {
+    return new Design(d.size, d.columns, d.seeds);
   }
 
   /** A point's values in parameter order. */

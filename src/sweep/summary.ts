@@ -89,24 +89,31 @@ export class SummaryLayout {
   readonly metrics: string[];
   /** Numbers per run. */
   readonly width: number;
+  /** Where a row's point, status and kept metrics sit among its values (-1: not a column). */
+  private readonly at: {point: number; status: number; metrics: number[]};
 
   constructor(columns: readonly string[]) {
     this.metrics = columns.filter((c) => NUMERIC.has(c));
     this.width = 2 + this.metrics.length;
+    this.at = {point: columns.indexOf('point'), status: columns.indexOf('status'), metrics: this.metrics.map((m) => columns.indexOf(m))};
   }
 
-  pack(rows: readonly Readonly<Record<string, Value>>[]): Float64Array {
+  /** Rows given as their values in column order (the columns the layout was made with). */
+  pack(rows: readonly (readonly Value[])[]): Float64Array {
     const out = new Float64Array(rows.length * this.width);
-    rows.forEach((row, r) => {
+    const {point, status, metrics} = this.at;
+    for (let r = 0; r < rows.length; r++) {
+      const row = rows[r]!;
       const at = r * this.width;
-      out[at] = typeof row.point === 'number' ? row.point : Number.NaN;
-      const status = STATUSES.indexOf(row.status as string);
-      out[at + 1] = status < 0 ? Number.NaN : status;
-      this.metrics.forEach((m, i) => {
-        const v = row[m];
+      const p = point < 0 ? undefined : row[point];
+      out[at] = typeof p === 'number' ? p : Number.NaN;
+      const code = status < 0 ? -1 : STATUSES.indexOf(row[status] as string);
+      out[at + 1] = code < 0 ? Number.NaN : code;
+      for (let i = 0; i < metrics.length; i++) {
+        const v = row[metrics[i]!];
         out[at + 2 + i] = typeof v === 'number' ? v : Number.NaN;
-      });
-    });
+      }
+    }
     return out;
   }
 }

@@ -2,7 +2,7 @@
 // the file's columns and the on-screen table (Student's t: test/stats/t-quantile.test.ts).
 import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
-import {rowObject} from '../../src/sweep/output.js';
+import {rowObject, rowValues} from '../../src/sweep/output.js';
 import {SummaryAccumulator, SummaryLayout, summaryColumns, summaryValues, type PointSummary, type Value} from '../../src/sweep/summary.js';
 import {formatSummaryTable} from '../../src/text/summary-table.js';
 import {longLines} from '../helpers/cli.js';
@@ -29,7 +29,7 @@ describe('SummaryLayout', () => {
       fc.property(fc.array(run, {maxLength: 40}), (runs) => {
         const rows = runs.map((r) => row(r.point, r));
         const packed = new SummaryAccumulator(COLUMNS, ['x']);
-        packed.addPacked(new SummaryLayout(COLUMNS).pack(rows), (point) => ({x: point * 10}));
+        packed.addPacked(new SummaryLayout(COLUMNS).pack(rows.map((r) => rowValues(r, COLUMNS))), (point) => ({x: point * 10}));
         expect(packed.summaries()).toEqual(summarize(rows));
       }),
       {numRuns: 300},
@@ -39,7 +39,7 @@ describe('SummaryLayout', () => {
   it('lays a run out as its point, its status code and its numeric metrics, NaN for null', () => {
     const layout = new SummaryLayout(COLUMNS);
     expect(layout.metrics).toEqual(['completionDay', 'walkouts', 'stallEpisodes', 'stalledDays']);
-    expect([...layout.pack([row(3, {status: 'broken', completionDay: null})])]).toEqual([3, 1, Number.NaN, 0, 0, 0]);
+    expect([...layout.pack([rowValues(row(3, {status: 'broken', completionDay: null}), COLUMNS)])]).toEqual([3, 1, Number.NaN, 0, 0, 0]);
   });
 });
 
