@@ -7,10 +7,10 @@
 import {POLICIES} from '../agents/registry.js';
 import {paramInfo, type ParamInfo} from '../agents/param-info.js';
 import type {PolicyDefinition} from '../agents/define.js';
-import {bundledScenarioNames} from '../scenario/load.js';
-import {loadScenario} from '../scenario/resolve.js';
+import {bundledScenarioNames, readDataFile, resolveScenarioPath} from '../scenario/load.js';
+import {parseScenario} from '../scenario/resolve.js';
 import {readRun, type RunName} from '../sim/observables.js';
-import {runSimulation} from '../sim/run.js';
+import {RunArena} from '../sim/run.js';
 
 export interface ParamVerdict {
   policy: string;
@@ -46,25 +46,25 @@ export function trialValues(p: ParamInfo): unknown[] {
   return [...new Set([p.min, round(clamp(d / 2)), round(clamp(d * 2)), p.max].filter((x) => x !== d))];
 }
 
-function outcomes(scenario: string, set: string[], seeds: readonly string[]): string[] {
-  return seeds.map((seed) => {
-    const {config} = loadScenario(scenario, {set: [...set, 'stall.rollouts=0'], seed});
-    const run = runSimulation(config, {stallRisk: false, record: false});
-    return JSON.stringify(readRun(OUTCOMES, run, 'raw'));
-  });
-}
-
 export function auditPolicy(def: PolicyDefinition, scenarios: readonly string[], seeds: readonly string[]): ParamVerdict[] {
   const seat = `agents.${def.agent}`;
   const params = paramInfo(def);
   const verdicts = params.map((p): ParamVerdict => ({policy: def.name, agent: def.agent, param: p.name, values: trialValues(p), liveIn: []}));
+  const arena = new RunArena();
   for (const scenario of scenarios) {
+    const file = resolveScenarioPath(scenario);
+    const raw = readDataFile(file);
     const policy = `${seat}.policy=${def.name}`;
-    const base = outcomes(scenario, [policy], seeds);
+    // One config a variant, its seeds run in one arena (as a sweep's worker runs a point).
+    const outcomes = (set: string[]): string[] => {
+      const {config} = parseScenario(raw, file, {set: [...set, 'stall.rollouts=0']});
+      return seeds.map((seed) => JSON.stringify(readRun(OUTCOMES, arena.run(config, seed), 'raw')));
+    };
+    const base = outcomes([policy]);
     for (const v of verdicts) {
       const moved = new Set<number>();
       for (const value of v.values) {
-        const got = outcomes(scenario, [policy, `${seat}.params.${v.param}=${String(value)}`], seeds);
+        const got = outcomes([policy, `${seat}.params.${v.param}=${String(value)}`]);
         got.forEach((o, i) => o !== base[i] && moved.add(i));
       }
       if (moved.size > 0) v.liveIn.push({scenario, seeds: moved.size});
