@@ -53,18 +53,18 @@ export function loadSensitivity(ref: string, options: {method?: Method; check?: 
 /** The plan of a worker thread: the spec, scenario and design as the main thread made them (PlanSource). */
 export function sensitivityPlanFromSource(source: PlanSource): SweepPlan {
   const {method} = source.spec as {method: Method};
-  const {file, spec, raw, scenario, base, ranges} = parts(source.file, (source.spec as {spec: unknown}).spec, {scenario: source.scenario, base: source.base});
-  return sweepOf(file, spec, raw, method, ranges, Design.fromData(source.design), scenario, base, false);
+  const raw = (source.spec as {spec: unknown}).spec;
+  const {spec, scenario, base, ranges} = parts(source.file, raw, {scenario: source.scenario, base: source.base});
+  return sweepOf(source.file, spec, raw, method, ranges, Design.fromData(source.design), scenario, base, false);
 }
 
 function planFromData(file: string, raw: unknown, method: Method | undefined, from: {scenario: string; base: {file: string; data: unknown}} | undefined, check: boolean): SensitivityPlan {
-  const p = parts(file, raw, from);
-  const {spec, ranges} = p;
+  const {spec, scenario, base, ranges} = parts(file, raw, from);
   method ??= spec.method;
   const factors = [...Object.keys(ranges), SEED_FACTOR];
   const {u, seeds, morris, samples, perRow} = designOf(file, spec, method, factors.length);
   const design = unitCubePoints(Object.values(ranges), u, seeds);
-  const sweep = sweepOf(file, spec, raw, method, ranges, design, p.scenario, p.base, check);
+  const sweep = sweepOf(file, spec, raw, method, ranges, design, scenario, base, check);
   const secondOrder = method === 'sobol' && spec.sobol.secondOrder;
   return {file, spec, method, sweep, factors, morris, samples, perRow, secondOrder};
 }
@@ -76,7 +76,7 @@ function parts(file: string, raw: unknown, from: {scenario: string; base: {file:
   const spec = parsed.data;
   const scenario = from?.scenario ?? specScenario(file, spec.scenario);
   const base = from?.base ?? readBase(scenario);
-  return {file, spec, raw, scenario, base, ranges: parameterRanges(file, spec, base)};
+  return {spec, scenario, base, ranges: parameterRanges(file, spec, base)};
 }
 
 /** The sweep the design's runs are: its points come from `design`, not from a sweep design. */
