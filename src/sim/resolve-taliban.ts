@@ -9,6 +9,9 @@ import type {Stepper} from './stepper.js';
 import {nudge, T_GOV_TAL} from './trust.js';
 import type {WorldState} from './types.js';
 
+/** Failure evidence a rejected unilateral batch adds to the government's trust in the Taliban (a refusal by Kabul adds 0.5 to theirs). */
+const REJECTION_EVIDENCE = 0.3;
+
 export function resolveTal(s: WorldState, cfg: SimConfig, st: Stepper, buf: ActionBuffer): void {
   const t = s.tal;
   const c = s.counters;
@@ -24,6 +27,11 @@ export function resolveTal(s: WorldState, cfg: SimConfig, st: Stepper, buf: Acti
       case 'reject-batch':
         t.pendingBatch = 0;
         t.pendingBatchUnilateral = false;
+        // A public rejection (seed 002, 8 April 2020: "not according to the agreed mechanism")
+        // tells Kabul its goodwill bought nothing: evidence against the Taliban's good faith in
+        // the government's trust (Kydd 2000), which its willingness to free the next batch reads.
+        // The captives owed for the batch stay owed (the Taliban freed 20 four days later, T31).
+        if (a.kind === 'reject-batch') nudge(s.trust, T_GOV_TAL, 0, REJECTION_EVIDENCE);
         emit(s, 'taliban', a.kind, a);
         break;
       case 'demand':

@@ -44,7 +44,7 @@ describe('determinism', () => {
   });
 
   it('the golden run has the pinned hash', () => {
-    expect(hash).toMatchInlineSnapshot(`"a212a922726eaf981c35977ba0be55b59d0d0e66b36a36e1877b1ec443f4b2c0"`);
+    expect(hash).toMatchInlineSnapshot(`"9aecaa073776d6e5661993071d977e9ab76bca13ebe7d398dfaf1728a3bf71b0"`);
   });
 
   it('is a real run with stall risk', () => {

@@ -14,8 +14,8 @@ describe('AgentsPanel', () => {
   test('three rows: one line an agent, name first; short labels when they let more fit', () => {
     const lines = frame(80, 3);
     expect(lines).toHaveLength(3);
-    expect(lines[0]).toBe('government · two-level-ratifier · trust 27% · press. 25% · aid 75% · ratif. none');
-    expect(frame(38, 3)[0]).toBe('government · trust 27% · press. 25%');
+    expect(lines[0]).toBe('government · two-level-ratifier · trust 26% · press. 25% · aid 75% · ratif. none');
+    expect(frame(38, 3)[0]).toBe('government · trust 26% · press. 25%');
     expect(lines[1]).toMatch(/^taliban · obstinate-list · trust/);
     expect(lines[2]).toMatch(/^US · deadline-hawk · troops/);
   });
@@ -38,7 +38,7 @@ describe('AgentsPanel', () => {
     const lines = frame(100, 9);
     expect(lines).toEqual([
       'government · two-level-ratifier',
-      'trust in Taliban 27% · pressure 25% · aid 75% · ratification none',
+      'trust in Taliban 26% · pressure 25% · aid 75% · ratification none',
       '▸ hold: between phases of the release schedule',
       'taliban · obstinate-list',
       'trust in government 25% · violence now / target 1.57 / 1.6 · pressure <1% · priority demand none',
@@ -52,7 +52,7 @@ describe('AgentsPanel', () => {
   test('wide: side by side, one item a line when rows allow', () => {
     const lines = renderWide(<AgentsPanel snapshot={realSnapshot()} width={140} rows={9} />);
     expect(lines[0]).toMatch(/^government · two-level-ratifier +│ taliban · obstinate-list +│ US · deadline-hawk$/);
-    expect(lines[1]).toMatch(/^trust in Taliban 27% +│ trust in government 25% +│ troops now \/ start 11,533 \/ 13,000$/);
+    expect(lines[1]).toMatch(/^trust in Taliban 26% +│ trust in government 25% +│ troops now \/ start 11,533 \/ 13,000$/);
     expect(lines.some((l) => l.includes('ratification none'))).toBe(true);
     expect(lines.some((l) => l.includes('▸ hold: monitoring'))).toBe(true);
   });

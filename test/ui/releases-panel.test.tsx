@@ -48,7 +48,7 @@ describe('ReleasesPanel', () => {
     expect(gov).toContain('5,000 / 5,000');
     expect(gov).not.toContain('░');
     expect(tal).toContain('1,000 / 1,000');
-    expect(ratio).toBe('ratio 5.4 : 1 (agreed 5 : 1) · 450 off the list · 6 in custody');
+    expect(ratio).toBe('ratio 5.5 : 1 (agreed 5 : 1) · 500 off the list · 6 in custody');
   });
 
   test('before any release', () => {

@@ -3,11 +3,11 @@
 // first progress after a press, restoring aid if the cut was reversible.
 import {z} from 'zod';
 import {bool, definePolicy, int, num} from '../define.js';
-import {pressGovernment, pressTaliban, shortfalls} from './common.js';
+import {custodyMemory, custodyParams, offerCustodyWhenBlocked, pressGovernment, pressTaliban, shortfalls} from './common.js';
 
 /** Whom it pressed last, until the pressed party moves. */
 type Pressed = 'none' | 'government' | 'taliban';
-const memory: {pressed: Pressed; pressDay: number} = {pressed: 'none', pressDay: 0};
+const memory: {pressed: Pressed; pressDay: number} & typeof custodyMemory = {...custodyMemory, pressed: 'none', pressDay: 0};
 
 export const carrotStick = definePolicy({
   name: 'carrot-stick',
@@ -23,11 +23,13 @@ export const carrotStick = definePolicy({
     reversible: bool(true, 'restore aid when the pressed party moves'),
     cooldownDays: int(14, 1, 120, 'rounds between presses'),
     expectedRate: num(100, 1, 1000, 'daily releases the US expects of the government'),
+    ...custodyParams,
   }),
   memory,
   decide(ctx) {
     const {state: s, params: p, memory: m, act, config} = ctx;
     if (s.talks === 'broken') return void act.add('hold', 'talks have broken down');
+    if (offerCustodyWhenBlocked(ctx, p.custodySlots, p.custodyDelay)) return;
     const pressed = m.pressed;
     if (pressed !== 'none' && s.lastProgressDay > m.pressDay) {
       m.pressed = 'none';

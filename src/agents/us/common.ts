@@ -2,7 +2,17 @@
 // concrete levers (an aid cut, airstrikes, custody guarantees).
 import type {DecisionContext, WorldView} from '../../sim/policy.js';
 import type {ReasonArg} from '../../sim/reason.js';
+import {int} from '../define.js';
 import {highTierHeld} from '../government/common.js';
+
+/**
+ * Parameters every US policy has: the third-country custody it can arrange for prisoners whose
+ * release foreign governments block (Walter 1997's third-party guarantee), and how long it takes.
+ */
+export const custodyParams = {
+  custodySlots: int(10, 0, 100, 'contested prisoners it will arrange third-country custody for'),
+  custodyDelay: int(21, 0, 180, 'rounds of negotiating with objecting governments before custody is arranged (halved past its own deadline)'),
+};
 
 /** What a US policy that offers custody guarantees remembers (offerCustodyWhenBlocked). */
 export const custodyMemory = {
@@ -38,12 +48,14 @@ export function pressTaliban(ctx: DecisionContext, strength: number, reason: str
 /**
  * Offers third-country custody (Walter's third-party guarantee) once the only thing blocking
  * completion is a set of contested prisoners, after `delay` rounds of negotiating it with the
- * objecting governments.
+ * objecting governments; a US past its own deadline (Carnevale & Conlon 1988: time pressure)
+ * settles in half the time. Every US policy runs this first: what triggers it is the state
+ * (who is blocked, and by whom), not the policy.
  */
 export function offerCustodyWhenBlocked(ctx: DecisionContext<unknown, CustodyMemory>, slots: number, delay: number): boolean {
   const s = ctx.state;
   const m = ctx.memory;
-  if (slots <= 0 || m.guaranteed) return false;
+  if (slots <= 0 || m.guaranteed || s.talks === 'broken') return false;
   const g = s.gov;
   const blocked = g.contested > 0 && g.ratification === 'approved' && highTierHeld(s) <= g.contested && s.counters.talReleased >= s.talPool.released.length;
   if (!blocked) {
@@ -51,7 +63,8 @@ export function offerCustodyWhenBlocked(ctx: DecisionContext<unknown, CustodyMem
     return false;
   }
   if (m.blockedSince === 0) m.blockedSince = s.day;
-  if (s.day - m.blockedSince < delay) return false;
+  const pastDeadline = s.us.deadline >= 0 && s.day > s.us.deadline;
+  if (s.day - m.blockedSince < (pastDeadline ? Math.ceil(delay / 2) : delay)) return false;
   m.guaranteed = true;
   const n = Math.min(slots, Math.max(g.contested, 1));
   ctx.act.add('guarantee', 'arranges third-country custody for the {0} contested prisoners', n).count = n;

@@ -4,7 +4,7 @@
 // last obstacle.
 import {z} from 'zod';
 import {definePolicy, int, num} from '../define.js';
-import {custodyMemory, offerCustodyWhenBlocked, pressGovernment, pressTaliban} from './common.js';
+import {custodyMemory, custodyParams, offerCustodyWhenBlocked, pressGovernment, pressTaliban} from './common.js';
 
 export const deadlineHawk = definePolicy({
   name: 'deadline-hawk',
@@ -18,8 +18,7 @@ export const deadlineHawk = definePolicy({
     pressStrength: num(0.3, 0, 1, 'strength of each press'),
     everyDays: int(10, 1, 60, 'rounds between actions'),
     trustBoost: num(0.2, 0, 2, 'trust evidence added when it facilitates'),
-    custodySlots: int(10, 0, 100, 'contested prisoners it will arrange third-country custody for'),
-    custodyDelay: int(21, 0, 180, 'rounds of negotiating with objecting governments before custody is arranged'),
+    ...custodyParams,
   }),
   memory: {
     ...custodyMemory,
