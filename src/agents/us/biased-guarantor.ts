@@ -1,6 +1,7 @@
 // A mediator with a side (Kydd 2003) that offers commitment devices (Walter 1997): third-party
-// custody for contested prisoners as soon as the government balks, and counsel (pressure)
-// aimed at the party its bias does not favour.
+// custody for the named commanders as soon as the Taliban demand them, custody for prisoners
+// foreign governments later contest (as every US policy), and counsel (pressure) aimed at the
+// party its bias does not favour.
 import {z} from 'zod';
 import {definePolicy, int, num} from '../define.js';
 import {custodyMemory, custodyParams, offerCustodyWhenBlocked, pressGovernment, pressTaliban} from './common.js';
@@ -8,7 +9,7 @@ import {custodyMemory, custodyParams, offerCustodyWhenBlocked, pressGovernment, 
 export const biasedGuarantor = definePolicy({
   name: 'biased-guarantor',
   agent: 'us',
-  summary: 'Offers guarantees (third-country custody) for contested prisoners early, and leans on the side it does not favour.',
+  summary: 'Offers guarantees (third-country custody) for the named commanders early, and leans on the side it does not favour.',
   theory: 'Biased mediators (Kydd 2003); third-party guarantees (Walter 1997)',
   params: z.object({
     bias: num(-0.5, -1, 1, 'leaning: negative favours the government (presses the Taliban), positive the reverse'),

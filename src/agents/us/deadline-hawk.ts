@@ -1,7 +1,7 @@
 // Deadline-driven mediation (Carnevale 1986; Carnevale & Conlon 1988): urgency grows with the
 // US's own deadline (the troop drawdown, an election); past a threshold it presses both sides,
-// otherwise it facilitates. Late on, it offers guarantees (third-country custody) to clear the
-// last obstacle.
+// otherwise it facilitates. Late on, it offers guarantees (third-country custody, as every US
+// policy) to clear the last obstacle.
 import {z} from 'zod';
 import {definePolicy, int, num} from '../define.js';
 import {custodyMemory, custodyParams, offerCustodyWhenBlocked, pressGovernment, pressTaliban} from './common.js';
