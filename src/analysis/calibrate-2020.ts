@@ -3,7 +3,7 @@
 // scored after it (docs/calibration.md). `npm run calibrate` prints what calibrate2020() returns.
 import {dayOf, loadHistory} from '../history/load.js';
 import {SIDES, type HistoryFile, type Side} from '../history/schema.js';
-import {readDataFile, resolveScenarioPath} from '../scenario/load.js';
+import {readScenarioFile} from '../scenario/load.js';
 import {parseScenario} from '../scenario/resolve.js';
 import type {SimConfig} from '../sim/config.js';
 import {
@@ -113,8 +113,7 @@ export function calibrate2020(options: CalibrateOptions = {}): Calibration {
   const evalSeeds = options.evalSeeds ?? EVAL_SEEDS;
   const params = options.params ?? SEARCH;
   const start = options.start ?? BEFORE;
-  const file = resolveScenarioPath(SCENARIO);
-  const raw = readDataFile(file);
+  const {file, data: raw} = readScenarioFile(SCENARIO);
   const configAt = (point: readonly number[]): SimConfig => parseScenario(raw, file, {set: toOverrides(params, point)}).config;
 
   const history = loadHistory(SCENARIO);

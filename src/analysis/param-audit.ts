@@ -7,7 +7,7 @@
 import {POLICIES} from '../agents/registry.js';
 import {paramInfo, type ParamInfo} from '../agents/param-info.js';
 import type {PolicyDefinition} from '../agents/define.js';
-import {bundledScenarioNames, readDataFile, resolveScenarioPath} from '../scenario/load.js';
+import {bundledScenarioNames, readScenarioFile} from '../scenario/load.js';
 import {parseScenario} from '../scenario/resolve.js';
 import {readRun, type RunName} from '../sim/observables.js';
 import {RunArena} from '../sim/run.js';
@@ -52,8 +52,7 @@ export function auditPolicy(def: PolicyDefinition, scenarios: readonly string[],
   const verdicts = params.map((p): ParamVerdict => ({policy: def.name, agent: def.agent, param: p.name, values: trialValues(p), liveIn: []}));
   const arena = new RunArena();
   for (const scenario of scenarios) {
-    const file = resolveScenarioPath(scenario);
-    const raw = readDataFile(file);
+    const {file, data: raw} = readScenarioFile(scenario);
     const policy = `${seat}.policy=${def.name}`;
     // One config a variant, its seeds run in one arena (as a sweep's worker runs a point).
     const outcomes = (set: string[]): string[] => {

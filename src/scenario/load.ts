@@ -5,7 +5,9 @@ import {fileURLToPath} from 'node:url';
 import {InputError} from './errors.js';
 import {didYouMean} from './suggest.js';
 
-export {readDataFile} from './data-file.js';
+import {readDataFile} from './data-file.js';
+
+export {readDataFile};
 
 /** The bundled scenarios folder (the same relative place from src/ and dist/). */
 export const SCENARIO_DIR = fileURLToPath(new URL('../../scenarios', import.meta.url));
@@ -64,3 +66,9 @@ export const bundledScenarioNames = (): string[] => bundledNames(SCENARIO_DIR);
 
 /** A path to an existing file, or the bundled scenario of that name. */
 export const resolveScenarioPath = (ref: string): string => resolveDataPath(ref, SCENARIO_DIR, 'scenario');
+
+/** A scenario's file (a path, or a bundled name) and its data, read once and not yet validated. */
+export function readScenarioFile(ref: string): {file: string; data: unknown} {
+  const file = resolveScenarioPath(ref);
+  return {file, data: readDataFile(file)};
+}

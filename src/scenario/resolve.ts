@@ -6,7 +6,7 @@ import type {ResolvedAgent, ScheduledEvent, SimConfig} from '../sim/config.js';
 import {byAssignment} from '../sim/shape.js';
 import {AGENTS, type AgentId} from '../sim/types.js';
 import {InputError, invalid, zodProblems, type Validated} from './errors.js';
-import {readDataFile, resolveScenarioPath} from './load.js';
+import {readScenarioFile} from './load.js';
 import {applyOverrides, parseOverride, type Override} from './overrides.js';
 import {scenarioSchema, type Scenario} from './schema.js';
 import {scheduledEvent} from './scheduled.js';
@@ -30,8 +30,8 @@ export interface LoadedScenario {
 }
 
 export function loadScenario(ref: string, options: LoadOptions = {}): LoadedScenario {
-  const file = resolveScenarioPath(ref);
-  return parseScenario(readDataFile(file), file, options);
+  const {file, data} = readScenarioFile(ref);
+  return parseScenario(data, file, options);
 }
 
 /** The overrides the options make, in order: `set`, `overrides`, then the seed and the days. */

@@ -6,14 +6,14 @@ import {resolve} from 'node:path';
 import {paramInfo} from '../agents/param-info.js';
 import {findPolicy} from '../agents/registry.js';
 import {invalid, zodProblems} from '../scenario/errors.js';
-import {bundledNames, readDataFile, resolveDataPath, SCENARIO_DIR} from '../scenario/load.js';
+import {bundledNames, readDataFile, readScenarioFile, resolveDataPath, SCENARIO_DIR} from '../scenario/load.js';
 import {InputError, parseScenario} from '../scenario/resolve.js';
 import type {AgentId} from '../sim/types.js';
 import {createRng} from '../sim/rng.js';
 import {morrisDesign, type MorrisDesign} from '../stats/morris-design.js';
 import {saltelli} from '../stats/saltelli.js';
 import {Design, unitCubePoints, type SeedKeys} from '../sweep/design.js';
-import {assemblePlan, finishPlan, readBase, specScenario, type PlanSource, type SweepPlan} from '../sweep/plan.js';
+import {assemblePlan, finishPlan, specScenario, type PlanSource, type SweepPlan} from '../sweep/plan.js';
 import {MAX_POINTS, type ParamSpec, type SweepSpec} from '../sweep/spec.js';
 import type {Metric} from '../sweep/metrics.js';
 import {groupDigits} from '../fmt/group-digits.js';
@@ -75,7 +75,7 @@ function parts(file: string, raw: unknown, from: {scenario: string; base: {file:
   if (!parsed.success) throw invalid(file, zodProblems(parsed.error, {schema: sensitivitySchema, data: raw}), 'sensitivity spec');
   const spec = parsed.data;
   const scenario = from?.scenario ?? specScenario(file, spec.scenario);
-  const base = from?.base ?? readBase(scenario);
+  const base = from?.base ?? readScenarioFile(scenario);
   return {spec, scenario, base, ranges: parameterRanges(file, spec, base)};
 }
 

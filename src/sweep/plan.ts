@@ -4,7 +4,7 @@
 import {existsSync} from 'node:fs';
 import {dirname, resolve} from 'node:path';
 import {invalid, zodProblems} from '../scenario/errors.js';
-import {bundledNames, readDataFile, resolveDataPath, resolveScenarioPath, SCENARIO_DIR} from '../scenario/load.js';
+import {bundledNames, readDataFile, readScenarioFile, resolveDataPath, SCENARIO_DIR} from '../scenario/load.js';
 import {parseOverride, type Override} from '../scenario/overrides.js';
 import {InputError, parseScenario} from '../scenario/resolve.js';
 import {scenarioVariants} from '../scenario/variants.js';
@@ -236,16 +236,10 @@ const bases = new WeakMap<SweepPlan, {file: string; data: unknown}>();
 function baseScenario(plan: SweepPlan): {file: string; data: unknown} {
   let base = bases.get(plan);
   if (!base) {
-    base = readBase(plan.scenario);
+    base = readScenarioFile(plan.scenario);
     bases.set(plan, base);
   }
   return base;
-}
-
-/** A base scenario's file and data, read (a resolved path, or a bundled name). */
-export function readBase(scenario: string): {file: string; data: unknown} {
-  const file = resolveScenarioPath(scenario);
-  return {file, data: readDataFile(file)};
 }
 
 /** `load()`, with an invalid scenario reported against the spec, as `what()`. */

@@ -55,7 +55,7 @@ export function pressTaliban(ctx: DecisionContext, strength: number, reason: str
 export function offerCustodyWhenBlocked(ctx: DecisionContext<unknown, CustodyMemory>, slots: number, delay: number): boolean {
   const s = ctx.state;
   const m = ctx.memory;
-  if (slots <= 0 || m.guaranteed || s.talks === 'broken') return false;
+  if (slots <= 0 || m.guaranteed) return false;
   const g = s.gov;
   const blocked = g.contested > 0 && g.ratification === 'approved' && highTierHeld(s) <= g.contested && s.counters.talReleased >= s.talPool.released.length;
   if (!blocked) {
