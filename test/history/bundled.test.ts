@@ -80,6 +80,17 @@ describe('bundled history afghanistan-2020', () => {
     }
   });
 
+  it('gives every row that keeps the weaker of two grades the weakest grade its note names', () => {
+    const rank = {M: 0, W: 1, C: 2, C2: 3} as const;
+    const split = history.events.filter((e) => e.note?.includes('weaker grade'));
+    expect(split.map((e) => e.id)).toEqual(expect.arrayContaining(['T5', 'T30', 'T73']));
+    for (const e of split) {
+      const named = [...e.note!.matchAll(/\b(C2|C|W|M)\b/g)].map((m) => m[1] as keyof typeof rank);
+      expect(named.length, e.id).toBeGreaterThanOrEqual(2);
+      expect(e.confidence, e.id).toBe(named.sort((a, b) => rank[a] - rank[b])[0]);
+    }
+  });
+
   it('records the disagreements the timeline names', () => {
     expect(event('T30').disagreement?.date?.values).toEqual(['2020-04-11', '2020-04-12']);
     expect(event('T34').disagreement?.released?.values).toEqual([20, 40]);
@@ -98,6 +109,25 @@ describe('anchors from the timeline', () => {
     expect(dayOf(history, '2020-02-29')).toBe(0);
     expect(dayOf(history, '2020-03-01')).toBe(1); // 2020 is a leap year
     expect(dayOf(history, '2020-02-28')).toBe(-1);
+  });
+
+  it('keeps the terms of the agreement consistent: the 10 March deadline (T2) is the day T13 finds missed', () => {
+    expect(event('T2').numbers).toContain('deadline 2020-03-10');
+    expect(event('T2').summary).toMatch(/up to 5,000 .* up to 1,000 .* 10 March/);
+    expect(event('T13')).toMatchObject({date: '2020-03-10', type: 'deadline'});
+  });
+
+  it('counts the three months for the remaining prisoners from the start of talks (T4), graded C on a Taliban and a US report', () => {
+    const t4 = event('T4');
+    expect(t4.summary).toMatch(/within 3 months of the start of intra-Afghan talks/);
+    expect(t4.summary).not.toMatch(/first release/);
+    expect(t4.confidence).toBe('C');
+    expect(t4.sources).toEqual(expect.arrayContaining([
+      expect.stringContaining('dailytimes.com.pk'), // the Taliban leader, 2021
+      expect.stringContaining('afghanpeacewatch.org'), // the US chargé d'affaires, Dec 2020
+    ]));
+    // Three months after talks opened (T87, 12 September) is Wilson's 'roughly mid-December'.
+    expect(event('T87').date).toBe('2020-09-12');
   });
 
   it('has the walk-out on 7 April 2020 (T26), day 38', () => {
