@@ -18,7 +18,7 @@
 //     `parley --version` against `node -e 0`, medians over 20 processes each (goals: within 4x
 //     and 2x). `npm run bench:startup` measures only this.
 // Runs use the bundled afghanistan-2020 scenario (the heaviest bundled one) over many seeds.
-import {parseArgs} from 'node:util';
+import {InputError} from '../scenario/errors.js';
 import {loadScenario} from '../scenario/resolve.js';
 import {StallRiskEstimator} from '../sim/risk.js';
 import {runHeadless} from '../sim/run.js';
@@ -28,18 +28,29 @@ import {createStepper} from '../sim/stepper.js';
 import {median} from '../stats/median.js';
 import {throughput, timeEach} from './stats.js';
 import {processIo as io} from '../cli/io.js';
+import {scriptArgs, scriptCount} from '../cli/scripts/script-args.js';
 import {STARTUP_GOALS, startupBench, startupLines} from './startup-bench.js';
 import {SENSITIVITY_GOALS, sensitivityBench, sensitivityLines, sensitivityTrials} from './sensitivity-bench.js';
 
-const {values} = parseArgs({
-  options: {
+const SCRIPT = 'npm run bench';
+const values =
+  scriptArgs(SCRIPT, {
     scenario: {type: 'string', default: 'afghanistan-2020'},
-    trials: {type: 'string', default: '7'},
+    trials: {type: 'string'},
     json: {type: 'boolean', default: false},
-  },
-});
-const trials = Math.max(1, Number(values.trials));
-const {config} = loadScenario(values.scenario!, {days: 200});
+  }) ?? process.exit(2);
+const trials = scriptCount(SCRIPT, 'trials', values.trials, 7) ?? process.exit(2);
+const {config} = loadBenchScenario(values.scenario!);
+
+function loadBenchScenario(name: string): ReturnType<typeof loadScenario> {
+  try {
+    return loadScenario(name, {days: 200});
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    io.stderr(`${SCRIPT}: --scenario ${e.message}\n`);
+    return process.exit(2);
+  }
+}
 
 // Warm up the JIT and the population cache.
 for (let i = 0; i < 200; i++) runHeadless({...config, seed: `warm-${i}`});

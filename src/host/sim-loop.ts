@@ -23,6 +23,11 @@ export interface Loop {
    */
   hold(on: boolean): void;
   dispose(): void;
+  /**
+   * For a loop that runs elsewhere (the engine thread): `listener` hears the error that stopped
+   * it after it started, so the app can exit with it instead of freezing on the last frame.
+   */
+  onFailure?(listener: (error: Error) => void): void;
 }
 
 /** Loop.hold for a loop whose snapshot is up to date the moment it is told something (in-process). */

@@ -41,6 +41,8 @@ export function App({scenarios, initial, startLoop, onLoop}: AppProps) {
       (l) => {
         if (!live) return l.dispose();
         onLoop?.(l);
+        // The engine stopping mid-run ends the app with its error, reported once the terminal is restored.
+        l.onFailure?.((error) => exit({code: 1, error} satisfies AppResult));
         setLoop(l);
       },
       (error: unknown) => exit({code: 2, error: error instanceof Error ? error : new Error(String(error))} satisfies AppResult),

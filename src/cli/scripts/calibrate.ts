@@ -4,16 +4,17 @@
 // result with `--json`.
 import {readFileSync, writeFileSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
-import {parseArgs} from 'node:util';
 import {calibrate2020} from '../../analysis/calibrate-2020.js';
 import {BLOCK_END, BLOCK_START, calibrationMarkdown} from '../../analysis/calibrate-report.js';
 import {withBlock} from '../../fmt/generated-block.js';
 import {processIo as io} from '../io.js';
+import {scriptArgs} from './script-args.js';
 
 const DOC = fileURLToPath(new URL('../../../docs/calibration.md', import.meta.url));
 
 function calibrate(): number {
-  const {values} = parseArgs({options: {json: {type: 'boolean', default: false}, write: {type: 'boolean', default: false}}});
+  const values = scriptArgs('npm run calibrate', {json: {type: 'boolean', default: false}, write: {type: 'boolean', default: false}});
+  if (values === null) return 2;
   const began = performance.now();
   const result = calibrate2020();
   const seconds = ((performance.now() - began) / 1000).toFixed(1);

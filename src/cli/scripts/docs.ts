@@ -3,12 +3,12 @@
 // when README is out of date, naming the block. `--readme FILE` works on another copy (the tests).
 import {readFileSync, writeFileSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
-import {parseArgs} from 'node:util';
 import {blockText, withBlock} from '../../fmt/generated-block.js';
 import {METRICS_BLOCK, metricsMarkdown} from '../../text/metrics-doc.js';
 import {processIo as io} from '../io.js';
+import {scriptArgs} from './script-args.js';
 
-const {values} = parseArgs({options: {check: {type: 'boolean', default: false}, readme: {type: 'string'}}});
+const values = scriptArgs('npm run docs', {check: {type: 'boolean', default: false}, readme: {type: 'string'}}) ?? process.exit(2);
 const README = values.readme ?? fileURLToPath(new URL('../../../README.md', import.meta.url));
 const doc = readFileSync(README, 'utf8');
 const body = metricsMarkdown();

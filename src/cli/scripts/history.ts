@@ -3,4 +3,4 @@
 import {historyCheck, historyCheckText} from '../../analysis/history-check.js';
 import {countScript} from './count-script.js';
 
-countScript('runs', 200, historyCheck, historyCheckText);
+countScript('npm run history', 'runs', 200, historyCheck, historyCheckText);

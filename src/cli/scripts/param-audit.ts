@@ -3,4 +3,4 @@
 import {paramAudit, paramAuditText} from '../../analysis/param-audit.js';
 import {countScript} from './count-script.js';
 
-countScript('seeds', 20, paramAudit, paramAuditText);
+countScript('npm run audit:params', 'seeds', 20, paramAudit, paramAuditText);
