@@ -16,7 +16,10 @@ describe('custody under every US policy', () => {
       const set = ['stall.rollouts=0', ...(policy === 'deadline-hawk' ? [] : [`agents.us.policy=${policy}`])];
       const {config} = loadScenario('afghanistan-2020', {seed, set});
       const {state} = runSimulation(config);
-      const objected = state.log!.some((e) => e.type === 'foreign-objection');
+      // The objection contests prisoners only if some were still held when it came.
+      const objectionDay = state.log!.find((e) => e.type === 'foreign-objection')?.day ?? Infinity;
+      const lastGovRelease = Math.max(...state.log!.filter((e) => e.actor === 'government' && e.type === 'release').map((e) => e.day));
+      const objected = objectionDay <= lastGovRelease;
       const arranged = state.log!.filter((e) => e.actor === 'us' && e.type === 'guarantee' && e.reason.includes('contested prisoners'));
       if (state.outcome === 'complete') {
         completed++;

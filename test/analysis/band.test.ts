@@ -49,6 +49,14 @@ describe('modelBand on afghanistan-2020', () => {
     for (const b of c.band) expect(band[b.side][b.day]).toEqual({median: b.median, p10: b.p10, p90: b.p90});
   });
 
+  it('has positive width on every observed date from the first release on (verification takes a varying time)', () => {
+    const c = compareWithHistory(config, replay, 100);
+    const firstRelease = c.firstGovernmentRelease.observed!;
+    const from = c.band.filter((b) => b.day >= firstRelease);
+    expect(from.length).toBeGreaterThan(25);
+    for (const b of from) expect(b.p90! - b.p10!, `${b.side} day ${b.day}`).toBeGreaterThan(0);
+  });
+
   it('follows the seeds: another prefix gives another band', () => {
     expect(modelBand(config, last, 40)).toEqual(band);
     expect(modelBand(config, last, 40, 'other').government).not.toEqual(band.government);

@@ -4,6 +4,7 @@
 import type {DecisionContext, WorldView} from '../../sim/policy.js';
 import {int, num} from '../define.js';
 import {govFilterMask, heldIn} from '../../sim/pools.js';
+import {chance} from '../../sim/rng.js';
 import {trustOf, T_GOV_TAL} from '../../sim/trust.js';
 import type {ReasonArg} from '../../sim/reason.js';
 import type {Action, GovCriteria} from '../../sim/types.js';
@@ -49,14 +50,19 @@ export function talibanShortfall(s: WorldView, ratio: number): number {
 }
 
 /**
- * Releases need lists verified face to face: `days` rounds after the technical teams convened.
+ * Releases need lists verified face to face, which takes `days` rounds on average after the
+ * technical teams convened, not a fixed count: at least half of them, then a chance of 2/days a
+ * round (so a mean of about `days`, and a spread of runs that the April 2020 record, one
+ * observation of a week's checking, cannot rule out: T24, T25).
  * Returns a reason to hold, or null when verified.
  */
 export function verificationHold(ctx: GovContext, days: number): string | null {
   const s = ctx.state;
   if (ctx.memory.verifiedDay >= 0 || s.counters.govReleased > 0) return null;
   if (s.convenedDay < 0) return 'holding: lists cannot be verified until the technical teams meet';
-  if (s.day - s.convenedDay < days) return 'holding: verifying the Taliban list with their technical team';
+  const checking = 'holding: verifying the Taliban list with their technical team';
+  if (s.day - s.convenedDay < Math.ceil(days / 2)) return checking;
+  if (days > 0 && !chance(s.rng, 2 / days)) return checking;
   ctx.memory.verifiedDay = s.day;
   return null;
 }

@@ -3,7 +3,7 @@
 // large releases and stop for holidays to show control.
 import {z} from 'zod';
 import {bool, definePolicy, int, num} from '../define.js';
-import {holidayCeasefire, maybeReturn, releaseOwed, respondToBatch, respondToOffer, steerViolence, talMemory, walkOut} from './common.js';
+import {holidayCeasefire, maybeReturn, releaseOwed, respondToBatch, respondToOffer, steerViolence, talMemory, walkOut, paceParams} from './common.js';
 
 export const coerciveLeverage = definePolicy({
   name: 'coercive-leverage',
@@ -19,6 +19,7 @@ export const coerciveLeverage = definePolicy({
     ratio: num(5, 1, 20, 'government prisoners expected per captive freed'),
     batchCap: int(50, 1, 1000, 'largest batch of captives'),
     lagDays: int(3, 0, 60, 'rounds between batches of captives'),
+    ...paceParams,
     walkoutDays: int(21, 1, 180, 'rounds without progress before walking out'),
     returnAfter: int(200, 0, 5000, 'prisoners the government must free after a walk-out before returning'),
     holidayCeasefire: num(1, 0, 1, 'chance of declaring a ceasefire over a holiday'),
@@ -37,7 +38,7 @@ export const coerciveLeverage = definePolicy({
     if (maybeReturn(ctx, p.returnAfter)) return;
     const idle = s.day - s.lastProgressDay;
     if (s.talks === 'active' && idle >= p.walkoutDays) return walkOut(ctx, 'walks out: no progress for {0} days', idle);
-    releaseOwed(ctx, p.ratio, p.batchCap, p.lagDays, 1, p.demandResponse);
+    releaseOwed(ctx, p);
     if (s.counters.govRecent >= p.largeRelease) {
       steerViolence(ctx, p.calmViolence, 'large releases are coming through');
     } else if (idle >= p.stallDays) {

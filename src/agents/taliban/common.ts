@@ -2,7 +2,8 @@
 // response to government batches, holiday ceasefires, walking out and coming back.
 import type {DecisionContext, WorldView} from '../../sim/policy.js';
 import type {ReasonArg} from '../../sim/reason.js';
-import {talFilterMask, heldIn} from '../../sim/pools.js';
+import {govFilterMask, talFilterMask, heldIn} from '../../sim/pools.js';
+import {num} from '../define.js';
 import {chance} from '../../sim/rng.js';
 import {trustOf, T_TAL_GOV} from '../../sim/trust.js';
 
@@ -22,6 +23,21 @@ export type TalMemory = typeof talMemory;
 type TalContext = DecisionContext<unknown, TalMemory>;
 
 const REGULARS = talFilterMask(false);
+const GOV_LOW_TIER_ON_LIST = govFilterMask({list: 'on', allowSerious: false, allowCommanders: false});
+
+/** How the Taliban's pace answers the state (docs/model.md, "The Taliban's pace"): every policy that releases captives owed has it. */
+export const paceParams = {
+  catchUp: num(0.25, 0, 1, 'share of the captives owed freed in one batch when that is more than batchCap (0: never more than batchCap)'),
+};
+
+/** What releaseOwed reads of a Taliban policy's parameters. */
+export interface PaceParams {
+  ratio: number;
+  batchCap: number;
+  lagDays: number;
+  catchUp: number;
+  demandResponse: number;
+}
 
 export const trustInGovernment = (s: WorldView): number => trustOf(s.trust, T_TAL_GOV);
 export const regularsHeld = (s: WorldView): number => heldIn(s.talPool, REGULARS);
@@ -32,18 +48,22 @@ export function owedCaptives(s: WorldView, ratio: number): number {
 }
 
 /**
- * Frees captives owed under the ratio, at most `cap` a batch and one batch every `lagDays`.
+ * Frees captives owed under the ratio, one batch every `lagDays`: at most `batchCap`, or a share
+ * `catchUp` of the arrears when that is more (specific reciprocity, Keohane 1986: the larger the
+ * debt, the larger the repayment; T56, T68). Once the government has freed every low-tier
+ * prisoner on the list, only the contested ones are left on its side and the Taliban owe the
+ * rest of their regulars (T67, T68, T70); the commandos stay the last chip (T80).
  */
-export function releaseOwed(ctx: TalContext, ratio: number, cap: number, lagDays: number, scale = 1, demandResponse = 0): boolean {
+export function releaseOwed(ctx: TalContext, p: PaceParams, scale = 1): boolean {
   const s = ctx.state;
   const m = ctx.memory;
   const g = s.gov;
-  if (s.talks === 'broken' || s.day - m.lastReleaseDay < lagDays) return false;
+  if (s.talks === 'broken' || s.day - m.lastReleaseDay < p.lagDays) return false;
   // Standing government demands (captives beyond the ratio, or the commandos) are met at a
   // daily hazard: how the May and August 2020 standoffs ended (T39, T82).
   const commandosOwed = g.specialForcesDemand - s.counters.talReleasedSpecial;
-  if (commandosOwed > 0 && chance(s.rng, demandResponse)) {
-    const n = Math.min(commandosOwed, cap);
+  if (commandosOwed > 0 && chance(s.rng, p.demandResponse)) {
+    const n = Math.min(commandosOwed, p.batchCap);
     m.lastReleaseDay = s.day;
     const a = ctx.act.add('release', 'frees {0} commandos the government demanded', n);
     a.count = n;
@@ -52,14 +72,20 @@ export function releaseOwed(ctx: TalContext, ratio: number, cap: number, lagDays
     a.goodwill = s.talks !== 'active';
     return true;
   }
-  let owed = Math.floor(owedCaptives(s, ratio) * scale);
-  if (g.reciprocityDemand > 0 && owed < g.reciprocityDemand && chance(s.rng, demandResponse)) owed = g.reciprocityDemand;
-  if (owed < 1) return false;
   const regulars = regularsHeld(s);
+  const endGame = regulars > 0 && heldIn(s.govPool, GOV_LOW_TIER_ON_LIST) === 0;
+  let owed = endGame ? regulars : Math.floor(owedCaptives(s, p.ratio) * scale);
+  if (g.reciprocityDemand > 0 && owed < g.reciprocityDemand && chance(s.rng, p.demandResponse)) owed = g.reciprocityDemand;
+  if (owed < 1) return false;
   // Commandos are the last bargaining chip: kept until the regulars are all out.
-  const n = Math.min(owed, cap);
+  const n = Math.min(owed, Math.max(p.batchCap, Math.ceil(p.catchUp * owed)));
   m.lastReleaseDay = s.day;
-  const a = ctx.act.add('release', regulars === 0 ? 'frees {0} commandos, the last captives' : 'frees {0} government captives (owed {1} at {2}:1)', n, owed, ratio);
+  const a =
+    regulars === 0
+      ? ctx.act.add('release', 'frees {0} commandos, the last captives', n)
+      : endGame
+        ? ctx.act.add('release', 'frees {0} government captives: only the contested prisoners are left on the list, so the rest of its {1} are owed', n, owed)
+        : ctx.act.add('release', 'frees {0} government captives (owed {1} at {2}:1)', n, owed, p.ratio);
   a.count = n;
   a.talCriteria = 'regular-first';
   a.filter.allowCommanders = regulars === 0;

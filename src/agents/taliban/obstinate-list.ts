@@ -4,7 +4,7 @@
 import {z} from 'zod';
 import {chance} from '../../sim/rng.js';
 import {bool, definePolicy, int, num} from '../define.js';
-import {holidayCeasefire, maybeReturn, releaseOwed, respondToBatch, respondToOffer, steerViolence, talMemory, walkOut} from './common.js';
+import {holidayCeasefire, maybeReturn, releaseOwed, respondToBatch, respondToOffer, steerViolence, talMemory, walkOut, paceParams} from './common.js';
 
 export const obstinateList = definePolicy({
   name: 'obstinate-list',
@@ -20,6 +20,7 @@ export const obstinateList = definePolicy({
     ratio: num(5, 1, 20, 'government prisoners expected per captive freed'),
     batchCap: int(40, 1, 1000, 'largest batch of captives'),
     lagDays: int(3, 0, 60, 'rounds between batches of captives'),
+    ...paceParams,
     violence: num(1.6, 0, 3, 'violence kept as leverage (1 = pre-deal baseline)'),
     holidayCeasefire: num(0.9, 0, 1, 'chance of declaring a ceasefire over a holiday'),
     demandResponse: num(0.07, 0, 1, 'daily chance of meeting a standing government demand beyond the ratio'),
@@ -55,7 +56,7 @@ export const obstinateList = definePolicy({
     if (priorityOpen && chance(s.rng, p.concessionHazard * (1 + 2 * t.pressure))) {
       act.add('demand', 'drops the demand that the priority commanders come first').count = 0;
     }
-    if (!releaseOwed(ctx, p.ratio, p.batchCap, p.lagDays, 1, p.demandResponse)) {
+    if (!releaseOwed(ctx, p)) {
       steerViolence(ctx, p.violence, 'keeping pressure on Kabul');
     }
     if (act.length === 0) act.add('hold', priorityOpen ? 'holding out for the priority commanders' : 'waiting for the next government batch');

@@ -5,11 +5,12 @@ import {z} from 'zod';
 import {chance} from '../../sim/rng.js';
 import {bool, definePolicy, int, num} from '../define.js';
 import type {DecisionContext} from '../../sim/policy.js';
-import {holidayCeasefire, maybeReturn, releaseOwed, respondToBatch, respondToOffer, steerViolence, talMemory, trustInGovernment, walkOut, type TalMemory} from './common.js';
+import {holidayCeasefire, maybeReturn, releaseOwed, respondToBatch, respondToOffer, steerViolence, talMemory, trustInGovernment, walkOut, type TalMemory, paceParams} from './common.js';
 
 export const ratioReleaserParams = z.object({
   ratio: num(5, 1, 20, 'government prisoners expected per captive freed'),
   lagDays: int(2, 0, 60, 'rounds between batches of captives'),
+  ...paceParams,
   batchCap: int(60, 1, 1000, 'largest batch of captives'),
   generosity: num(0.03, 0, 0.5, 'daily chance of a goodwill batch when nothing is owed'),
   goodwillBatch: int(20, 1, 500, 'size of a goodwill batch'),
@@ -46,7 +47,7 @@ export function ratioReleaserDecide(ctx: DecisionContext<RatioReleaserParams, Ta
   if (s.talks === 'active' && drought >= p.droughtDays) {
     return walkOut(ctx, 'walks out: no government release for {0} days', drought);
   }
-  if (!releaseOwed(ctx, p.ratio, p.batchCap, p.lagDays, scale, p.demandResponse) && s.talks !== 'pending' && chance(s.rng, p.generosity)) {
+  if (!releaseOwed(ctx, p, scale) && s.talks !== 'pending' && chance(s.rng, p.generosity)) {
     const a = act.add('release', 'frees {0} captives as goodwill', p.goodwillBatch);
     a.count = p.goodwillBatch;
     a.goodwill = true;
