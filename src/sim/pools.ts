@@ -17,6 +17,8 @@ export const FLAG_ON_LIST = 1;
 export const FLAG_SERIOUS = 2;
 export const FLAG_FOREIGN = 4;
 export const FLAG_CIVILIAN = 8;
+/** At grave risk from COVID-19 in prison: old or in poor health (government pool). */
+export const FLAG_VULNERABLE = 16;
 
 export interface Pool {
   readonly kind: 'government' | 'taliban';
@@ -29,6 +31,14 @@ export interface Pool {
   readonly health: Uint8Array;
   /** Months of sentence remaining (government pool only; 0 for captives). */
   readonly sentence: Uint16Array;
+  /**
+   * What each individual is worth to the other side when freed (population.ts): for the
+   * government's prisoners, the Taliban's value of a fighter back, 1 for an average low-tier
+   * prisoner on the list; 1 for every captive (the government counts captives by head).
+   */
+  readonly worth: Float32Array;
+  /** How many carry FLAG_VULNERABLE. */
+  readonly vulnerableTotal: number;
   /** Category of each individual (see `categoryOf`), for O(1) eligibility counts. */
   readonly category: Uint8Array;
   readonly categoryTotals: Int32Array;
@@ -97,8 +107,8 @@ export function heldIn(status: PoolStatus, mask: number): number {
   return n;
 }
 
-/** What the last `releaseFrom` call took, by kind (reused, never reallocated). */
-export const lastRelease = {count: 0, offList: 0, priority: 0, commanders: 0, serious: 0, specialForces: 0};
+/** What the last `releaseFrom` call took, by kind (reused, never reallocated); `worth` sums Pool.worth. */
+export const lastRelease = {count: 0, offList: 0, priority: 0, commanders: 0, serious: 0, specialForces: 0, worth: 0, vulnerable: 0};
 
 /**
  * Releases up to `n` held individuals admitted by `mask`, in the order of `orderIndex`.
@@ -116,10 +126,15 @@ export function releaseFrom(pool: Pool, status: PoolStatus, orderIndex: number, 
   lastRelease.commanders = 0;
   lastRelease.serious = 0;
   lastRelease.specialForces = 0;
+  lastRelease.worth = 0;
+  lastRelease.vulnerable = 0;
   if (n <= 0) return 0;
   if (pool.built[orderIndex] === 0) pool.build(orderIndex);
   const {released, cursors, remaining} = status;
-  const byCategory = pool.byCategory;
+  const {byCategory, worth, flags} = pool;
+  // Who was freed matters (the Taliban's value of a batch, COVID-19 relief): summed as they go.
+  let value = 0;
+  let vulnerable = 0;
   const base = orderIndex * CATEGORY_COUNT;
   let k = 0;
   for (let c = 0; c < CATEGORY_COUNT; c++) {
@@ -138,6 +153,8 @@ export function releaseFrom(pool: Pool, status: PoolStatus, orderIndex: number, 
       const p = list[i++]!;
       if (released[p] !== 0) continue;
       released[p] = to;
+      value += worth[p]!;
+      vulnerable += (flags[p]! & FLAG_VULNERABLE) >> 4;
       taken++;
     }
     cursors[at] = i;
@@ -152,7 +169,10 @@ export function releaseFrom(pool: Pool, status: PoolStatus, orderIndex: number, 
       if (mergeHeads[j] === NONE) break;
       const at = base + mergeLists[j]!;
       const list = byCategory[at]!;
-      released[list[cursors[at]!++]!] = to;
+      const p = list[cursors[at]!++]!;
+      released[p] = to;
+      value += worth[p]!;
+      vulnerable += (flags[p]! & FLAG_VULNERABLE) >> 4;
       mergeTaken[j]!++;
       taken++;
       mergeHeads[j] = headRank(list, released, cursors, at, rank);
@@ -176,6 +196,8 @@ export function releaseFrom(pool: Pool, status: PoolStatus, orderIndex: number, 
     }
   }
   lastRelease.count = taken;
+  lastRelease.worth = value;
+  lastRelease.vulnerable = vulnerable;
   return taken;
 }
 
