@@ -11,5 +11,5 @@ export const humanitarianWeight = (doc = 'how much COVID-19 pressure enlarges or
  * the pressure still felt, which falls as the old and sick are freed (src/sim/humanitarian.ts).
  */
 export function covidBatch(batch: number, weight: number, humanitarian: number): number {
-  return Math.floor(batch * (1 + weight * humanitarian));
+  return Math.floor(batch + batch * weight * humanitarian);
 }
