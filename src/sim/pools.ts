@@ -6,7 +6,10 @@
 // by category), which copies in well under a microsecond for stall-risk rollouts.
 // This file holds what a pool is and the per-run selection (the hot path); population.ts
 // generates the pools.
-import {GOV_CRITERIA, TAL_CRITERIA, type GovCriteria, type PoolStatus, type ReleaseFilter, type TalCriteria} from './types.js';
+import {CATEGORY_COUNT} from './pool-masks.js';
+import {GOV_CRITERIA, TAL_CRITERIA, type GovCriteria, type PoolStatus, type TalCriteria} from './types.js';
+
+export {ALL_CATEGORIES, CATEGORY_COUNT, govFilterMask, heldIn, talFilterMask} from './pool-masks.js';
 
 /** Government-held Taliban prisoners: tiers. */
 export const GOV_TIER = {rankAndFile: 0, commander: 1, priority: 2} as const;
@@ -55,7 +58,6 @@ export interface Pool {
   readonly build: (o: number) => void;
 }
 
-export const CATEGORY_COUNT = 12;
 
 /** Government: tier (3) x serious (2) x on list (2). Taliban: tier (2) x civilian (2). */
 export function categoryOf(kind: Pool['kind'], tier: number, flags: number): number {
@@ -75,36 +77,6 @@ export function copyPoolStatus(dst: PoolStatus, src: PoolStatus): void {
   dst.released.set(src.released);
   dst.cursors.set(src.cursors);
   dst.remaining.set(src.remaining);
-}
-
-/** Bit mask of the government categories a filter admits. */
-export function govFilterMask(filter: ReleaseFilter): number {
-  let mask = 0;
-  for (let tier = 0; tier < 3; tier++) {
-    if (tier > 0 && !filter.allowCommanders) continue;
-    for (let serious = 0; serious < 2; serious++) {
-      if (serious === 1 && !filter.allowSerious) continue;
-      for (let onList = 0; onList < 2; onList++) {
-        if (filter.list === 'on' && onList === 0) continue;
-        if (filter.list === 'off' && onList === 1) continue;
-        mask |= 1 << (tier * 4 + serious * 2 + onList);
-      }
-    }
-  }
-  return mask;
-}
-
-/** Taliban categories: regulars (civilian or not) and, if allowed, special forces. */
-export function talFilterMask(allowSpecialForces: boolean): number {
-  return allowSpecialForces ? 0b1111 : 0b0011;
-}
-
-export const ALL_CATEGORIES = (1 << CATEGORY_COUNT) - 1;
-
-export function heldIn(status: PoolStatus, mask: number): number {
-  let n = 0;
-  for (let c = 0; c < CATEGORY_COUNT; c++) if ((mask >> c) & 1) n += status.remaining[c]!;
-  return n;
 }
 
 /** What the last `releaseFrom` call took, by kind (reused, never reallocated); `worth` sums Pool.worth. */
