@@ -6,7 +6,10 @@
 // by category), which copies in well under a microsecond for stall-risk rollouts.
 // This file holds what a pool is and the per-run selection (the hot path); population.ts
 // generates the pools.
-import {GOV_CRITERIA, TAL_CRITERIA, type GovCriteria, type PoolStatus, type ReleaseFilter, type TalCriteria} from './types.js';
+import {CATEGORY_COUNT} from './pool-masks.js';
+import {GOV_CRITERIA, TAL_CRITERIA, type GovCriteria, type PoolStatus, type TalCriteria} from './types.js';
+
+export {ALL_CATEGORIES, CATEGORY_COUNT, govFilterMask, heldIn, talFilterMask} from './pool-masks.js';
 
 /** Government-held Taliban prisoners: tiers. */
 export const GOV_TIER = {rankAndFile: 0, commander: 1, priority: 2} as const;
@@ -17,6 +20,8 @@ export const FLAG_ON_LIST = 1;
 export const FLAG_SERIOUS = 2;
 export const FLAG_FOREIGN = 4;
 export const FLAG_CIVILIAN = 8;
+/** At grave risk from COVID-19 in prison: old or in poor health (government pool). */
+export const FLAG_VULNERABLE = 16;
 
 export interface Pool {
   readonly kind: 'government' | 'taliban';
@@ -29,6 +34,14 @@ export interface Pool {
   readonly health: Uint8Array;
   /** Months of sentence remaining (government pool only; 0 for captives). */
   readonly sentence: Uint16Array;
+  /**
+   * What each individual is worth to the other side when freed (population.ts): for the
+   * government's prisoners, the Taliban's value of a fighter back, 1 for an average low-tier
+   * prisoner on the list; 1 for every captive (the government counts captives by head).
+   */
+  readonly worth: Float32Array;
+  /** How many carry FLAG_VULNERABLE. */
+  readonly vulnerableTotal: number;
   /** Category of each individual (see `categoryOf`), for O(1) eligibility counts. */
   readonly category: Uint8Array;
   readonly categoryTotals: Int32Array;
@@ -45,7 +58,6 @@ export interface Pool {
   readonly build: (o: number) => void;
 }
 
-export const CATEGORY_COUNT = 12;
 
 /** Government: tier (3) x serious (2) x on list (2). Taliban: tier (2) x civilian (2). */
 export function categoryOf(kind: Pool['kind'], tier: number, flags: number): number {
@@ -67,38 +79,8 @@ export function copyPoolStatus(dst: PoolStatus, src: PoolStatus): void {
   dst.remaining.set(src.remaining);
 }
 
-/** Bit mask of the government categories a filter admits. */
-export function govFilterMask(filter: ReleaseFilter): number {
-  let mask = 0;
-  for (let tier = 0; tier < 3; tier++) {
-    if (tier > 0 && !filter.allowCommanders) continue;
-    for (let serious = 0; serious < 2; serious++) {
-      if (serious === 1 && !filter.allowSerious) continue;
-      for (let onList = 0; onList < 2; onList++) {
-        if (filter.list === 'on' && onList === 0) continue;
-        if (filter.list === 'off' && onList === 1) continue;
-        mask |= 1 << (tier * 4 + serious * 2 + onList);
-      }
-    }
-  }
-  return mask;
-}
-
-/** Taliban categories: regulars (civilian or not) and, if allowed, special forces. */
-export function talFilterMask(allowSpecialForces: boolean): number {
-  return allowSpecialForces ? 0b1111 : 0b0011;
-}
-
-export const ALL_CATEGORIES = (1 << CATEGORY_COUNT) - 1;
-
-export function heldIn(status: PoolStatus, mask: number): number {
-  let n = 0;
-  for (let c = 0; c < CATEGORY_COUNT; c++) if ((mask >> c) & 1) n += status.remaining[c]!;
-  return n;
-}
-
-/** What the last `releaseFrom` call took, by kind (reused, never reallocated). */
-export const lastRelease = {count: 0, offList: 0, priority: 0, commanders: 0, serious: 0, specialForces: 0};
+/** What the last `releaseFrom` call took, by kind (reused, never reallocated); `worth` sums Pool.worth. */
+export const lastRelease = {count: 0, offList: 0, priority: 0, commanders: 0, serious: 0, specialForces: 0, worth: 0, vulnerable: 0};
 
 /**
  * Releases up to `n` held individuals admitted by `mask`, in the order of `orderIndex`.
@@ -116,10 +98,15 @@ export function releaseFrom(pool: Pool, status: PoolStatus, orderIndex: number, 
   lastRelease.commanders = 0;
   lastRelease.serious = 0;
   lastRelease.specialForces = 0;
+  lastRelease.worth = 0;
+  lastRelease.vulnerable = 0;
   if (n <= 0) return 0;
   if (pool.built[orderIndex] === 0) pool.build(orderIndex);
   const {released, cursors, remaining} = status;
-  const byCategory = pool.byCategory;
+  const {byCategory, worth, flags} = pool;
+  // Who was freed matters (the Taliban's value of a batch, COVID-19 relief): summed as they go.
+  let value = 0;
+  let vulnerable = 0;
   const base = orderIndex * CATEGORY_COUNT;
   let k = 0;
   for (let c = 0; c < CATEGORY_COUNT; c++) {
@@ -138,6 +125,8 @@ export function releaseFrom(pool: Pool, status: PoolStatus, orderIndex: number, 
       const p = list[i++]!;
       if (released[p] !== 0) continue;
       released[p] = to;
+      value += worth[p]!;
+      vulnerable += (flags[p]! & FLAG_VULNERABLE) >> 4;
       taken++;
     }
     cursors[at] = i;
@@ -152,7 +141,10 @@ export function releaseFrom(pool: Pool, status: PoolStatus, orderIndex: number, 
       if (mergeHeads[j] === NONE) break;
       const at = base + mergeLists[j]!;
       const list = byCategory[at]!;
-      released[list[cursors[at]!++]!] = to;
+      const p = list[cursors[at]!++]!;
+      released[p] = to;
+      value += worth[p]!;
+      vulnerable += (flags[p]! & FLAG_VULNERABLE) >> 4;
       mergeTaken[j]!++;
       taken++;
       mergeHeads[j] = headRank(list, released, cursors, at, rank);
@@ -176,6 +168,8 @@ export function releaseFrom(pool: Pool, status: PoolStatus, orderIndex: number, 
     }
   }
   lastRelease.count = taken;
+  lastRelease.worth = value;
+  lastRelease.vulnerable = vulnerable;
   return taken;
 }
 

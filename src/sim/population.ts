@@ -3,7 +3,8 @@ import type {z} from 'zod';
 import type {govPoolSchema, talPoolSchema} from './config-schema.js';
 import {lazyOrders} from './pool-orders.js';
 import {createRng, type Rng} from './rng.js';
-import {CATEGORY_COUNT, categoryOf, FLAG_CIVILIAN, FLAG_FOREIGN, FLAG_ON_LIST, FLAG_SERIOUS, GOV_TIER, TAL_TIER, type Pool} from './pools.js';
+import {CATEGORY_COUNT, categoryOf, FLAG_CIVILIAN, FLAG_FOREIGN, FLAG_ON_LIST, FLAG_SERIOUS, FLAG_VULNERABLE, GOV_TIER, TAL_TIER, type Pool} from './pools.js';
+import {fighterWorth, isVulnerable, normaliseWorth} from './prisoner-worth.js';
 import {GOV_CRITERIA, TAL_CRITERIA, type GovCriteria, type TalCriteria} from './types.js';
 
 /** The government's prisoners (config-schema.ts documents each field), and the seed of their draw. */
@@ -67,7 +68,18 @@ function generateGovPool(spec: GovPoolSpec): Pool {
     health[i] = 100 - Math.floor(Math.pow(rng.next(), 4) * 100);
     sentence[i] = isSerious ? 60 + Math.floor(rng.next() * 300) : Math.floor(rng.next() * rng.next() * 180);
   }
+  const worth = new Float32Array(size);
+  let vulnerableTotal = 0;
+  for (let i = 0; i < size; i++) {
+    worth[i] = fighterWorth(tier[i]!, age[i]!, health[i]!);
+    if (isVulnerable(age[i]!, health[i]!)) {
+      flags[i]! |= FLAG_VULNERABLE;
+      vulnerableTotal++;
+    }
+  }
   const {category, categoryTotals} = categorize('government', tier, flags);
+  // The low tier on the list (category 1, pools.ts) is what ordinary batches draw from.
+  normaliseWorth(worth, category, categoryOf('government', GOV_TIER.rankAndFile, FLAG_ON_LIST));
   const danger = (i: number): number =>
     tier[i]! * 4 + ((flags[i]! & FLAG_SERIOUS) !== 0 ? 2 : 0) + ((flags[i]! & FLAG_FOREIGN) !== 0 ? 1 : 0);
   const orderFor: Record<GovCriteria, (i: number) => number> = {
@@ -80,7 +92,7 @@ function generateGovPool(spec: GovPoolSpec): Pool {
     'priority-first': (i) => -tier[i]! * size + i,
     'list-order': (i) => i,
   };
-  return {kind: 'government', size, tier, flags, age, health, sentence, category, categoryTotals, ...lazyOrders(size, category, categoryTotals, GOV_CRITERIA.map((c) => orderFor[c]))};
+  return {kind: 'government', size, tier, flags, age, health, sentence, worth, vulnerableTotal, category, categoryTotals, ...lazyOrders(size, category, categoryTotals, GOV_CRITERIA.map((c) => orderFor[c]))};
 }
 
 function generateTalPool(spec: TalPoolSpec): Pool {
@@ -105,7 +117,9 @@ function generateTalPool(spec: TalPoolSpec): Pool {
     'regular-first': (i) => tier[i]! * 2 * size + ((flags[i]! & FLAG_CIVILIAN) !== 0 ? 0 : size) + i,
     'special-forces-first': (i) => -tier[i]! * size + i,
   };
-  return {kind: 'taliban', size, tier, flags, age, health, sentence, category, categoryTotals, ...lazyOrders(size, category, categoryTotals, TAL_CRITERIA.map((c) => orderFor[c]))};
+  // The government counts captives by head (trust.ts): every captive is worth 1.
+  const worth = new Float32Array(size).fill(1);
+  return {kind: 'taliban', size, tier, flags, age, health, sentence, worth, vulnerableTotal: 0, category, categoryTotals, ...lazyOrders(size, category, categoryTotals, TAL_CRITERIA.map((c) => orderFor[c]))};
 }
 
 // Pools are cached by content (equal specs share one pool) and, in front of that, by spec

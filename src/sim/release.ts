@@ -1,6 +1,7 @@
 // Releases and their bookkeeping, in one place whoever decides them: a policy's action (resolve-*.ts)
 // or a scheduled, exogenous release (scheduled.ts). Positional arguments: this runs in the hot
 // loop and allocates only when a batch is recorded.
+import {relieveHumanitarian} from './humanitarian.js';
 import {emit, recordBatch, type ReasonSource} from './log.js';
 import {govCriteriaIndex, lastRelease, releaseFrom, talCriteriaIndex, talFilterMask, type Pool} from './pools.js';
 import type {Counters, GovCriteria, TalCriteria, WorldState} from './types.js';
@@ -12,6 +13,7 @@ export function countGovRelease(c: Counters): void {
   c.govReleasedPriority += lastRelease.priority;
   c.govReleasedCommanders += lastRelease.commanders;
   c.govReleasedSerious += lastRelease.serious;
+  c.govReleasedVulnerable += lastRelease.vulnerable;
 }
 
 /** The government frees up to `count` prisoners allowed by `mask`, in `criteria` order; returns how many. */
@@ -31,8 +33,10 @@ export function governmentRelease(
   const c = s.counters;
   c.govReleased += n;
   c.govToday += n;
+  c.govWorthToday += lastRelease.worth;
   c.govLastReleaseDay = s.day;
   countGovRelease(c);
+  if (lastRelease.vulnerable > 0) relieveHumanitarian(s, pool);
   c.govBatches++;
   if (goodwill) c.govGoodwill += n;
   s.tal.pendingBatch += n;

@@ -3,6 +3,7 @@ import type {SimConfig} from './config.js';
 import {emit} from './log.js';
 import type {ActionBuffer} from './actions.js';
 import {govCriteriaIndex, govFilterMask, lastRelease, releaseFrom} from './pools.js';
+import {relieveHumanitarian} from './humanitarian.js';
 import {governmentRelease} from './release.js';
 import {settle} from './settle.js';
 import type {Stepper} from './stepper.js';
@@ -34,6 +35,9 @@ export function resolveGov(s: WorldState, cfg: SimConfig, st: Stepper, buf: Acti
         g.contested = Math.max(0, g.contested - n);
         c.govCustody += n;
         c.govReleasedPriority += lastRelease.priority;
+        // Out of Afghan prisons all the same: custody relieves the COVID-19 pressure too.
+        c.govReleasedVulnerable += lastRelease.vulnerable;
+        if (lastRelease.vulnerable > 0) relieveHumanitarian(s, st.govPool);
         s.progressToday = true;
         emit(s, 'government', a.kind, a, n);
         break;

@@ -1,6 +1,7 @@
 // Phase 1 of a round: scheduled scenario events (calendar, exogenous shocks, US decisions the
 // scenario fixes in advance).
 import type {ScheduledEvent, SimConfig} from './config.js';
+import {relieveHumanitarian} from './humanitarian.js';
 import {emit} from './log.js';
 import {govFilterMask} from './pools.js';
 import {governmentRelease, talibanRelease} from './release.js';
@@ -17,7 +18,7 @@ export function fireScheduledEvents(s: WorldState, cfg: SimConfig, st: Stepper, 
     const e = events[s.eventCursor++]!;
     if (e.type === 'release') {
       if (releases) release(s, st, e);
-    } else apply(s, e);
+    } else apply(s, st, e);
   }
 }
 
@@ -67,7 +68,7 @@ function defaultNote(e: Exclude<ScheduledEvent, {type: 'release'}>): string {
   }
 }
 
-function apply(s: WorldState, e: Exclude<ScheduledEvent, {type: 'release'}>): void {
+function apply(s: WorldState, st: Stepper, e: Exclude<ScheduledEvent, {type: 'release'}>): void {
   const d = e.day;
   const note = e.note || defaultNote(e);
   switch (e.type) {
@@ -92,7 +93,9 @@ function apply(s: WorldState, e: Exclude<ScheduledEvent, {type: 'release'}>): vo
       emit(s, 'world', 'holiday', note, e.days);
       return;
     case 'covid-pressure':
-      s.gov.humanitarian = e.level;
+      // The level applies to the vulnerable still held: those already freed relieve it.
+      s.gov.humanitarianLevel = e.level;
+      relieveHumanitarian(s, st.govPool);
       emit(s, 'world', 'covid-pressure', note);
       return;
     case 'ratification-assembly':

@@ -16,6 +16,7 @@ export function createCounters(): Counters {
     govReleasedPriority: 0,
     govReleasedCommanders: 0,
     govReleasedSerious: 0,
+    govReleasedVulnerable: 0,
     govCustody: 0,
     govGoodwill: 0,
     talReleased: 0,
@@ -30,6 +31,8 @@ export function createCounters(): Counters {
     talToday: 0,
     govRecent: 0,
     talRecent: 0,
+    govWorthToday: 0,
+    govWorthRecent: 0,
   };
 }
 
@@ -64,6 +67,7 @@ export function createState(cfg: SimConfig, options: CreateOptions = {record: tr
     aid: 1,
     cohesion: cfg.world.cohesion,
     humanitarian: 0,
+    humanitarianLevel: 0,
     ratification: 'none',
     ratificationDay: -1,
     reciprocityDemand: 0,
@@ -178,6 +182,7 @@ function copyGovernment(d: GovernmentState, s: GovernmentState): void {
   d.aid = s.aid;
   d.cohesion = s.cohesion;
   d.humanitarian = s.humanitarian;
+  d.humanitarianLevel = s.humanitarianLevel;
   d.ratification = s.ratification;
   d.ratificationDay = s.ratificationDay;
   d.reciprocityDemand = s.reciprocityDemand;
@@ -230,6 +235,7 @@ function copyCounters(d: Counters, s: Counters): void {
   d.govReleasedPriority = s.govReleasedPriority;
   d.govReleasedCommanders = s.govReleasedCommanders;
   d.govReleasedSerious = s.govReleasedSerious;
+  d.govReleasedVulnerable = s.govReleasedVulnerable;
   d.govCustody = s.govCustody;
   d.govGoodwill = s.govGoodwill;
   d.talReleased = s.talReleased;
@@ -244,6 +250,8 @@ function copyCounters(d: Counters, s: Counters): void {
   d.talToday = s.talToday;
   d.govRecent = s.govRecent;
   d.talRecent = s.talRecent;
+  d.govWorthToday = s.govWorthToday;
+  d.govWorthRecent = s.govWorthRecent;
 }
 
 /** A value copy of `src` that records nothing and continues `src`'s random stream exactly. */

@@ -27,6 +27,7 @@ export function step(s: WorldState, cfg: SimConfig, st: Stepper): void {
   s.progressToday = false;
   const c = s.counters;
   c.govToday = 0;
+  c.govWorthToday = 0;
   c.talToday = 0;
   const priorityBefore = c.govReleasedPriority;
 

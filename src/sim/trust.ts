@@ -53,6 +53,7 @@ export function updateTrust(s: WorldState, cfg: SimConfig, st: Stepper): void {
   const c = s.counters;
   c.govRecent = c.govRecent * st.recentDecay + c.govToday;
   c.talRecent = c.talRecent * st.recentDecay + c.talToday;
+  c.govWorthRecent = c.govWorthRecent * st.recentDecay + c.govWorthToday;
   const t = s.trust;
   const window = 1 / (1 - st.recentDecay);
 
@@ -69,10 +70,13 @@ export function updateTrust(s: WorldState, cfg: SimConfig, st: Stepper): void {
   }
   observe(t, T_GOV_TAL, w.trust['gov-tal'], w, pos, neg);
 
-  // The Taliban judge the government against reciprocity or the pace they were promised.
+  // The Taliban judge the government against reciprocity or the pace they were promised, by
+  // what its releases are worth to them: fit fighters count for more than the old and sick
+  // (costly signals, Kydd 2000; docs/model.md §4). The US counts heads.
   const expectedGov = Math.max(w.ratio * c.talRecent, w.expectedGovRate * window);
   const fulfilGov = Math.min(1, c.govRecent / expectedGov);
-  observe(t, T_TAL_GOV, w.trust['tal-gov'], w, 0.1 * fulfilGov, 0.1 * (1 - fulfilGov) * (s.talks === 'pending' ? 0.3 : 1));
+  const valuedGov = Math.min(1, c.govWorthRecent / expectedGov);
+  observe(t, T_TAL_GOV, w.trust['tal-gov'], w, 0.1 * valuedGov, 0.1 * (1 - valuedGov) * (s.talks === 'pending' ? 0.3 : 1));
 
   // Trust in the US and the US's in each party move only on events (pressure, rewards):
   // here they only fade back towards their priors.

@@ -149,8 +149,13 @@ export interface GovernmentState {
   aid: number;
   /** Level-II unity in [0, 1]; scales release capacity (the Ghani–Abdullah dispute). */
   cohesion: number;
-  /** Humanitarian (COVID-19) pressure to release the old and sick, in [0, 1]. */
+  /**
+   * Humanitarian (COVID-19) pressure to release the old and sick, in [0, 1]: the scheduled
+   * level, relieved in proportion as the vulnerable prisoners are freed (humanitarian.ts).
+   */
   humanitarian: number;
+  /** The level the last covid-pressure event set (0: none), before any relief. */
+  humanitarianLevel: number;
   /** Ratification of releasing commanders and serious cases: none, pending, approved, rejected. */
   ratification: 'none' | 'pending' | 'approved' | 'rejected';
   ratificationDay: number;
@@ -227,6 +232,8 @@ export interface Counters {
   govReleasedPriority: number;
   govReleasedCommanders: number;
   govReleasedSerious: number;
+  /** Vulnerable prisoners (old or sick, pools.ts FLAG_VULNERABLE) out of government prisons, freed or in custody. */
+  govReleasedVulnerable: number;
   govCustody: number;
   /** Government releases made as goodwill, outside the reciprocal mechanism. */
   govGoodwill: number;
@@ -245,6 +252,9 @@ export interface Counters {
   /** Exponentially weighted recent releases (about a two-week memory), for trust and reciprocity. */
   govRecent: number;
   talRecent: number;
+  /** What today's government releases are worth to the Taliban (pools.ts Pool.worth), and its recent sum like govRecent. */
+  govWorthToday: number;
+  govWorthRecent: number;
 }
 
 export interface WorldState {

@@ -1,6 +1,6 @@
 // The parameter audit (npm run audit:params): the values it tries and its verdicts on a policy
-// whose parameters it must tell apart, one that sets the pace and one that today only changes
-// who is freed.
+// whose parameters it must tell apart, one that sets the pace and one that changes who is freed
+// (which the Taliban's trust and COVID-19 relief read, docs/model.md §4).
 import {describe, expect, it} from 'vitest';
 import {paramInfo} from '../../src/agents/param-info.js';
 import {twoLevelRatifier} from '../../src/agents/government/two-level-ratifier.js';
@@ -25,8 +25,14 @@ describe('auditPolicy', () => {
   it('finds the batch size live on every seed', () => {
     expect(of('batchSize').liveIn).toEqual([{scenario: 'afghanistan-2020', seeds: 3}]);
   });
-  it('finds the batch criteria dead: it changes who is freed, and no outcome reads who', () => {
-    expect(of('criteria').liveIn).toEqual([]);
-    expect(paramAuditText(verdicts, 3)).toMatch(/criteria +DEAD/);
+  it('finds the batch criteria live: who is freed now moves outcomes', () => {
+    expect(of('criteria').liveIn).toEqual([{scenario: 'afghanistan-2020', seeds: 3}]);
+    expect(paramAuditText(verdicts, 3)).not.toMatch(/DEAD/);
+  });
+  it('reports a parameter that moves nothing as dead, and counts it', () => {
+    const dead = {...of('criteria'), liveIn: []};
+    const text = paramAuditText([of('batchSize'), dead], 3);
+    expect(text).toMatch(/criteria +DEAD/);
+    expect(text).toMatch(/1 of 2 parameters/);
   });
 });

@@ -1,9 +1,11 @@
 // Time-dependent concession (Faratin, Sierra & Jennings 1998): concede little until near its
-// own deadline, then fast (Boulware, beta < 1). US pressure accelerates the curve.
+// own deadline, then fast (Boulware, beta < 1). US pressure accelerates the curve; COVID-19
+// pressure adds humanitarian releases to its batches (covid.ts).
 import {z} from 'zod';
 import {GOV_CRITERIA} from '../../sim/types.js';
 import {definePolicy, int, num, oneOf} from '../define.js';
 import {commonSteps, govMemory, lowTierHeld, releaseLowTier, sharedParams} from './common.js';
+import {covidBatch, humanitarianWeight} from './covid.js';
 
 export const boulware = definePolicy({
   name: 'boulware',
@@ -18,6 +20,7 @@ export const boulware = definePolicy({
     intervalDays: int(3, 1, 60, 'rounds between batches'),
     maxBatch: int(1000, 10, 5000, 'largest batch'),
     criteria: oneOf(GOV_CRITERIA, 'humanitarian', 'how prisoners are chosen'),
+    humanitarianWeight: humanitarianWeight(),
     ...sharedParams,
   }),
   memory: {
@@ -38,7 +41,9 @@ export const boulware = definePolicy({
     const behind = Math.floor(target - (lowTotal - low));
     if (behind < 10) return void act.add('hold', 'conceding slowly: {0}% freed, on its own schedule', Math.round((100 * (lowTotal - low)) / lowTotal));
     m.lastBatchDay = s.day;
-    const n = Math.min(behind, p.maxBatch);
-    releaseLowTier(ctx, n, p.criteria, 'concedes {0} more as its deadline nears{1}', g.pressure > 0.2 ? ' under US pressure' : '');
+    const scheduled = Math.min(behind, p.maxBatch);
+    const n = covidBatch(scheduled, p.humanitarianWeight, g.humanitarian);
+    const why = n > scheduled ? (g.pressure > 0.2 ? ' under US pressure and for COVID-19 relief' : ' and for COVID-19 relief') : g.pressure > 0.2 ? ' under US pressure' : '';
+    releaseLowTier(ctx, n, p.criteria, 'concedes {0} more as its deadline nears{1}', why);
   },
 });

@@ -1,6 +1,8 @@
 // GRIT-style phased releases (Osgood 1962; Kydd 2000; Lockwood & Thomas 2002): release a batch
 // every few days while trust holds and violence stays under a ceiling; grow the batch when the
 // Taliban reciprocate; pause and demand reciprocity when they fall behind the agreed ratio.
+// COVID-19 pressure enlarges the ordinary batches while the old and sick are still held (T14,
+// T21; docs/model.md §4, "Who is freed").
 import {z} from 'zod';
 import type {DecisionContext, WorldView} from '../../sim/policy.js';
 import {definePolicy, int, num, oneOf} from '../define.js';
@@ -15,6 +17,7 @@ import {
   commonSteps,
   sharedParams,
 } from './common.js';
+import {covidBatch, humanitarianWeight} from './covid.js';
 
 export const phasedParams = z.object({
   batchSize: int(100, 10, 2000, 'first batch size'),
@@ -24,7 +27,7 @@ export const phasedParams = z.object({
   trustThreshold: num(0.3, 0, 1, 'willingness needed to release (trust plus pressure terms)'),
   violenceCeiling: num(1.5, 0.2, 3, 'no releases while violence is above this (1 = pre-deal baseline)'),
   pressureWeight: num(0.6, 0, 3, 'how much US pressure raises willingness and the violence ceiling'),
-  humanitarianWeight: num(0.3, 0, 1, 'how much COVID-19 pressure raises willingness'),
+  humanitarianWeight: humanitarianWeight('how much COVID-19 pressure raises willingness and enlarges ordinary batches'),
   goodwillBatch: int(900, 0, 5000, 'batch size in a ceasefire (goodwill surge)'),
   ratio: num(5, 1, 20, 'agreed ratio of government to Taliban releases'),
   reciprocityTolerance: int(100, 0, 2000, 'Taliban shortfall (captives) tolerated before demanding reciprocity'),
@@ -104,11 +107,13 @@ export function phasedDecide(ctx: DecisionContext<PhasedParams, PhasedMemory>): 
 
   // Reciprocated since the last batch? Grow the next one (GRIT).
   if (s.counters.talReleased > m.talAtLastBatch) m.batch = Math.min(p.maxBatch, m.batch * p.growth);
-  const n = Math.floor(m.batch);
+  const n = covidBatch(m.batch, p.humanitarianWeight, g.humanitarian);
   m.lastBatchDay = s.day;
   m.talAtLastBatch = s.counters.talReleased;
-  releaseLowTier(ctx, n, p.criteria, 'frees a batch of {0} chosen by {1}', p.criteria);
+  if (n > Math.floor(m.batch)) releaseLowTier(ctx, n, p.criteria, 'frees a batch of {0} chosen by {1}, enlarged for COVID-19 relief', p.criteria);
+  else releaseLowTier(ctx, n, p.criteria, 'frees a batch of {0} chosen by {1}', p.criteria);
 }
+
 
 /** Trust plus the pressures that push towards releasing; a ceasefire adds goodwill. */
 function willingness(s: WorldView, p: PhasedParams, ceasefire: boolean): number {
