@@ -1,22 +1,24 @@
 // A scenario file's events as the engine schedules them: the round each fires in (from its
-// date or day), its source ('' if none), and a release's order of release, which the side's
-// default fills in (the schema has already refused an order of the other side's).
+// date or day; the latest, for one with a trigger), its source ('' if none), its trigger (null
+// if none), and a release's order of release, which the side's default fills in (the schema has
+// already refused an order of the other side's).
 import {GOV_CRITERIA, TAL_CRITERIA} from '../sim/types.js';
 import type {ScheduledEvent} from '../sim/config.js';
 import {byAssignment} from '../sim/shape.js';
 import type {ScenarioEvent} from './schema.js';
 
 export function scheduledEvent(e: ScenarioEvent, day: number): ScheduledEvent {
-  const {date: _date, day: _day, source: given, ...rest} = e;
+  const {date: _date, day: _day, source: given, trigger: when, ...rest} = e;
   const source = given ?? '';
+  const trigger = when ?? null;
   // Built by assignment, as every object a sweep makes anew at each point (sim/shape.ts).
-  if (rest.type !== 'release') return byAssignment({...rest, day, source});
+  if (rest.type !== 'release') return byAssignment({...rest, day, source, trigger});
   if (rest.side === 'government') {
     const criteria = rest.criteria === undefined ? 'priority-first' : GOV_CRITERIA.find((c) => c === rest.criteria);
-    if (criteria !== undefined) return byAssignment({...rest, side: rest.side, criteria, day, source});
+    if (criteria !== undefined) return byAssignment({...rest, side: rest.side, criteria, day, source, trigger});
   } else {
     const criteria = rest.criteria === undefined ? 'regular-first' : TAL_CRITERIA.find((c) => c === rest.criteria);
-    if (criteria !== undefined) return byAssignment({...rest, side: rest.side, criteria, day, source});
+    if (criteria !== undefined) return byAssignment({...rest, side: rest.side, criteria, day, source, trigger});
   }
   throw new Error(`a ${rest.side} release ordered by ${rest.criteria} passed the scenario schema`);
 }

@@ -4,7 +4,7 @@
 import {z} from 'zod';
 import {policiesFor} from '../agents/registry.js';
 import {civilFromDays, parseIsoDate} from '../sim/calendar.js';
-import {completionSchema, EVENT_FIELDS, govPoolSchema, stallSchema, talksStart, talPoolSchema, worldSchema, type EventType} from '../sim/config-schema.js';
+import {completionSchema, EVENT_FIELDS, govPoolSchema, stallSchema, talksStart, talPoolSchema, triggerSchema, worldSchema, type EventType} from '../sim/config-schema.js';
 import {GOV_CRITERIA, TAL_CRITERIA, type AgentId} from '../sim/types.js';
 
 const isoDate = z
@@ -22,6 +22,9 @@ const when = {
   day: z.int().min(0).max(MAX_DAYS, `at most ${MAX_DAYS}, the most rounds a scenario runs`).optional().describe('round number (0 = start); give date or day'),
   note: z.string().default('').describe('what happened, in one line'),
   source: z.string().optional().describe('where the fact comes from (timeline row, article)'),
+  trigger: triggerSchema
+    .optional()
+    .describe('a response to the state: fire `lag` rounds after `when` first holds, or on the date or day if that comes first (before a --from fork: on the date, as recorded)'),
 };
 
 /** An event as a file gives it: its type, when, a note and a source, then the engine's fields. */

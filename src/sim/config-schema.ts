@@ -3,7 +3,7 @@
 // types (config.ts) are their outputs, and the scenario file format (src/scenario/schema.ts)
 // is built on top of them, so each field is written once: its type, range, default and text.
 import {z} from 'zod';
-import {GOV_CRITERIA, TAL_CRITERIA} from './types.js';
+import {GOV_CRITERIA, TAL_CRITERIA, TRIGGERS} from './types.js';
 
 /** A share in [0, 1]. */
 export const share = z.number().min(0).max(1);
@@ -93,6 +93,9 @@ export const worldSchema = z.strictObject({
     })
     .prefault({}),
   cohesion: share.default(1).describe("Level-II unity of the government: its batches are this share of what it decides"),
+  unratifiedCost: share
+    .default(0.5)
+    .describe('cohesion the government loses when a scheduled release frees the whole high tier without ratification (in proportion for fewer)'),
 });
 
 export const stallSchema = z.strictObject({
@@ -107,6 +110,15 @@ export const stallSchema = z.strictObject({
 export const completionSchema = z.strictObject({
   government: share.default(1).describe("share of the list to free (or hand to custody)"),
   taliban: share.default(1).describe('share of the captives to free'),
+});
+
+/**
+ * A state an event responds to, and how many rounds after it first holds the event comes: the
+ * event fires then, or on its own date or day if that comes first (the date is the record's).
+ */
+export const triggerSchema = z.strictObject({
+  when: z.enum(TRIGGERS).describe(`the state it responds to: ${TRIGGERS.join(', ')}`),
+  lag: z.int().min(1).max(365).describe('rounds after the round in which that state came to hold (at least 1: the next round)'),
 });
 
 /**

@@ -4,7 +4,7 @@
 import type {z} from 'zod';
 import type {ActionBuffer} from './actions.js';
 import type {Calendar} from './calendar.js';
-import type {completionSchema, EVENT_FIELDS, EventType, stallSchema, talksStart, worldSchema} from './config-schema.js';
+import type {completionSchema, EVENT_FIELDS, EventType, stallSchema, talksStart, triggerSchema, worldSchema} from './config-schema.js';
 import type {GovPoolSpec, TalPoolSpec} from './population.js';
 import type {AgentId, GovCriteria, Memory, TalCriteria, WorldState} from './types.js';
 
@@ -28,11 +28,15 @@ export interface ResolvedAgent {
 
 /** An event's own fields (none for some: zod types an empty object as Record<string, never>). */
 type Fields<T extends EventType> = keyof (typeof EVENT_FIELDS)[T] extends never ? unknown : z.output<z.ZodObject<(typeof EVENT_FIELDS)[T]>>;
+export type Trigger = z.output<typeof triggerSchema>;
 /** The round it fires in (events on a date are resolved to one), what happened and where from. */
 interface When {
+  /** With a trigger: the latest round, the record's date (it fires earlier if the state comes first). */
   day: number;
   note: string;
   source: string;
+  /** The state it responds to, or null: a calendar event, on its day in every run. */
+  trigger: Trigger | null;
 }
 type Ordinary = {[T in Exclude<EventType, 'release'>]: {type: T} & When & Fields<T>}[Exclude<EventType, 'release'>];
 /** A release names its side, and the order of release is one of that side's. */

@@ -58,13 +58,14 @@ export function applyFork(s: WorldState, cfg: SimConfig, st: Stepper, fork: Fork
     c.walkouts = 1;
     s.walkouts?.push({day: fork.walkout.since, by: 'taliban', reason: fork.walkout.reason, returnDay: null});
   }
-  // Events before the fork happened already: apply their lasting effects, log nothing. Releases
-  // among them are not applied again: the record's counts above already hold what was freed.
+  // Events before the fork happened already: apply their lasting effects, log nothing. They fire
+  // on their recorded dates, triggers or not (the record dates them), and releases among them are
+  // not applied again: the record's counts above already hold what was freed.
   const log = s.log;
   s.log = null;
   const day = s.day;
   s.day = fork.day - 1;
-  fireScheduledEvents(s, cfg, st, false);
+  fireScheduledEvents(s, cfg, st, true);
   s.day = day;
   s.log = log;
 }

@@ -1,38 +1,76 @@
 // Phase 1 of a round: scheduled scenario events (calendar, exogenous shocks, US decisions the
-// scenario fixes in advance).
+// scenario fixes in advance, and responses to the state: an event with a trigger).
 import type {ScheduledEvent, SimConfig} from './config.js';
 import {relieveHumanitarian} from './humanitarian.js';
 import {emit} from './log.js';
-import {govFilterMask} from './pools.js';
+import {govFilterMask, heldIn} from './pools.js';
 import {governmentRelease, talibanRelease} from './release.js';
 import type {Stepper} from './stepper.js';
+import {HIGH_TIER_ON_LIST} from './tiers.js';
+import {TRIGGER_TEXT, triggerHolds} from './triggers.js';
 import {nudge, T_GOV_TAL, T_GOV_US} from './trust.js';
+import {unratifiedCost} from './unratified.js';
 import type {WorldState} from './types.js';
 
-/** `releases: false` skips scheduled releases (a fork's counts already hold what was freed before it). */
-export function fireScheduledEvents(s: WorldState, cfg: SimConfig, st: Stepper, releases = true): void {
+/**
+ * Fires the events due this round. `history` is the past before a fork (src/sim/fork.ts): events
+ * fire on their recorded days whatever their triggers, and releases are skipped (the fork's
+ * counts already hold what was freed before it).
+ */
+export function fireScheduledEvents(s: WorldState, cfg: SimConfig, st: Stepper, history = false): void {
   const events = cfg.events;
+  if (!history) fireTriggered(s, cfg, st);
   // Events fire in the first round on or after their day (events on day 0, the start date,
   // fire in round 1); windows and deadlines count from the event's own day.
   while (s.eventCursor < events.length && events[s.eventCursor]!.day <= s.day) {
-    const e = events[s.eventCursor++]!;
-    if (e.type === 'release') {
-      if (releases) release(s, st, e);
-    } else apply(s, st, e);
+    const i = s.eventCursor++;
+    if (s.eventFired[i]) continue; // its trigger brought it forward
+    s.eventFired[i] = 1;
+    const e = events[i]!;
+    if (e.type !== 'release') apply(s, st, e, e.day, '');
+    else if (!history) release(s, cfg, st, e, '');
+  }
+}
+
+/**
+ * An event with a trigger fires `lag` rounds after the round in which its state came to hold
+ * (seen as the next round begins), unless its own day came first. A response takes as long
+ * after its cause as it took in the record (the lags in scenarios/afghanistan-2020.yaml), so it
+ * moves with the state in a fork instead of waiting for the 2020 date.
+ */
+function fireTriggered(s: WorldState, cfg: SimConfig, st: Stepper): void {
+  const events = cfg.events;
+  // Every event before the cursor has fired.
+  for (let i = s.eventCursor; i < events.length; i++) {
+    const e = events[i]!;
+    const t = e.trigger;
+    if (t === null || s.eventFired[i]) continue;
+    if (s.eventTriggered[i]! < 0) {
+      if (!triggerHolds(s, t.when)) continue;
+      s.eventTriggered[i] = s.day - 1;
+    }
+    if (s.day < s.eventTriggered[i]! + t.lag) continue;
+    s.eventFired[i] = 1;
+    const why = s.log === null ? '' : `: ${t.lag} round${t.lag > 1 ? 's' : ''} after ${TRIGGER_TEXT[t.when]}`;
+    if (e.type !== 'release') apply(s, st, e, s.day, why);
+    else release(s, cfg, st, e, why);
   }
 }
 
 /**
  * An exogenous release the scenario fixes (a counterfactual: "what if the government had freed
  * the 15 commanders on 7 April"). It bypasses the policies' own limits, not the pools: only
- * prisoners still held go, and not once talks have broken down.
+ * prisoners still held go, and not once talks have broken down. High-value prisoners it frees
+ * before the assembly has approved cost the government cohesion (src/sim/unratified.ts).
  */
-function release(s: WorldState, st: Stepper, e: Extract<ScheduledEvent, {type: 'release'}>): void {
+function release(s: WorldState, cfg: SimConfig, st: Stepper, e: Extract<ScheduledEvent, {type: 'release'}>, why: string): void {
   if (s.talks === 'broken') return;
-  const note = e.note || `scheduled release of ${e.count} by the ${e.side}, ${e.criteria}`;
+  const note = (e.note || `scheduled release of ${e.count} by the ${e.side}, ${e.criteria}`) + why;
   if (e.side === 'government') {
     const mask = govFilterMask({list: 'on', allowSerious: true, allowCommanders: true});
+    const highBefore = heldIn(s.govPool, HIGH_TIER_ON_LIST);
     governmentRelease(s, st.govPool, e.criteria, mask, e.count, e.unilateral, e.unilateral, `${e.criteria}, from the list, scheduled`, note);
+    if (s.gov.ratification !== 'approved') unratifiedCost(s, cfg, st, highBefore - heldIn(s.govPool, HIGH_TIER_ON_LIST));
   } else {
     talibanRelease(s, st.talPool, e.criteria, true, e.count, e.unilateral, note);
   }
@@ -68,9 +106,9 @@ function defaultNote(e: Exclude<ScheduledEvent, {type: 'release'}>): string {
   }
 }
 
-function apply(s: WorldState, st: Stepper, e: Exclude<ScheduledEvent, {type: 'release'}>): void {
-  const d = e.day;
-  const note = e.note || defaultNote(e);
+/** Applies an event on day `d` (its own, or the round its trigger fired it in); `why` ends its log line. */
+function apply(s: WorldState, st: Stepper, e: Exclude<ScheduledEvent, {type: 'release'}>, d: number, why: string): void {
+  const note = (e.note || defaultNote(e)) + why;
   switch (e.type) {
     case 'aid-cut':
       s.gov.aid = Math.max(0, s.gov.aid - e.share);

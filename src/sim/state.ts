@@ -45,13 +45,15 @@ export interface CreateOptions {
 
 /**
  * Whether two configs make the same state before round 1 (the generator aside): createState reads
- * only the world, the talks' start, the pools and the policies' declared memory, and equal
- * objects of these are the same objects when one config was made from the other (a sweep's
- * points, scenario/variants.ts). A test holds createState to these fields.
+ * only the world, the talks' start, the pools, the policies' declared memory and how many events
+ * there are (a slot each for its trigger), and equal objects of these are the same objects when
+ * one config was made from the other (a sweep's points, scenario/variants.ts). A test holds
+ * createState to these fields.
  */
 export function sameStart(a: SimConfig, b: SimConfig): boolean {
   return (
     a.world === b.world &&
+    a.events.length === b.events.length &&
     a.talksStart === b.talksStart &&
     a.govPool === b.govPool &&
     a.talPool === b.talPool &&
@@ -121,6 +123,8 @@ export function createState(cfg: SimConfig, options: CreateOptions = {record: tr
     convenedDay: cfg.talksStart === 'active' ? 0 : -1,
     progressToday: false,
     eventCursor: 0,
+    eventTriggered: new Int32Array(cfg.events.length).fill(-1),
+    eventFired: new Uint8Array(cfg.events.length),
     redLineStreak: 0,
     gov,
     tal,
@@ -160,6 +164,8 @@ export function copyState(dst: WorldState, src: WorldState): void {
   dst.convenedDay = src.convenedDay;
   dst.progressToday = src.progressToday;
   dst.eventCursor = src.eventCursor;
+  dst.eventTriggered.set(src.eventTriggered);
+  dst.eventFired.set(src.eventFired);
   dst.redLineStreak = src.redLineStreak;
   copyGovernment(dst.gov, src.gov);
   copyTaliban(dst.tal, src.tal);

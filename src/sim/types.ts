@@ -39,6 +39,14 @@ export type GovCriteria = (typeof GOV_CRITERIA)[number];
 export const TAL_CRITERIA = ['regular-first', 'special-forces-first'] as const;
 export type TalCriteria = (typeof TAL_CRITERIA)[number];
 
+/**
+ * States a scheduled event can respond to (src/sim/triggers.ts tests them): only the high-value
+ * prisoners are left on the list (T70: the last 400 referred to a Loya Jirga); the ratification
+ * assembly has approved their release (T75, T76).
+ */
+export const TRIGGERS = ['only-high-tier-left', 'ratification-approved'] as const;
+export type TriggerCondition = (typeof TRIGGERS)[number];
+
 /** Which of the government's prisoners a batch may draw from. */
 export interface ReleaseFilter {
   /** 'on': only the Taliban's list; 'off': only prisoners not on it; 'any': both. */
@@ -280,8 +288,12 @@ export interface WorldState {
   convenedDay: number;
   /** Something moved this round: a batch, a return to talks, a ratification, a better offer. */
   progressToday: boolean;
-  /** Index of the next scheduled scenario event to fire. */
+  /** Index of the next scheduled scenario event to fire on its day (events fired by a trigger are skipped). */
   eventCursor: number;
+  /** Per scheduled event: the round its trigger's condition came to hold, or -1 (always -1 without a trigger). */
+  eventTriggered: Int32Array;
+  /** Per scheduled event: 1 once it has fired, by its trigger or on its day. */
+  eventFired: Uint8Array;
   /** Days in a row violence against US forces has been above the red line. */
   redLineStreak: number;
   gov: GovernmentState;

@@ -1,6 +1,6 @@
 // Hostile or clumsy input through the built CLI: one clear message, exit 2, at once.
 import {execFileSync} from 'node:child_process';
-import {mkdirSync, writeFileSync} from 'node:fs';
+import {mkdirSync, readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {afterAll, describe, expect, it} from 'vitest';
 import {hasStackTrace, parley, removeTempDirs, tempDir, writeScenario} from '../helpers/cli.js';
@@ -40,6 +40,18 @@ describe('--set and sweep paths past the end of a list', () => {
       expect(r.stderr).toMatch(/--set events\.1000000.*: events has (1 item|no items): use events\.\+ to append\n$/);
       expect(r.seconds).toBeLessThan(10);
     }
+  });
+});
+
+describe('event triggers', () => {
+  it('an unknown state or a negative lag names the file and the field, exit 2', async () => {
+    const file = join(dir, 'trigger.yaml');
+    const text = readFileSync(good, 'utf8');
+    writeFileSync(file, `${text.trimEnd()}\nevents:\n  - {type: ratification-assembly, day: 5, trigger: {when: sunrise, lag: -2}}\n`);
+    const r = await refused(['validate', file], 3);
+    expect(r.stderr).toContain(`parley: ${file}: invalid scenario`);
+    expect(r.stderr).toMatch(/events\[0\]\.trigger\.when: .*"only-high-tier-left"\|"ratification-approved"/);
+    expect(r.stderr).toMatch(/events\[0\]\.trigger\.lag: .*>=1/);
   });
 });
 

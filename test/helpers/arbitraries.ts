@@ -37,6 +37,12 @@ export function leafArb(prop: JsonProp, where: string): fc.Arbitrary<unknown> {
       // Mostly anywhere in the range, sometimes exactly at an end.
       return fc.oneof({weight: 8, arbitrary: fc.double({min, max, noNaN: true, noDefaultInfinity: true})}, {weight: 1, arbitrary: fc.constantFrom(min, max)});
     }
+    case 'object': {
+      // A nested object (an event's trigger): each field within its range, the required ones always.
+      const fields: Record<string, fc.Arbitrary<unknown>> = {};
+      for (const [name, p] of Object.entries(prop.properties ?? {})) fields[name] = leafArb(p, `${where}.${name}`);
+      return fc.record(fields, {requiredKeys: prop.required ?? []});
+    }
     default:
       throw new Error(`${where}: no arbitrary for ${JSON.stringify(prop)}`);
   }

@@ -76,4 +76,43 @@ describe('forks from the 2020 record', () => {
     const result = runSimulation({...loaded.config, days: 93}, {fork});
     expect(result.state.counters.govReleased).toBe(2710);
   });
+
+  it('replays triggered events before the fork on their recorded dates: the Loya Jirga of 7 August (T75)', () => {
+    const loaded = loadScenario('afghanistan-2020', {set: ['stall.rollouts=0']});
+    const fork = forkForScenario(loaded, '2020-08-10');
+    const {state} = runSimulation({...loaded.config, days: fork.day}, {fork});
+    const index = (type: string) => loaded.config.events.findIndex((e) => e.type === type);
+    expect(loaded.config.events[index('ratification-assembly')]!.trigger).toEqual({when: 'only-high-tier-left', lag: 7});
+    expect(state.eventFired[index('ratification-assembly')]).toBe(1);
+    expect(state.gov.ratification).toBe('pending');
+    expect(state.gov.ratificationDay).toBe(dayOf(history, '2020-08-09'));
+    // The objection of 15 August is still to come, on its trigger or its date.
+    expect(state.eventFired[index('foreign-objection')]).toBe(0);
+    expect(state.log).toEqual([]);
+  });
+
+  it('what if the commanders were freed on 7 April: triggered events follow the state, and the fork can end earlier than on the calendar', () => {
+    // The Taliban keep pace (batchCap 80) and the government leaves ratification to the assembly
+    // (ratifyThreshold 2, out of reach): on the 2020 calendar nothing can be approved before the
+    // Jirga decides on 9 August; with triggers it convenes 7 rounds after only the high tier is left.
+    const set = ['stall.rollouts=0', 'events.+={type: release, date: 2020-04-07, side: government, count: 15}', 'agents.taliban.params.batchCap=80', 'agents.government.params.ratifyThreshold=2'];
+    const runs = (triggers: boolean) =>
+      Array.from({length: 30}, (_, i) => {
+        const loaded = loadScenario('afghanistan-2020', {set, seed: `fork-${i}`});
+        const config = triggers ? loaded.config : {...loaded.config, events: loaded.config.events.map((e) => ({...e, trigger: null}))};
+        const {state} = runSimulation(config, {fork: forkForScenario(loaded, '2020-04-07')});
+        const first = (type: string) => state.log!.find((e) => e.type === type)?.day ?? null;
+        return {complete: state.outcome === 'complete' ? state.outcomeDay : null, assembly: first('ratification-assembly'), ratified: first('ratified')};
+      });
+    const jirga = dayOf(history, '2020-08-07');
+    const calendar = runs(false);
+    const triggered = runs(true);
+    expect(calendar.every((r) => r.assembly === jirga)).toBe(true);
+    expect(triggered.some((r) => r.assembly !== null && r.assembly < jirga)).toBe(true);
+    const earliest = (rs: typeof calendar) => Math.min(...rs.map((r) => r.complete ?? Infinity));
+    const finished = (rs: typeof calendar, by: number) => rs.filter((r) => r.complete !== null && r.complete <= by).length;
+    expect(earliest(triggered)).toBeLessThan(earliest(calendar));
+    const end = dayOf(history, '2020-08-31');
+    expect(finished(triggered, end)).toBeGreaterThan(finished(calendar, end));
+  });
 });

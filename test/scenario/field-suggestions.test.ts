@@ -49,7 +49,7 @@ describe('field suggestions', () => {
   it('fieldsAt follows objects, lists, defaults and the option a discriminated union picks', () => {
     const data = {agents: {us: {policy: 'facilitator'}}, events: [{type: 'holiday'}]};
     expect(fieldsAt(scenarioSchema, data, ['stall'])).toContain('rollouts');
-    expect(fieldsAt(scenarioSchema, data, ['events', 0])).toEqual(['type', 'date', 'day', 'note', 'source', 'days', 'name']);
+    expect(fieldsAt(scenarioSchema, data, ['events', 0])).toEqual(['type', 'date', 'day', 'note', 'source', 'trigger', 'days', 'name']);
     expect(fieldsAt(scenarioSchema, data, ['agents', 'us'])).toEqual(['policy', 'params']);
     expect(fieldsAt(scenarioSchema, data, ['nowhere', 'at', 'all'])).toEqual([]);
     expect(fieldsAt(z.union([z.object({a: z.number()}), z.object({b: z.number()})]), {}, [])).toEqual([]);

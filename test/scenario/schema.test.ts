@@ -197,6 +197,19 @@ describe('scenario schema: rejections', () => {
     expect(problems({...minimal(), events: [{type: 'us-press', day: 1}]})[0]).toMatch(/^events\[0\]\.target: /);
   });
 
+  it('takes a trigger on an event, and refuses an unknown state, a lag below 1 or a missing lag, naming the field', () => {
+    const trigger = (t: unknown) => ({...minimal(), events: [{type: 'holiday', day: 2}, {type: 'ratification-assembly', day: 20, trigger: t}]});
+    const ok = parseScenario(trigger({when: 'only-high-tier-left', lag: 7}), 'ok.yaml').config.events[1]!;
+    expect(ok).toMatchObject({type: 'ratification-assembly', day: 20, trigger: {when: 'only-high-tier-left', lag: 7}});
+    expect(parseScenario(trigger(undefined), 'ok.yaml').config.events[1]!.trigger).toBeNull();
+    expect(problems(trigger({when: 'sunrise', lag: 7}))).toEqual([expect.stringMatching(/^events\[1\]\.trigger\.when: .*only-high-tier-left.*ratification-approved/)]);
+    expect(problems(trigger({when: 'ratification-approved', lag: -3}))).toEqual([expect.stringMatching(/^events\[1\]\.trigger\.lag: .*>=1/)]);
+    expect(problems(trigger({when: 'ratification-approved', lag: 0}))).toEqual([expect.stringMatching(/^events\[1\]\.trigger\.lag: /)]);
+    expect(problems(trigger({when: 'ratification-approved', lag: 2.5}))).toEqual([expect.stringMatching(/^events\[1\]\.trigger\.lag: /)]);
+    expect(problems(trigger({when: 'ratification-approved'}))).toEqual([expect.stringMatching(/^events\[1\]\.trigger\.lag: /)]);
+    expect(problems(trigger({when: 'ratification-approved', lag: 2, after: 3}))).toEqual([expect.stringMatching(/^events\[1\]\.trigger: .*"after"/)]);
+  });
+
   it('rejects inconsistent pools', () => {
     expect(problems({...minimal(), pools: {government: {onList: 100, priority: 50, commanders: 60}}})).toContainEqual(
       expect.stringMatching(/^pools\.government\.commanders: /),

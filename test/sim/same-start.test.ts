@@ -35,7 +35,7 @@ describe('sameStart', () => {
     const agentsRead = [...read].filter((k) => k.startsWith('agents.') && k.split('.').length === 3);
     expect(agentsRead.sort()).toEqual(['agents.government.memory', 'agents.taliban.memory', 'agents.us.memory']);
     const top = [...read].filter((k) => !k.includes('.')).sort();
-    expect(top).toEqual(['agents', 'govPool', 'seed', 'talPool', 'talksStart', 'world']);
+    expect(top).toEqual(['agents', 'events', 'govPool', 'seed', 'talPool', 'talksStart', 'world']);
   });
 
   it('holds between variants that differ in parameters, not when a section or a policy differs', () => {
