@@ -74,6 +74,8 @@ export function replayTimeline(history: HistoryFile, def: StallDefinition = DEFA
   const progressDays: number[] = [];
   const days: ReplayDay[] = [];
   let talks: ReplayTalks = 'pending';
+  // The first meeting starts the no-progress clock (src/sim/stall.ts): convening, opening, or a first return, as in the engine.
+  let metDay: number | null = null;
   for (let day = 0; day <= last; day++) {
     const events = byDay.get(day) ?? [];
     for (const e of events) {
@@ -88,6 +90,7 @@ export function replayTimeline(history: HistoryFile, def: StallDefinition = DEFA
         walkouts[walkouts.length - 1]!.to = day;
       }
       if (e.talks === 'open') talks = 'open';
+      if (metDay === null && (talks === 'active' || talks === 'open')) metDay = day;
     }
     const open = walkouts.find((w) => w.to === null);
     days.push({
@@ -101,7 +104,7 @@ export function replayTimeline(history: HistoryFile, def: StallDefinition = DEFA
       events,
     });
   }
-  const stallCauses = recordStallCauses(progressDays, walkouts, last, def);
+  const stallCauses = recordStallCauses(progressDays, walkouts, last, def, metDay);
   const episodes = episodesOf(stallCauses);
   for (const d of days) d.stalled = stallCauses[d.day] !== null;
 

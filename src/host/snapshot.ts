@@ -42,6 +42,10 @@ export interface RiskView {
   lo: number;
   hi: number;
   mode: 'onset' | 'recovery';
+  /** Median days to the onset (or recovery) among the rollouts that reached it; null when none did. */
+  days: number | null;
+  /** The commonest cause of those onsets; null in recovery mode or when none came. */
+  cause: 'breakdown' | 'walk-out' | 'no-progress' | null;
 }
 
 export interface AgentView {

@@ -8,16 +8,21 @@
 // inside the round: the engine's loop records the daily series (sim/run.ts) and nothing else.
 import {stallRiskUnderWay} from './under-way.js';
 import {round4} from '../stats/round.js';
+import {RISK_CAUSES} from './risk.js';
 import {TALKS_CODES, type DailySeries} from './run.js';
 import {trustOf, T_GOV_TAL, T_GOV_US, T_TAL_GOV, T_TAL_US} from './trust.js';
 import type {OutcomeStatus, StallEpisode, TalksState, WorldState} from './types.js';
 
-/** A daily stall-risk estimate: P(onset), or P(recovery) while stalled, with its interval. */
+/** A daily stall-risk estimate: P(onset), or P(recovery) while stalled, with its interval, when it is due and why (risk.ts). */
 export interface RiskCell {
   p: number;
   lo: number;
   hi: number;
   mode: 'onset' | 'recovery';
+  /** Median rounds to the onset (or recovery) among the rollouts that reached it; null when none did. */
+  days: number | null;
+  /** The commonest cause of those onsets; null in recovery mode or when none came. */
+  cause: StallEpisode['cause'] | null;
 }
 
 /** What an observable reads: a run's state and daily series, at its end or while it runs. */
@@ -58,7 +63,7 @@ export const TYPE_DOCS: Readonly<Record<ValueType, {value: string; empty: boolea
   number: {value: 'number', empty: false},
   flag: {value: 'true or false', empty: false},
   text: {value: 'text', empty: false},
-  risk: {value: '{p, lo, hi, mode}', empty: true},
+  risk: {value: '{p, lo, hi, mode, days, cause}', empty: true},
 };
 
 /** The fields every observable documents. */
@@ -90,7 +95,13 @@ const daily = <T extends ValueType>(o: DailyObservable<T>): DailyObservable<T> =
 
 const r4 = (x: number): number => round4(x);
 const r4OrNull = (x: number | null): number | null => (x === null ? null : round4(x));
-const roundCell = (c: RiskCell | null): RiskCell | null => (c === null ? null : {p: round4(c.p), lo: round4(c.lo), hi: round4(c.hi), mode: c.mode});
+const roundCell = (c: RiskCell | null): RiskCell | null => (c === null ? null : {p: round4(c.p), lo: round4(c.lo), hi: round4(c.hi), mode: c.mode, days: c.days, cause: c.cause});
+
+function riskCellAt(d: DailySeries, r: number): RiskCell {
+  const days = d.riskDays[r]!;
+  const cause = d.riskCause[r]!;
+  return {p: d.riskP[r]!, lo: d.riskLo[r]!, hi: d.riskHi[r]!, mode: d.riskMode[r] === 0 ? 'onset' : 'recovery', days: Number.isNaN(days) ? null : days, cause: cause === 0 ? null : RISK_CAUSES[cause - 1]!};
+}
 
 /** The highest daily violence of the run (0 before any round). */
 function peakViolence(d: DailySeries): number {
@@ -185,8 +196,8 @@ export const DAILY_OBSERVABLES = {
   stallRisk: daily({
     type: 'risk',
     unit: 'probability',
-    doc: "the day's stall-risk estimate: P(onset), or P(recovery) while stalled, with its interval; empty when not estimated",
-    read: (d, r) => (Number.isNaN(d.riskP[r]!) ? null : {p: d.riskP[r]!, lo: d.riskLo[r]!, hi: d.riskHi[r]!, mode: d.riskMode[r] === 0 ? 'onset' : 'recovery'}),
+    doc: "the day's stall-risk estimate: P(onset), or P(recovery) while stalled, with its interval, the median days to it and the commonest cause of the onsets; empty when not estimated",
+    read: (d, r) => (Number.isNaN(d.riskP[r]!) ? null : riskCellAt(d, r)),
     print: roundCell,
     stallRisk: true,
   }),

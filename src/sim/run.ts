@@ -2,7 +2,7 @@
 // and the optional daily stall-risk estimate.
 import type {SimConfig} from './config.js';
 import {applyFork, type Fork} from './fork.js';
-import {StallRiskEstimator} from './risk.js';
+import {RISK_CAUSES, StallRiskEstimator} from './risk.js';
 import {createRng} from './rng.js';
 import {copyState, createState, sameStart} from './state.js';
 import {step} from './step.js';
@@ -30,6 +30,10 @@ export interface DailySeries {
   riskHi: Float64Array;
   /** 0 onset, 1 recovery. */
   riskMode: Uint8Array;
+  /** Median rounds to the onset or recovery among the rollouts that reached it; NaN when none did or not estimated. */
+  riskDays: Float64Array;
+  /** The commonest onset cause, 1 + its index in RISK_CAUSES; 0 for none. */
+  riskCause: Uint8Array;
   stalled: Uint8Array;
 }
 
@@ -65,6 +69,8 @@ function createDaily(days: number): DailySeries {
     riskLo: new Float64Array(days),
     riskHi: new Float64Array(days),
     riskMode: new Uint8Array(days),
+    riskDays: new Float64Array(days),
+    riskCause: new Uint8Array(days),
     stalled: new Uint8Array(days),
   });
 }
@@ -73,8 +79,8 @@ function createDaily(days: number): DailySeries {
 function clearDaily(d: DailySeries): DailySeries {
   d.length = 0;
   d.offset = 0;
-  for (const a of [d.govReleased, d.talReleased, d.govCustody, d.talks, d.violence, d.riskMode, d.stalled]) a.fill(0);
-  for (const a of [d.riskP, d.riskLo, d.riskHi]) a.fill(Number.NaN);
+  for (const a of [d.govReleased, d.talReleased, d.govCustody, d.talks, d.violence, d.riskMode, d.riskCause, d.stalled]) a.fill(0);
+  for (const a of [d.riskP, d.riskLo, d.riskHi, d.riskDays]) a.fill(Number.NaN);
   return d;
 }
 
@@ -94,6 +100,8 @@ function recordRound(d: DailySeries, s: WorldState, estimator: StallRiskEstimato
     d.riskLo[r] = e.lo;
     d.riskHi[r] = e.hi;
     d.riskMode[r] = e.mode === 'onset' ? 0 : 1;
+    d.riskDays[r] = e.days ?? Number.NaN;
+    d.riskCause[r] = e.cause === null ? 0 : 1 + RISK_CAUSES.indexOf(e.cause);
   }
 }
 

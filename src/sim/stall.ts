@@ -1,7 +1,10 @@
 // Stalls, defined operationally (docs/model.md §5, configurable per scenario under `stall:`):
 //   a stall is on while talks are broken, or a walk-out has lasted >= walkoutDays rounds, or
-//   there has been no progress for >= noProgressDays rounds. An episode runs from onset (the
-//   round the condition first holds) to recovery (the first round it no longer holds).
+//   there has been no progress for >= noProgressDays rounds since the parties first met. An
+//   episode runs from onset (the round the condition first holds) to recovery (the first round
+//   it no longer holds). The no-progress clock starts at the first meeting: before it there is
+//   no negotiation to stall, and how long talks stay pending is the scenario's calendar (a
+//   fixed-date talks-convene), which no party's choice moves (docs/model.md §5).
 // The rule is written once, in stallRule, and read two ways: by the engine from its state each
 // round (updateStall), and over an observed history's days (stallEpisodes, for `parley replay`).
 // Stall risk (risk.ts) is the probability of an onset within the next H rounds.
@@ -16,18 +19,25 @@ export type StallCause = StallEpisode['cause'];
 
 /**
  * The stall rule on one day's facts: `awayDays` is how long the walk-out under way has lasted
- * (-1 at the table), `idleDays` the days since the last progress, and `complete` whether the
- * exchange is done (no progress is then expected, so its absence is no stall).
+ * (-1 at the table), `idleDays` the days since the last progress or the first meeting, whichever
+ * is later (-1 before the parties have met: the clock has not started), and `complete` whether
+ * the exchange is done (no progress is then expected, so its absence is no stall).
  */
 export function stallRule(def: StallDefinition, broken: boolean, awayDays: number, idleDays: number, complete: boolean): StallCause | null {
   if (broken) return 'breakdown';
   if (awayDays >= 0 && awayDays >= def.walkoutDays) return 'walk-out';
-  if (!complete && idleDays >= def.noProgressDays) return 'no-progress';
+  if (!complete && idleDays >= 0 && idleDays >= def.noProgressDays) return 'no-progress';
   return null;
 }
 
+/** Days the no-progress clock has run: from the later of the last progress and the first meeting; -1 before the parties met. */
+export function daysIdle(day: number, lastProgressDay: number, metDay: number | null): number {
+  return metDay === null || metDay < 0 || day < metDay ? -1 : day - Math.max(lastProgressDay, metDay);
+}
+
 export function stallCause(s: WorldState, cfg: SimConfig): StallCause | null {
-  return stallRule(cfg.stall, s.talks === 'broken', s.talks === 'walked-out' ? s.day - s.walkoutSince : -1, s.day - s.lastProgressDay, s.outcome === 'complete');
+  const away = s.talks === 'walked-out' ? s.day - s.walkoutSince : -1;
+  return stallRule(cfg.stall, s.talks === 'broken', away, daysIdle(s.day, s.lastProgressDay, s.convenedDay), s.outcome === 'complete');
 }
 
 /** Phase 7 of a round: onset and recovery of stall episodes. */
@@ -70,10 +80,11 @@ export interface Episode {
 /**
  * The stall cause on each day 0 to `lastDay` of an observed history, under the same rule:
  * `progressDays` are the days something moved; `walkouts` are [from, to) day ranges away from
- * the table (to null: never back). A record has no breakdown and no completion to report, and
+ * the table (to null: never back); `metDay` the day the parties first met (null: never, so no
+ * want of progress is a stall). A record has no breakdown and no completion to report, and
  * day 0, the start, is never a stall.
  */
-export function recordStallCauses(progressDays: readonly number[], walkouts: readonly {from: number; to: number | null}[], lastDay: number, def: StallDefinition): (StallCause | null)[] {
+export function recordStallCauses(progressDays: readonly number[], walkouts: readonly {from: number; to: number | null}[], lastDay: number, def: StallDefinition, metDay: number | null): (StallCause | null)[] {
   const progress = new Set(progressDays);
   const causes: (StallCause | null)[] = [null];
   let lastProgress = 0;
@@ -81,7 +92,7 @@ export function recordStallCauses(progressDays: readonly number[], walkouts: rea
     if (progress.has(day)) lastProgress = day;
     let awayDays = -1;
     for (const w of walkouts) if (day >= w.from && (w.to === null || day < w.to)) awayDays = Math.max(awayDays, day - w.from);
-    causes.push(stallRule(def, false, awayDays, day - lastProgress, false));
+    causes.push(stallRule(def, false, awayDays, daysIdle(day, lastProgress, metDay), false));
   }
   return causes;
 }
@@ -99,6 +110,6 @@ export function episodesOf(causes: readonly (StallCause | null)[]): Episode[] {
 }
 
 /** Stall episodes of an observed history (recordStallCauses), days 1 to `lastDay`. */
-export function stallEpisodes(progressDays: readonly number[], walkouts: readonly {from: number; to: number | null}[], lastDay: number, def: StallDefinition): Episode[] {
-  return episodesOf(recordStallCauses(progressDays, walkouts, lastDay, def));
+export function stallEpisodes(progressDays: readonly number[], walkouts: readonly {from: number; to: number | null}[], lastDay: number, def: StallDefinition, metDay: number | null): Episode[] {
+  return episodesOf(recordStallCauses(progressDays, walkouts, lastDay, def, metDay));
 }

@@ -1,9 +1,8 @@
 // The days the talks are under way: from the day the parties first met (state.convenedDay, the
 // first meeting or a first return to the table) to the end of the run. Stall risk is summed up
 // over these days only: the sweep's peakStallRisk and meanStallRisk, and the run report's
-// peakStallRisk. Before the first meeting nothing can move, so a stall for want of progress is
-// all but certain within the horizon: on afghanistan-2020, whose talks start pending, every run
-// peaked at 1 on day 1 and the peak told runs apart no more than a constant would.
+// peakStallRisk. Before the first meeting there is no negotiation to stall: the no-progress
+// clock has not started (stall.ts), and how long talks stay pending is the scenario's calendar.
 import {round4} from '../stats/round.js';
 import type {DailySeries} from './run.js';
 import type {WorldState} from './types.js';

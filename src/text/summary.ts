@@ -3,6 +3,8 @@
 import {findPolicy} from '../agents/registry.js';
 import type {RunReport} from '../sim/report.js';
 import {groupDigits} from '../fmt/group-digits.js';
+import {plural} from '../fmt/plural.js';
+import {CAUSE_WORDS} from '../fmt/stall-cause.js';
 import {padEnd, padStart, percent, wrap} from './plain.js';
 
 const WIDTH = 80;
@@ -83,7 +85,8 @@ function stallRisk(r: RunReport, confidence: number): string {
   const peak = r.peakStallRisk;
   // The peak is over the days the talks are under way (sim/under-way.ts).
   if (!peak) return r.daily.some((d) => d.stallRisk !== null) ? 'no peak: the talks never met' : 'not estimated';
-  return `peak ${percent(peak.p)} (${percent(confidence)} interval ${percent(peak.lo)}–${percent(peak.hi)}) on ${dayDate(peak.day, peak.date)}`;
+  const due = peak.cause !== null && peak.days !== null ? `: ${CAUSE_WORDS[peak.cause]}, ${plural(peak.days, 'day')} ahead at the median` : '';
+  return `peak ${percent(peak.p)} (${percent(confidence)} interval ${percent(peak.lo)}–${percent(peak.hi)}) on ${dayDate(peak.day, peak.date)}${due}`;
 }
 
 function batches(r: RunReport): string {

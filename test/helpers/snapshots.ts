@@ -48,13 +48,13 @@ export function brokenSnapshot(): ModelSnapshot {
 /** Stalled by the walk-out with a non-trivial chance of recovery. */
 export function recoverySnapshot(): ModelSnapshot {
   const s = realSnapshot(45);
-  return {...s, stalled: true, stallCause: 'walk-out', risk: {p: 0.12, lo: 0.08, hi: 0.17, mode: 'recovery'}};
+  return {...s, stalled: true, stallCause: 'walk-out', risk: {p: 0.12, lo: 0.08, hi: 0.17, mode: 'recovery', days: 9, cause: null}};
 }
 
 /** Not stalled, with an onset risk to show. */
 export function onsetSnapshot(): ModelSnapshot {
   const s = realSnapshot(30);
-  return {...s, stalled: false, stallCause: null, risk: {p: 0.34, lo: 0.28, hi: 0.4, mode: 'onset'}};
+  return {...s, stalled: false, stallCause: null, risk: {p: 0.34, lo: 0.28, hi: 0.4, mode: 'onset', days: 6, cause: 'no-progress'}};
 }
 
 /** Stall risk switched off (stall.rollouts = 0): every entry NaN. */

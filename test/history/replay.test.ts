@@ -50,10 +50,13 @@ describe('replay of the 2020 timeline', () => {
   });
 
   it('finds the stall episodes of 2020 under the model’s definition', () => {
-    // No release from the signing to 8 April: a no-progress stall from day 14 (docs/model.md §5).
-    expect(replay.episodes[0]!.start).toBe(14);
-    // The April walk-out stalls the talks from its seventh day.
-    expect(replay.days[38 + 7]!.stalled).toBe(true);
+    // No release from the signing to 8 April, but the parties first met on 31 March (T25): the
+    // no-progress clock starts there (docs/model.md §5), so March is no stall.
+    for (const d of replay.days.slice(0, dayOf(history, '2020-03-31') + 1)) expect(d.stalled).toBe(false);
+    // The April walk-out (T26) stalls the talks from its seventh day: the first episode.
+    expect(replay.episodes[0]!.start).toBe(38 + 7);
+    expect(replay.stallCauses[38 + 7]).toBe('walk-out');
+    expect(replay.days[38 + 6]!.stalled).toBe(false);
     expect(replay.episodes.length).toBeGreaterThanOrEqual(2);
     for (const ep of replay.episodes) expect(ep.end === null || ep.end > ep.start).toBe(true);
   });

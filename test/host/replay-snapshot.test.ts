@@ -76,16 +76,17 @@ describe('buildReplaySnapshot', () => {
 
   it('the stall state and episodes are the replay’s, with the cause', () => {
     const s = replaySnapshot('2020-04-14');
-    expect(REPLAY.episodes[1]).toEqual({start: 45, end: 89});
+    // The first episode: March, before the parties met (T25), is no stall (src/sim/stall.ts).
+    expect(REPLAY.episodes[0]).toEqual({start: 45, end: 89});
     expect(s.stalled).toBe(true);
     expect(s.stallCause).toBe('walk-out');
-    expect(s.replay.stall.episode).toEqual({number: 2, start: 45, startDate: '2020-04-14', end: null, endDate: null});
+    expect(s.replay.stall.episode).toEqual({number: 1, start: 45, startDate: '2020-04-14', end: null, endDate: null});
     expect(s.replay.stall.days).toHaveLength(46);
     expect(s.replay.stall.days.filter(Boolean)).toHaveLength(REPLAY.days.slice(0, 46).filter((d) => d.stalled).length);
     const after = replaySnapshot('2020-06-01');
     expect(after.stalled).toBe(false);
-    expect(after.replay.stall.episode).toMatchObject({number: 2, end: 89, endDate: '2020-05-28'});
-    expect(replaySnapshot('2020-03-20').stallCause).toBe('no-progress');
+    expect(after.replay.stall.episode).toMatchObject({number: 1, end: 89, endDate: '2020-05-28'});
+    expect(replaySnapshot('2020-03-20').stallCause).toBeNull();
   });
 
   it('model-only numbers are not made up: the record kind has none, and no NaN anywhere', () => {

@@ -58,29 +58,63 @@ describe('StallRiskEstimator', () => {
     expect(new StallRiskEstimator(cfg).estimate(copy, 30, 10)).toEqual(first);
   });
 
-  it('estimates recovery while stalled', () => {
-    // Talks pending and nothing can move before the technical teams meet on day 20: a
-    // no-progress stall from day 14 (the default threshold), which the meeting ends.
-    const pending = configOf(
-      rawScenario({days: 60, talks: 'pending', stall: {rollouts: 20, noProgressDays: 14, horizon: 14}, events: [{type: 'talks-convene', day: 20}]}),
+  it('estimates recovery while stalled, and when it comes', () => {
+    // Talks active from day 0, the government still verifying lists and the Taliban owing
+    // nothing and giving nothing: a no-progress stall from day 14 (the default threshold),
+    // which a scheduled release on day 20 ends.
+    const held = configOf(
+      rawScenario({
+        days: 60,
+        agents: {
+          government: {policy: 'phased-conditional', params: {verificationDays: 60}},
+          taliban: {policy: 'ratio-releaser', params: {generosity: 0}},
+          us: {policy: 'facilitator'},
+        },
+        stall: {rollouts: 20, noProgressDays: 14, horizon: 14},
+        events: [{type: 'release', day: 20, side: 'government', count: 10}],
+      }),
     );
-    const s = stateAfter(pending, 15);
+    const s = stateAfter(held, 15);
     expect(s.stalled).toBe(true);
     expect(s.stallCause).toBe('no-progress');
-    const est = new StallRiskEstimator(pending);
+    const est = new StallRiskEstimator(held);
     const e = est.estimate(s, 20, 14);
     expect(e.mode).toBe('recovery');
     checkBounds(e, 20);
-    expect(e.p).toBe(1); // every rollout reaches the meeting within the horizon
+    expect(e.p).toBe(1); // every rollout reaches the release within the horizon
     expect(e.lo).toBeGreaterThan(0.5);
-    // The horizon counts rounds exactly: from day 15 the meeting (day 20) is 5 rounds ahead.
-    // Nothing else can move before the teams meet (no verified lists, so no releases; nothing
-    // owed, so no captives), so recovery within H is certain for H >= 5 and impossible below.
+    expect(e.days).toBe(5); // day 15 to day 20
+    expect(e.cause).toBeNull(); // a recovery has no stall cause
+    // The horizon counts rounds exactly: from day 15 the release (day 20) is 5 rounds ahead.
+    // Nothing else moves before it, so recovery within H is certain for H >= 5 and impossible below.
     for (let h = 1; h <= 8; h++) {
       const e = est.estimate(s, 10, h);
       expect(e.mode).toBe('recovery');
       expect(e.p, `horizon ${h}`).toBe(h >= 5 ? 1 : 0);
+      expect(e.days, `horizon ${h}`).toBe(h >= 5 ? 5 : null);
     }
+  });
+
+  it('says when an onset is due and which clock runs out', () => {
+    const raw = {
+      days: 60,
+      agents: {
+        government: {policy: 'phased-conditional', params: {verificationDays: 60}},
+        taliban: {policy: 'ratio-releaser', params: {generosity: 0}},
+        us: {policy: 'facilitator'},
+      },
+      stall: {rollouts: 20, noProgressDays: 14, horizon: 14},
+    };
+    const held = configOf(rawScenario(raw));
+    // Nothing moves from day 0: the no-progress stall is due on day 14, 4 rounds after day 10.
+    const s = stateAfter(held, 10);
+    expect(s.stalled).toBe(false);
+    const e = new StallRiskEstimator(held).estimate(s, 20, 14);
+    expect(e).toMatchObject({mode: 'onset', p: 1, days: 4, cause: 'no-progress'});
+    // Talks pending, the same idleness is no stall: nothing is due.
+    const pending = configOf(rawScenario({...raw, talks: 'pending'}));
+    expect(stateAfter(pending, 20).stalled).toBe(false);
+    expect(new StallRiskEstimator(pending).estimate(stateAfter(pending, 10), 20, 14)).toMatchObject({mode: 'onset', p: 0, days: null, cause: null});
   });
 
   it('estimates nothing with no rollouts or once the run is over', () => {

@@ -1,7 +1,7 @@
 // Peak and mean stall risk are taken over the days the talks are under way (from the first
-// meeting, sim/under-way.ts), the same in a sweep's row and in the run report, so that on
-// afghanistan-2020, whose talks start pending, the first days (a near-certain stall for want of
-// progress before anyone has met) no longer make every run's peak 1 on day 1.
+// meeting, sim/under-way.ts), the same in a sweep's row and in the run report. On
+// afghanistan-2020, whose talks start pending, the days before anyone has met carry no
+// no-progress clock (sim/stall.ts), so their estimate is 0, not the near-certain 1 it was.
 import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {parse} from 'csv-parse/sync';
@@ -32,8 +32,8 @@ describe('stall risk over the days the talks are under way', () => {
       const result = run('afghanistan-2020', seed, ['days=90']);
       const met = result.state.convenedDay;
       expect(met, 'the talks convene on 31 March, day 31').toBe(31);
-      // Before the first meeting the estimate is 1: no progress is possible yet.
-      expect(onsetFrom(result, 1)[0]).toEqual({day: 1, p: 1});
+      // Before the first meeting the no-progress clock has not started: nothing is due.
+      expect(onsetFrom(result, 1)[0]).toEqual({day: 1, p: 0});
       const days = onsetFrom(result, met);
       expect(days.length).toBeGreaterThan(0);
       const report = buildReport(result, 'test');

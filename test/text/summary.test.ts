@@ -40,7 +40,7 @@ function fakeReport(patch: Partial<RunReport> = {}): RunReport {
       stallEpisodes: 1,
       stalledDays: 1,
     },
-    peakStallRisk: {day: 4, date: '2020-03-05', p: 0.25, lo: 0.2, hi: 0.31, mode: 'onset'},
+    peakStallRisk: {day: 4, date: '2020-03-05', p: 0.25, lo: 0.2, hi: 0.31, mode: 'onset', days: 3, cause: 'walk-out'},
     daily: [],
     batches: [batch(1, 'government', 4000), batch(2, 'taliban', 1000, true), batch(3, 'government', 1000)],
     walkouts: [],
@@ -59,7 +59,7 @@ describe('formatSummary', () => {
     expect(text).toMatch(/^ {22}off the list\)$/m);
     expect(text).toContain('taliban    1,000 of 1,000 captives');
     expect(text).toContain('Stalls     1 episode, 1 day stalled');
-    expect(text).toContain('peak 25% (90% interval 20%–31%) on day 4 (2020-03-05)');
+    expect(text.replace(/\s+/g, ' ')).toContain('peak 25% (90% interval 20%–31%) on day 4 (2020-03-05): a long walk-out, 3 days ahead at the median');
     expect(text).toMatch(/2020-04-02 {2}taliban +1,000 {2}unilateral\n/);
     // Only parameters that differ from the policy's defaults are shown.
     expect(text).toMatch(/government +phased-conditional\n/);
@@ -74,7 +74,7 @@ describe('formatSummary', () => {
     expect(open).toContain('not finished after day 30 (2020-03-31)');
     expect(open).toContain('Stall risk not estimated');
     // Estimated every day, but the peak is over the days the talks are under way: there were none.
-    const risky = {...row, talks: 'pending' as const, stallRisk: {p: 1, lo: 0.9, hi: 1, mode: 'onset' as const}};
+    const risky = {...row, talks: 'pending' as const, stallRisk: {p: 1, lo: 0.9, hi: 1, mode: 'onset' as const, days: 14, cause: 'no-progress' as const}};
     const unmet = formatSummary(fakeReport({outcome: {status: 'ongoing', day: null, date: null}, daily: [risky], peakStallRisk: null}));
     expect(unmet).toContain('Stall risk no peak: the talks never met');
   });

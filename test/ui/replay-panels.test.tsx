@@ -38,19 +38,20 @@ describe('the record in the panels', () => {
   });
 
   test('stall risk: on the first day of an episode, since today', () => {
-    expect(frame(StallRiskPanel, replaySnapshot('2020-04-14'), 80, 3)[0]).toBe(' STALLED (walk-out)  since 2020-04-14 (today) · episode 2');
+    expect(frame(StallRiskPanel, replaySnapshot('2020-04-14'), 80, 3)[0]).toBe(' STALLED (walk-out)  since 2020-04-14 (today) · episode 1');
   });
 
   test('stall risk: the real stall and its episode, and the risk said to be not observed', () => {
     const stalled = frame(StallRiskPanel, replaySnapshot('2020-04-20'), 80, 3);
-    expect(stalled[0]).toBe(' STALLED (walk-out)  since 2020-04-14 (6 days) · episode 2');
+    expect(stalled[0]).toBe(' STALLED (walk-out)  since 2020-04-14 (6 days) · episode 1');
     expect(stalled[1]).toBe('stall risk: a model estimate, not observed in the record');
-    // One cell a day from day 0 to day 51: the first stall (days 14-30), then the second from day 45.
-    expect(stalled[2]).toBe('▁'.repeat(14) + '█'.repeat(17) + '▁'.repeat(14) + '█'.repeat(7));
-    expect(frame(StallRiskPanel, replaySnapshot('2020-04-20'), 80, 1)).toEqual([' STALLED (walk-out)  since 04-14 · #2 · stall risk: not observed']);
+    // One cell a day from day 0 to day 51: no stall before the parties met (31 March, T25), then
+    // the walk-out's from day 45.
+    expect(stalled[2]).toBe('▁'.repeat(45) + '█'.repeat(7));
+    expect(frame(StallRiskPanel, replaySnapshot('2020-04-20'), 80, 1)).toEqual([' STALLED (walk-out)  since 04-14 · #1 · stall risk: not observed']);
     const after = frame(StallRiskPanel, replaySnapshot('2020-06-01'), 100, 1);
-    expect(after).toEqual(['not stalled · 2 episodes so far, the last 2020-04-14 to 2020-05-28 · stall risk: not observed']);
-    expect(frame(StallRiskPanel, replaySnapshot('2020-06-01'), 38, 2)).toEqual(['not stalled · 2 episodes so far', 'stall risk: not observed']);
+    expect(after).toEqual(['not stalled · 1 episode so far, the last 2020-04-14 to 2020-05-28 · stall risk: not observed']);
+    expect(frame(StallRiskPanel, replaySnapshot('2020-06-01'), 38, 2)).toEqual(['not stalled · 1 episode so far', 'stall risk: not observed']);
     expect(frame(StallRiskPanel, replaySnapshot('2020-06-01'), 80, 4).join('\n')).not.toMatch(/\d+%/);
   });
 

@@ -12,15 +12,24 @@ const frame = (s: Snapshot, width: number, rows: number): string[] =>
   linesOf(render(<StallRiskPanel snapshot={s} width={width} rows={rows} />).lastFrame());
 
 describe('StallRiskPanel', () => {
-  test('the onset risk with its interval and horizon', () => {
-    expect(frame(onsetSnapshot(), 80, 2)[0]).toBe('Stall risk 34% (90%: 28–40%) within 14 days');
+  test('the onset risk with its interval and horizon, and when which clock runs out', () => {
+    expect(frame(onsetSnapshot(), 80, 2)[0]).toBe('Stall risk 34% (90%: 28–40%) within 14 days · no progress in 6 days (median)');
+    const walk = {...onsetSnapshot(), risk: {p: 1, lo: 0.99, hi: 1, mode: 'onset' as const, days: 1, cause: 'walk-out' as const}};
+    expect(frame(walk, 90, 2)[0]).toBe('Stall risk 100% (90%: 99–100%) within 14 days · a long walk-out in 1 day (median)');
+    // No rollout stalled: nothing is due, and nothing is said.
+    const calm = {...onsetSnapshot(), risk: {p: 0, lo: 0, hi: 0.1, mode: 'onset' as const, days: null, cause: null}};
+    expect(frame(calm, 80, 2)[0]).toBe('Stall risk 0% (90%: 0–10%) within 14 days');
   });
 
   test('while stalled: the cause and the chance of recovery instead', () => {
-    expect(frame(recoverySnapshot(), 80, 2)[0]).toBe(' STALLED (walk-out)  recovery 12% (90%: 8–17%) within 14 days');
+    expect(frame(recoverySnapshot(), 90, 2)[0]).toBe(' STALLED (walk-out)  recovery 12% (90%: 8–17%) within 14 days · in 9 days (median)');
+    expect(frame(recoverySnapshot(), 80, 2)[0]).toBe(' STALLED (walk-out)  recovery 12% (8–17%) in 14 d · median 9 d');
+    expect(frame(recoverySnapshot(), 61, 2)[0]).toBe(' STALLED (walk-out)  recovery 12% (90%: 8–17%) within 14 days');
   });
 
-  test('fewer words, same number, when narrow', () => {
+  test('fewer words, same number, when narrow: when it is due goes after the long words', () => {
+    expect(frame(onsetSnapshot(), 55, 2)[0]).toBe('Stall risk 34% (28–40%) in 14 d · no progress in 6 d');
+    expect(frame(onsetSnapshot(), 46, 2)[0]).toBe('Stall risk 34% (90%: 28–40%) within 14 days');
     expect(frame(recoverySnapshot(), 38, 2)[0]).toBe(' STALLED (walk-out)  recovery 12%');
     expect(frame(onsetSnapshot(), 38, 2)[0]).toBe('Stall risk 34% (28–40%) in 14 d');
   });

@@ -53,9 +53,11 @@ export function stallParagraphs(s: ModelSnapshot): string[] {
   return [
     `A stall starts when a walk-out lasts ${days(d.walkoutDays)} or more, or when there is no progress ` +
       `(a release batch, a return to the table, an approved ratification, a new offer) for ${days(d.noProgressDays)} ` +
-      'or more, or when talks break down.',
+      'or more after the parties first met, or when talks break down. Talks not yet begun are no stall.',
     `Stall risk is the probability that a stall starts within the next ${days(d.horizon)}, estimated by simulating ` +
-      `${d.rollouts} possible futures from today, with a ${percent(d.confidence)} Wilson interval.` +
+      `${d.rollouts} possible futures from today, with a ${percent(d.confidence)} Wilson interval. ` +
+      'Beside it: in how many days the futures that stall do so (the median) and which clock runs out; ' +
+      'near 100% means no party, as the model plays it, moves before then.' +
       (d.rollouts === 0 ? ' This run does not estimate it (stall.rollouts is 0).' : ''),
     `While stalled, the panel shows the probability of recovery within ${days(d.horizon)} instead: ` +
       'that the stall condition stops holding (the party returns, progress resumes).',
@@ -69,7 +71,8 @@ export function replayParagraphs(s: RecordSnapshot): string[] {
     'This is the 2020 record, not the model: releases, batches, the talks and every event are as the sources ' +
       'report them; each event cites its timeline row (T<row>, listed with its URLs in docs/sources.md).',
     `Stalls are the model's definition applied to what happened: a walk-out lasting ${days(d.walkoutDays)} or more, ` +
-      `or no progress (a release batch, custody, the talks convening, returning or opening) for ${days(d.noProgressDays)} or more.`,
+      `or no progress (a release batch, custody, the talks convening, returning or opening) for ${days(d.noProgressDays)} or more ` +
+      'after the parties first met.',
     'Trust, pressure, violence and stall risk exist only in the model: the record has no such numbers, so none are shown.',
     'A release count marked * is constructed: implied by a sum, or carried forward from an earlier report where a later one is vaguer; no source gives that total for that day.',
   ];

@@ -4,6 +4,7 @@
 // risk to show (it is a model estimate): it shows the real stall state and episodes instead.
 import {firstFitting, lineWidth, percent, percentRange, SPARK, SPARK_ALT, sparkline, textWidth, type Color, type Line, type Seg} from '../format.js';
 import {plural} from '../../../fmt/plural.js';
+import {CAUSE_WORDS} from '../../../fmt/stall-cause.js';
 import type {ReplayView} from '../../../host/history-view.js';
 import type {PanelSpec} from '../panel.js';
 import {panelComponent} from '../panel-component.js';
@@ -17,29 +18,46 @@ function levelColor(p: number, mode: 'onset' | 'recovery'): Color {
 
 /** How much of an estimate to say, from all of it to just the number. */
 type Detail = 0 | 1 | 2 | 3;
-const DETAILS: readonly Detail[] = [0, 1, 2, 3];
+/** When the change is due is kept before the long words; it goes once the short words with it do not fit. */
+const DETAILS: readonly {detail: Detail; due: boolean}[] = [
+  {detail: 0, due: true},
+  {detail: 1, due: true},
+  {detail: 0, due: false},
+  {detail: 1, due: false},
+  {detail: 2, due: false},
+  {detail: 3, due: false},
+];
 
 /** Today's estimate, in fewer words when the width is short. */
 export function statusLine(s: ModelSnapshot, width: number): Line {
   const {risk, stallDefinition: def} = s;
-  const estimate = (p: number, lo: number, hi: number, mode: 'onset' | 'recovery', detail: Detail): Seg[] => [
-    {text: percent(p), bold: true, color: levelColor(p, mode)},
-    ...(detail < 3 ? [{text: detail === 0 ? ` (${percent(def.confidence)}: ${percentRange(lo, hi)})` : ` (${percentRange(lo, hi)})`, dim: true}] : []),
+  const estimate = (r: NonNullable<ModelSnapshot['risk']>, mode: 'onset' | 'recovery', {detail, due: withDue}: (typeof DETAILS)[number]): Seg[] => [
+    {text: percent(r.p), bold: true, color: levelColor(r.p, mode)},
+    ...(detail < 3 ? [{text: detail === 0 ? ` (${percent(def.confidence)}: ${percentRange(r.lo, r.hi)})` : ` (${percentRange(r.lo, r.hi)})`, dim: true}] : []),
     ...(detail < 2 ? [{text: detail === 0 ? ` within ${def.horizon} days` : ` in ${def.horizon} d`}] : []),
+    ...(withDue ? due(r, detail) : []),
   ];
   if (s.stalled) {
     const banner: Seg = {text: ` STALLED (${s.stallCause ?? 'stall'}) `, bold: true, color: 'red', inverse: true};
     if (risk?.mode !== 'recovery') return [banner, {text: ' recovery not estimated', dim: true}];
     return firstFitting(
-      DETAILS.map((d) => [banner, {text: ' recovery '}, ...estimate(risk.p, risk.lo, risk.hi, 'recovery', d)]),
+      DETAILS.map((d) => [banner, {text: ' recovery '}, ...estimate(risk, 'recovery', d)]),
       width,
     );
   }
   if (!risk) return [{text: 'stall risk not estimated', dim: true}, ...(def.rollouts === 0 ? [{text: ' (stall.rollouts is 0)', dim: true}] : [])];
   return firstFitting(
-    DETAILS.map((d) => [{text: 'Stall risk '}, ...estimate(risk.p, risk.lo, risk.hi, risk.mode, d)]),
+    DETAILS.map((d) => [{text: 'Stall risk '}, ...estimate(risk, risk.mode, d)]),
     width,
   );
+}
+
+/** When the change is due and, for an onset, which clock runs out: what a reader can act on (risk.ts). */
+function due(risk: NonNullable<ModelSnapshot['risk']>, detail: Detail): Seg[] {
+  if (risk.days === null) return [];
+  const what = risk.cause !== null ? `${CAUSE_WORDS[risk.cause]} ` : '';
+  if (detail === 0) return [{text: ` · ${what}in ${plural(risk.days, 'day')} (median)`, dim: true}];
+  return [{text: what ? ` · ${what}in ${risk.days} d` : ` · median ${risk.days} d`, dim: true}];
 }
 
 /** The latest history that fits, coloured by runs of onset or recovery days. */
