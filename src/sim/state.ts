@@ -30,6 +30,7 @@ export function createCounters(): Counters {
     talToday: 0,
     govRecent: 0,
     talRecent: 0,
+    govRejectedRecent: 0,
   };
 }
 
@@ -244,6 +245,7 @@ function copyCounters(d: Counters, s: Counters): void {
   d.talToday = s.talToday;
   d.govRecent = s.govRecent;
   d.talRecent = s.talRecent;
+  d.govRejectedRecent = s.govRejectedRecent;
 }
 
 /** A value copy of `src` that records nothing and continues `src`'s random stream exactly. */

@@ -245,6 +245,8 @@ export interface Counters {
   /** Exponentially weighted recent releases (about a two-week memory), for trust and reciprocity. */
   govRecent: number;
   talRecent: number;
+  /** The part of govRecent the Taliban rejected as outside the agreed mechanism (decays alike): they do not credit it. */
+  govRejectedRecent: number;
 }
 
 export interface WorldState {

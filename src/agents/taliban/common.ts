@@ -67,6 +67,25 @@ export function releaseOwed(ctx: TalContext, ratio: number, cap: number, lagDays
   return true;
 }
 
+/**
+ * How much US pressure (airstrikes, a deadline) speeds the Taliban's concessions: pressure raises
+ * the cost of delay, so the pressed side concedes sooner (Schelling 1966; Pape 1996). 1 without
+ * pressure, 3 at the full stock; every Taliban policy reads the same stock the same way.
+ */
+export function pressureFactor(pressure: number): number {
+  return 1 + 2 * Math.max(0, pressure);
+}
+
+/** Rounds between batches of captives under pressure: the lag shrinks by the pressure factor. */
+export function pressedLag(lagDays: number, pressure: number): number {
+  return Math.round(lagDays / pressureFactor(pressure));
+}
+
+/** A daily chance of conceding (meeting a standing demand, dropping one) under pressure, at most 1. */
+export function pressedHazard(p: number, pressure: number): number {
+  return Math.min(1, p * pressureFactor(pressure));
+}
+
 /** Accepts or rejects a government batch that arrived last round. */
 export function respondToBatch(ctx: TalContext, acceptUnilateral: boolean): void {
   const t = ctx.state.tal;

@@ -5,11 +5,11 @@ import {z} from 'zod';
 import {chance} from '../../sim/rng.js';
 import {bool, definePolicy, int, num} from '../define.js';
 import type {DecisionContext} from '../../sim/policy.js';
-import {holidayCeasefire, maybeReturn, releaseOwed, respondToBatch, respondToOffer, steerViolence, talMemory, trustInGovernment, walkOut, type TalMemory} from './common.js';
+import {holidayCeasefire, maybeReturn, pressedHazard, pressedLag, releaseOwed, respondToBatch, respondToOffer, steerViolence, talMemory, trustInGovernment, walkOut, type TalMemory} from './common.js';
 
 export const ratioReleaserParams = z.object({
   ratio: num(5, 1, 20, 'government prisoners expected per captive freed'),
-  lagDays: int(2, 0, 60, 'rounds between batches of captives'),
+  lagDays: int(2, 0, 60, 'rounds between batches of captives (fewer under US pressure)'),
   batchCap: int(60, 1, 1000, 'largest batch of captives'),
   generosity: num(0.03, 0, 0.5, 'daily chance of a goodwill batch when nothing is owed'),
   goodwillBatch: int(20, 1, 500, 'size of a goodwill batch'),
@@ -18,7 +18,7 @@ export const ratioReleaserParams = z.object({
   droughtDays: int(30, 1, 180, 'rounds without any government release before walking out'),
   returnAfter: int(100, 0, 5000, 'prisoners the government must free after a walk-out before returning'),
   holidayCeasefire: num(0.9, 0, 1, 'chance of declaring a ceasefire over a holiday'),
-  demandResponse: num(0.2, 0, 1, 'daily chance of meeting a standing government demand beyond the ratio'),
+  demandResponse: num(0.2, 0, 1, 'daily chance of meeting a standing government demand beyond the ratio (raised by US pressure)'),
   acceptOffer: num(0.7, 0, 1, 'chance of accepting a conditional offer (prisoners for less violence)'),
   acceptUnilateral: bool(true, 'accept unilateral government batches as part of the mechanism'),
 });
@@ -46,7 +46,8 @@ export function ratioReleaserDecide(ctx: DecisionContext<RatioReleaserParams, Ta
   if (s.talks === 'active' && drought >= p.droughtDays) {
     return walkOut(ctx, 'walks out: no government release for {0} days', drought);
   }
-  if (!releaseOwed(ctx, p.ratio, p.batchCap, p.lagDays, scale, p.demandResponse) && s.talks !== 'pending' && chance(s.rng, p.generosity)) {
+  const pressure = s.tal.pressure;
+  if (!releaseOwed(ctx, p.ratio, p.batchCap, pressedLag(p.lagDays, pressure), scale, pressedHazard(p.demandResponse, pressure)) && s.talks !== 'pending' && chance(s.rng, p.generosity)) {
     const a = act.add('release', 'frees {0} captives as goodwill', p.goodwillBatch);
     a.count = p.goodwillBatch;
     a.goodwill = true;
