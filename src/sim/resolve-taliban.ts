@@ -25,13 +25,19 @@ export function resolveTal(s: WorldState, cfg: SimConfig, st: Stepper, buf: Acti
       }
       case 'accept-batch':
       case 'reject-batch':
-        t.pendingBatch = 0;
-        t.pendingBatchUnilateral = false;
         // A public rejection (seed 002, 8 April 2020: "not according to the agreed mechanism")
         // tells Kabul its goodwill bought nothing: evidence against the Taliban's good faith in
         // the government's trust (Kydd 2000), which its willingness to free the next batch reads.
-        // The captives owed for the batch stay owed (the Taliban freed 20 four days later, T31).
-        if (a.kind === 'reject-batch') nudge(s.trust, T_GOV_TAL, 0, REJECTION_EVIDENCE);
+        // The Taliban, for their part, do not credit the batch as Kabul keeping its side: it
+        // leaves their reading of recent releases (trust, a calm after large releases). The
+        // captives owed for it stay owed (the Taliban freed 20 four days later, T31).
+        if (a.kind === 'reject-batch') {
+          nudge(s.trust, T_GOV_TAL, 0, REJECTION_EVIDENCE);
+          // Released last round: in govRecent since then, both decay from this round's update on.
+          c.govRejectedRecent += t.pendingBatch;
+        }
+        t.pendingBatch = 0;
+        t.pendingBatchUnilateral = false;
         emit(s, 'taliban', a.kind, a);
         break;
       case 'demand':

@@ -33,6 +33,7 @@ export function createCounters(): Counters {
     talRecent: 0,
     govWorthToday: 0,
     govWorthRecent: 0,
+    govRejectedRecent: 0,
   };
 }
 
@@ -258,6 +259,7 @@ function copyCounters(d: Counters, s: Counters): void {
   d.talRecent = s.talRecent;
   d.govWorthToday = s.govWorthToday;
   d.govWorthRecent = s.govWorthRecent;
+  d.govRejectedRecent = s.govRejectedRecent;
 }
 
 /** A value copy of `src` that records nothing and continues `src`'s random stream exactly. */

@@ -2,7 +2,7 @@
 // with forgetting towards the prior so old evidence fades (docs/model.md §4).
 import type {SimConfig, WorldParams} from './config.js';
 import type {Stepper} from './stepper.js';
-import {TRUST_PAIRS, type TrustPair, type WorldState} from './types.js';
+import {TRUST_PAIRS, type Counters, type TrustPair, type WorldState} from './types.js';
 
 export const trustIndex = (pair: TrustPair): number => TRUST_PAIRS.indexOf(pair) * 2;
 
@@ -45,6 +45,14 @@ export function nudge(t: Float64Array, i: number, positive: number, negative: nu
 }
 
 /**
+ * Recent government releases the Taliban credit as part of the exchange: those they rejected as
+ * "not according to the agreed mechanism" (seed 002, T28) do not count as Kabul keeping its side.
+ */
+export function creditedRecent(c: Readonly<Counters>): number {
+  return Math.max(0, c.govRecent - c.govRejectedRecent);
+}
+
+/**
  * Phase 6 of a round: each party updates its trust in the others from what it saw this round
  * (releases against what was promised, violence against what was agreed).
  */
@@ -54,6 +62,7 @@ export function updateTrust(s: WorldState, cfg: SimConfig, st: Stepper): void {
   c.govRecent = c.govRecent * st.recentDecay + c.govToday;
   c.talRecent = c.talRecent * st.recentDecay + c.talToday;
   c.govWorthRecent = c.govWorthRecent * st.recentDecay + c.govWorthToday;
+  c.govRejectedRecent *= st.recentDecay;
   const t = s.trust;
   const window = 1 / (1 - st.recentDecay);
 
@@ -71,11 +80,13 @@ export function updateTrust(s: WorldState, cfg: SimConfig, st: Stepper): void {
   observe(t, T_GOV_TAL, w.trust['gov-tal'], w, pos, neg);
 
   // The Taliban judge the government against reciprocity or the pace they were promised, by
-  // what its releases are worth to them: fit fighters count for more than the old and sick
-  // (costly signals, Kydd 2000; docs/model.md §4). The US counts heads.
+  // what its releases are worth to them (fit fighters count for more than the old and sick:
+  // costly signals, Kydd 2000), and only the releases they credit: a batch they rejected is no
+  // fulfilment in their eyes (its worth taken at the recent batches' mean). The US counts heads.
   const expectedGov = Math.max(w.ratio * c.talRecent, w.expectedGovRate * window);
   const fulfilGov = Math.min(1, c.govRecent / expectedGov);
-  const valuedGov = Math.min(1, c.govWorthRecent / expectedGov);
+  const creditedShare = c.govRecent > 0 ? creditedRecent(c) / c.govRecent : 1;
+  const valuedGov = Math.min(1, (c.govWorthRecent * creditedShare) / expectedGov);
   observe(t, T_TAL_GOV, w.trust['tal-gov'], w, 0.1 * valuedGov, 0.1 * (1 - valuedGov) * (s.talks === 'pending' ? 0.3 : 1));
 
   // Trust in the US and the US's in each party move only on events (pressure, rewards):

@@ -263,6 +263,8 @@ export interface Counters {
   /** What today's government releases are worth to the Taliban (pools.ts Pool.worth), and its recent sum like govRecent. */
   govWorthToday: number;
   govWorthRecent: number;
+  /** The part of govRecent the Taliban rejected as outside the agreed mechanism (decays alike): they do not credit it. */
+  govRejectedRecent: number;
 }
 
 export interface WorldState {

@@ -48,7 +48,7 @@ export function owedCaptives(s: WorldView, ratio: number): number {
 }
 
 /**
- * Frees captives owed under the ratio, one batch every `lagDays`: at most `batchCap`, or a share
+ * Frees captives owed under the ratio, one batch every `lagDays` (fewer under US pressure): at most `batchCap`, or a share
  * `catchUp` of the arrears when that is more (specific reciprocity, Keohane 1986: the larger the
  * debt, the larger the repayment; T56, T68). Once the government has freed every low-tier
  * prisoner on the list, only the contested ones are left on its side and the Taliban owe the
@@ -58,11 +58,15 @@ export function releaseOwed(ctx: TalContext, p: PaceParams, scale = 1): boolean 
   const s = ctx.state;
   const m = ctx.memory;
   const g = s.gov;
-  if (s.talks === 'broken' || s.day - m.lastReleaseDay < p.lagDays) return false;
+  // US pressure shortens the lag and raises the chance of meeting a standing demand, under every
+  // Taliban policy alike (pressureFactor below).
+  const pressure = s.tal.pressure;
+  const demandResponse = pressedHazard(p.demandResponse, pressure);
+  if (s.talks === 'broken' || s.day - m.lastReleaseDay < pressedLag(p.lagDays, pressure)) return false;
   // Standing government demands (captives beyond the ratio, or the commandos) are met at a
   // daily hazard: how the May and August 2020 standoffs ended (T39, T82).
   const commandosOwed = g.specialForcesDemand - s.counters.talReleasedSpecial;
-  if (commandosOwed > 0 && chance(s.rng, p.demandResponse)) {
+  if (commandosOwed > 0 && chance(s.rng, demandResponse)) {
     const n = Math.min(commandosOwed, p.batchCap);
     m.lastReleaseDay = s.day;
     const a = ctx.act.add('release', 'frees {0} commandos the government demanded', n);
@@ -75,7 +79,7 @@ export function releaseOwed(ctx: TalContext, p: PaceParams, scale = 1): boolean 
   const regulars = regularsHeld(s);
   const endGame = regulars > 0 && heldIn(s.govPool, GOV_LOW_TIER_ON_LIST) === 0;
   let owed = endGame ? regulars : Math.floor(owedCaptives(s, p.ratio) * scale);
-  if (g.reciprocityDemand > 0 && owed < g.reciprocityDemand && chance(s.rng, p.demandResponse)) owed = g.reciprocityDemand;
+  if (g.reciprocityDemand > 0 && owed < g.reciprocityDemand && chance(s.rng, demandResponse)) owed = g.reciprocityDemand;
   if (owed < 1) return false;
   // Commandos are the last bargaining chip: kept until the regulars are all out.
   const n = Math.min(owed, Math.max(p.batchCap, Math.ceil(p.catchUp * owed)));
@@ -91,6 +95,25 @@ export function releaseOwed(ctx: TalContext, p: PaceParams, scale = 1): boolean 
   a.filter.allowCommanders = regulars === 0;
   a.goodwill = s.talks !== 'active';
   return true;
+}
+
+/**
+ * How much US pressure (airstrikes, a deadline) speeds the Taliban's concessions: pressure raises
+ * the cost of delay, so the pressed side concedes sooner (Schelling 1966; Pape 1996). 1 without
+ * pressure, 3 at the full stock; every Taliban policy reads the same stock the same way.
+ */
+export function pressureFactor(pressure: number): number {
+  return 1 + 2 * Math.max(0, pressure);
+}
+
+/** Rounds between batches of captives under pressure: the lag shrinks by the pressure factor. */
+export function pressedLag(lagDays: number, pressure: number): number {
+  return Math.round(lagDays / pressureFactor(pressure));
+}
+
+/** A daily chance of conceding (meeting a standing demand, dropping one) under pressure, at most 1. */
+export function pressedHazard(p: number, pressure: number): number {
+  return Math.min(1, p * pressureFactor(pressure));
 }
 
 /** Accepts or rejects a government batch that arrived last round. */

@@ -4,7 +4,7 @@
 import {z} from 'zod';
 import {chance} from '../../sim/rng.js';
 import {bool, definePolicy, int, num} from '../define.js';
-import {holidayCeasefire, maybeReturn, releaseOwed, respondToBatch, respondToOffer, steerViolence, talMemory, walkOut, paceParams} from './common.js';
+import {holidayCeasefire, maybeReturn, paceParams, pressedHazard, releaseOwed, respondToBatch, respondToOffer, steerViolence, talMemory, walkOut} from './common.js';
 
 export const obstinateList = definePolicy({
   name: 'obstinate-list',
@@ -19,11 +19,11 @@ export const obstinateList = definePolicy({
     concessionHazard: num(0.01, 0, 0.5, 'daily chance of dropping the priority-first demand (raised by US pressure)'),
     ratio: num(5, 1, 20, 'government prisoners expected per captive freed'),
     batchCap: int(40, 1, 1000, 'largest batch of captives'),
-    lagDays: int(3, 0, 60, 'rounds between batches of captives'),
+    lagDays: int(3, 0, 60, 'rounds between batches of captives (fewer under US pressure)'),
     ...paceParams,
     violence: num(1.6, 0, 3, 'violence kept as leverage (1 = pre-deal baseline)'),
     holidayCeasefire: num(0.9, 0, 1, 'chance of declaring a ceasefire over a holiday'),
-    demandResponse: num(0.07, 0, 1, 'daily chance of meeting a standing government demand beyond the ratio'),
+    demandResponse: num(0.07, 0, 1, 'daily chance of meeting a standing government demand beyond the ratio (raised by US pressure)'),
     acceptOffer: num(0.1, 0, 1, 'chance of accepting a conditional offer (prisoners for less violence)'),
     acceptUnilateral: bool(false, 'accept unilateral government batches as part of the mechanism'),
   }),
@@ -53,7 +53,7 @@ export const obstinateList = definePolicy({
       }
     }
     if (maybeReturn(ctx, p.returnAfter)) return;
-    if (priorityOpen && chance(s.rng, p.concessionHazard * (1 + 2 * t.pressure))) {
+    if (priorityOpen && chance(s.rng, pressedHazard(p.concessionHazard, t.pressure))) {
       act.add('demand', 'drops the demand that the priority commanders come first').count = 0;
     }
     if (!releaseOwed(ctx, p)) {

@@ -5,11 +5,11 @@ import {z} from 'zod';
 import {chance} from '../../sim/rng.js';
 import {bool, definePolicy, int, num} from '../define.js';
 import type {DecisionContext} from '../../sim/policy.js';
-import {holidayCeasefire, maybeReturn, releaseOwed, respondToBatch, respondToOffer, steerViolence, talMemory, trustInGovernment, walkOut, type TalMemory, paceParams} from './common.js';
+import {holidayCeasefire, maybeReturn, paceParams, releaseOwed, respondToBatch, respondToOffer, steerViolence, type TalMemory, talMemory, trustInGovernment, walkOut} from './common.js';
 
 export const ratioReleaserParams = z.object({
   ratio: num(5, 1, 20, 'government prisoners expected per captive freed'),
-  lagDays: int(2, 0, 60, 'rounds between batches of captives'),
+  lagDays: int(2, 0, 60, 'rounds between batches of captives (fewer under US pressure)'),
   ...paceParams,
   batchCap: int(60, 1, 1000, 'largest batch of captives'),
   generosity: num(0.03, 0, 0.5, 'daily chance of a goodwill batch when nothing is owed'),
@@ -19,7 +19,7 @@ export const ratioReleaserParams = z.object({
   droughtDays: int(30, 1, 180, 'rounds without any government release before walking out'),
   returnAfter: int(100, 0, 5000, 'prisoners the government must free after a walk-out before returning'),
   holidayCeasefire: num(0.9, 0, 1, 'chance of declaring a ceasefire over a holiday'),
-  demandResponse: num(0.2, 0, 1, 'daily chance of meeting a standing government demand beyond the ratio'),
+  demandResponse: num(0.2, 0, 1, 'daily chance of meeting a standing government demand beyond the ratio (raised by US pressure)'),
   acceptOffer: num(0.7, 0, 1, 'chance of accepting a conditional offer (prisoners for less violence)'),
   acceptUnilateral: bool(true, 'accept unilateral government batches as part of the mechanism'),
 });

@@ -50,7 +50,7 @@ export const carrotStick = definePolicy({
         return pressGovernment(ctx, p.pressGov, true, 'cuts aid: the government is {0}% behind on releases after {1} idle days', Math.round(f.gov * 100), idle);
       }
       m.pressed = 'taliban';
-      return pressTaliban(ctx, p.pressTal, 'steps up airstrikes: the Taliban are {0}% behind the agreed ratio', Math.round(f.tal * 100));
+      return pressTaliban(ctx, p.pressTal, 'steps up airstrikes: the Taliban are {0}% behind on the captives they owe', Math.round(f.tal * 100));
     }
     act.add('hold', 'watching for progress');
   },

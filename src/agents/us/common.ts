@@ -25,14 +25,30 @@ export type CustodyMemory = typeof custodyMemory;
 
 /**
  * Shortfalls against commitments, each in [0, 1]: the government's against the list it was
- * to free by now at `rate` a day; the Taliban's against the agreed ratio.
+ * to free by now at `rate` a day; the Taliban's against the agreed ratio, or against a standing
+ * government demand that the ratio be kept (captives owed, T39; the commandos, T81) when that is
+ * further behind: the share of the demand still unmet.
  */
 export function shortfalls(s: WorldView, rate: number, ratio: number, onList: number): {gov: number; tal: number} {
+  const c = s.counters;
   const due = Math.min(onList, rate * Math.max(0, s.day - 10));
-  const gov = due > 0 ? Math.max(0, 1 - s.counters.govReleased / due) : 0;
-  const owed = s.counters.govReleased / ratio;
-  const tal = owed >= 1 ? Math.max(0, 1 - s.counters.talReleased / owed) : 0;
-  return {gov, tal};
+  const gov = due > 0 ? Math.max(0, 1 - c.govReleased / due) : 0;
+  const owed = c.govReleased / ratio;
+  const tal = owed >= 1 ? Math.max(0, 1 - c.talReleased / owed) : 0;
+  return {gov, tal: Math.max(tal, demandShortfall(s))};
+}
+
+/**
+ * The unmet share of the government's standing demands on the Taliban, in [0, 1]: while one
+ * stands the government holds its releases, so a stall waits on the Taliban, however far the
+ * government is behind the US's pace.
+ */
+export function demandShortfall(s: WorldView): number {
+  const g = s.gov;
+  const c = s.counters;
+  const captives = g.reciprocityDemand > 0 ? 1 - (c.talReleased - g.reciprocityBase) / g.reciprocityDemand : 0;
+  const commandos = g.specialForcesDemand > 0 ? 1 - c.talReleasedSpecial / g.specialForcesDemand : 0;
+  return Math.min(1, Math.max(0, captives, commandos));
 }
 
 export function pressGovernment(ctx: DecisionContext, strength: number, aidCut: boolean, reason: string, a0?: ReasonArg, a1?: ReasonArg): void {
