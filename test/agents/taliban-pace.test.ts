@@ -41,7 +41,7 @@ describe("the Taliban's pace", () => {
     let endGames = 0;
     for (const seed of SEEDS) {
       const {state} = talibanBatches([], seed);
-      const end = state.log!.filter((e) => e.actor === 'taliban' && e.reason.includes('only the contested prisoners are left'));
+      const end = state.log!.filter((e) => e.actor === 'taliban' && e.reason.includes('only high-value prisoners are left'));
       endGames += end.length > 0 ? 1 : 0;
       for (const e of end) expect(e.day).toBeGreaterThan(0);
     }

@@ -2,7 +2,8 @@
 // response to government batches, holiday ceasefires, walking out and coming back.
 import type {DecisionContext, WorldView} from '../../sim/policy.js';
 import type {ReasonArg} from '../../sim/reason.js';
-import {govFilterMask, talFilterMask, heldIn} from '../../sim/pools.js';
+import {talFilterMask, heldIn} from '../../sim/pools.js';
+import {HIGH_TIER_ON_LIST, LOW_TIER_ON_LIST} from '../../sim/tiers.js';
 import {num} from '../define.js';
 import {chance} from '../../sim/rng.js';
 import {trustOf, T_TAL_GOV} from '../../sim/trust.js';
@@ -23,7 +24,7 @@ export type TalMemory = typeof talMemory;
 type TalContext = DecisionContext<unknown, TalMemory>;
 
 const REGULARS = talFilterMask(false);
-const GOV_LOW_TIER_ON_LIST = govFilterMask({list: 'on', allowSerious: false, allowCommanders: false});
+const ALL_CAPTIVES = talFilterMask(true);
 
 /** How the Taliban's pace answers the state (docs/model.md, "The Taliban's pace"): every policy that releases captives owed has it. */
 export const paceParams = {
@@ -48,11 +49,12 @@ export function owedCaptives(s: WorldView, ratio: number): number {
 }
 
 /**
- * Frees captives owed under the ratio, one batch every `lagDays` (fewer under US pressure): at most `batchCap`, or a share
- * `catchUp` of the arrears when that is more (specific reciprocity, Keohane 1986: the larger the
- * debt, the larger the repayment; T56, T68). Once the government has freed every low-tier
- * prisoner on the list, only the contested ones are left on its side and the Taliban owe the
- * rest of their regulars (T67, T68, T70); the commandos stay the last chip (T80).
+ * Frees captives owed under the ratio, one batch every `lagDays` (fewer under US pressure): at
+ * most `batchCap`, or a share `catchUp` of the arrears when that is more (specific reciprocity,
+ * Keohane 1986: the larger the debt, the larger the repayment; T56, T68). Once the government
+ * has freed every low-tier prisoner on the list, only high-value ones are left on its side and
+ * the Taliban owe the rest of their regulars (T67, T68, T70); the commandos stay the last chip
+ * until the government has freed all but the prisoners foreign governments contest (T80, T84).
  */
 export function releaseOwed(ctx: TalContext, p: PaceParams, scale = 1): boolean {
   const s = ctx.state;
@@ -77,22 +79,28 @@ export function releaseOwed(ctx: TalContext, p: PaceParams, scale = 1): boolean 
     return true;
   }
   const regulars = regularsHeld(s);
-  const endGame = regulars > 0 && heldIn(s.govPool, GOV_LOW_TIER_ON_LIST) === 0;
-  let owed = endGame ? regulars : Math.floor(owedCaptives(s, p.ratio) * scale);
+  const lowTierLeft = heldIn(s.govPool, LOW_TIER_ON_LIST);
+  // The end: the government has freed every low-tier prisoner on the list (only the high-value
+  // ones are left), or everyone but the prisoners foreign governments contest.
+  const govDone = lowTierLeft === 0 && heldIn(s.govPool, HIGH_TIER_ON_LIST) <= g.contested;
+  const endGame = regulars > 0 && lowTierLeft === 0;
+  let owed = govDone ? heldIn(s.talPool, ALL_CAPTIVES) : endGame ? regulars : Math.floor(owedCaptives(s, p.ratio) * scale);
   if (g.reciprocityDemand > 0 && owed < g.reciprocityDemand && chance(s.rng, demandResponse)) owed = g.reciprocityDemand;
   if (owed < 1) return false;
-  // Commandos are the last bargaining chip: kept until the regulars are all out.
+  // Commandos are the last bargaining chip: kept until the regulars are all out, or the government's side is done.
   const n = Math.min(owed, Math.max(p.batchCap, Math.ceil(p.catchUp * owed)));
   m.lastReleaseDay = s.day;
   const a =
-    regulars === 0
-      ? ctx.act.add('release', 'frees {0} commandos, the last captives', n)
-      : endGame
-        ? ctx.act.add('release', 'frees {0} government captives: only the contested prisoners are left on the list, so the rest of its {1} are owed', n, owed)
-        : ctx.act.add('release', 'frees {0} government captives (owed {1} at {2}:1)', n, owed, p.ratio);
+    govDone
+      ? ctx.act.add('release', 'frees {0} captives, commandos too: the government has freed all but the prisoners foreign governments contest', n)
+      : regulars === 0
+        ? ctx.act.add('release', 'frees {0} commandos, the last captives', n)
+        : endGame
+          ? ctx.act.add('release', "frees {0} government captives: only high-value prisoners are left on the government's list, so the rest of its {1} regulars are owed", n, owed)
+          : ctx.act.add('release', 'frees {0} government captives (owed {1} at {2}:1)', n, owed, p.ratio);
   a.count = n;
   a.talCriteria = 'regular-first';
-  a.filter.allowCommanders = regulars === 0;
+  a.filter.allowCommanders = regulars === 0 || govDone;
   a.goodwill = s.talks !== 'active';
   return true;
 }
