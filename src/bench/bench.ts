@@ -20,142 +20,31 @@
 // Runs use the bundled afghanistan-2020 scenario (the heaviest bundled one) over many seeds.
 import {InputError} from '../scenario/errors.js';
 import {loadScenario} from '../scenario/resolve.js';
-import {StallRiskEstimator} from '../sim/risk.js';
-import {runHeadless} from '../sim/run.js';
-import {createState} from '../sim/state.js';
-import {step} from '../sim/step.js';
-import {createStepper} from '../sim/stepper.js';
-import {median} from '../stats/median.js';
-import {throughput, timeEach} from './stats.js';
 import {processIo as io} from '../cli/io.js';
 import {scriptArgs, scriptCount} from '../cli/scripts/script-args.js';
-import {STARTUP_GOALS, startupBench, startupLines} from './startup-bench.js';
-import {SENSITIVITY_GOALS, sensitivityBench, sensitivityLines, sensitivityTrials} from './sensitivity-bench.js';
+import type {BenchArgs} from './bench-run.js';
 
 const SCRIPT = 'npm run bench';
-const values =
-  scriptArgs(SCRIPT, {
+
+/** The bench's options, or null after a usage error (its message printed, exit code 2). */
+function benchArgs(): BenchArgs | null {
+  const values = scriptArgs(SCRIPT, {
     scenario: {type: 'string', default: 'afghanistan-2020'},
     trials: {type: 'string'},
     json: {type: 'boolean', default: false},
-  }) ?? process.exit(2);
-const trials = scriptCount(SCRIPT, 'trials', values.trials, 7) ?? process.exit(2);
-const {config} = loadBenchScenario(values.scenario!);
-
-function loadBenchScenario(name: string): ReturnType<typeof loadScenario> {
+  });
+  if (values === null) return null;
+  const trials = scriptCount(SCRIPT, 'trials', values.trials, 7);
+  if (trials === null) return null;
   try {
-    return loadScenario(name, {days: 200});
+    return {config: loadScenario(values.scenario!, {days: 200}).config, trials, json: values.json!};
   } catch (e) {
     if (!(e instanceof InputError)) throw e;
     io.stderr(`${SCRIPT}: --scenario ${e.message}\n`);
-    return process.exit(2);
+    process.exitCode = 2;
+    return null;
   }
 }
 
-// Warm up the JIT and the population cache.
-for (let i = 0; i < 200; i++) runHeadless({...config, seed: `warm-${i}`});
-
-let seed = 0;
-const roundsPerSecond: number[] = [];
-const msPerRun: number[] = [];
-for (let t = 0; t < trials; t++) {
-  const r = throughput(() => runHeadless({...config, seed: String(seed++)}).day, 1000);
-  roundsPerSecond.push(r.unitsPerSecond);
-  msPerRun.push(1000 / r.perSecond);
-}
-
-// Stall risk from a mid-negotiation state: day 60 of the first seed whose negotiation is still
-// going then (walk-out under way, releases flowing).
-function stateAtDay60(): ReturnType<typeof createState> {
-  for (let i = 0; ; i++) {
-    const cfg = {...config, seed: `bench-${i}`};
-    const st = createState(cfg, {record: false});
-    const stepper = createStepper(cfg, st);
-    for (let d = 0; d < 60; d++) step(st, cfg, stepper);
-    if (st.outcome === 'ongoing') return st;
-  }
-}
-const s = stateAtDay60();
-const estimator = new StallRiskEstimator(config);
-for (let i = 0; i < 5; i++) estimator.estimate(s, 1000, 14);
-const riskMs = timeEach(() => estimator.estimate(s, 1000, 14), Math.max(15, trials * 3));
-
-// And across a whole run, as the dashboard sees it: the median over every tenth day.
-const perDay: number[] = [];
-{
-  const cfg = {...config, seed: 'bench-days'};
-  const st = createState(cfg, {record: false});
-  const stepper2 = createStepper(cfg, st);
-  const est = new StallRiskEstimator(cfg);
-  while (st.day < 200 && st.outcome === 'ongoing') {
-    step(st, cfg, stepper2);
-    if (st.day % 10 === 0) perDay.push(timeEach(() => est.estimate(st, 1000, 14), 3));
-  }
-}
-
-// The dashboard at top speed against the same runs headless: with daily stall risk from 1,000
-// rollouts (the benchmark's N; a run of a few seconds), and as shipped (200 rollouts, a short
-// run, where the fixed start-up of Ink and React weighs most).
-const overheadTrials = Math.max(3, Math.ceil(trials / 2));
-// As in the parley executable: React's production build (set before React loads).
-process.env.NODE_ENV ??= 'production';
-const {dashboardOverhead} = await import('./dashboard-overhead.js');
-const overhead = await dashboardOverhead(config.name, overheadTrials, ['stall.rollouts=1000']);
-const overheadShipped = await dashboardOverhead(config.name, overheadTrials);
-
-const {sweepBench} = await import('./sweep-bench.js');
-// As many pairs of sweeps as trials: a pair's ratio varies by a tenth or more on a shared machine.
-const sweep = sweepBench(trials);
-
-// Sensitivity designs, each in a process of its own too, and the analysis; fewer trials (at most 3).
-const sensitivity = sensitivityBench(sensitivityTrials(trials));
-
-// Whole processes, measured while this one is idle (its sweeps' processes have ended).
-const startup = startupBench(20);
-
-const result = {
-  scenario: config.name,
-  node: process.version,
-  trials,
-  roundsPerSecond: Math.round(median(roundsPerSecond)),
-  msPer200DayRun: Number(median(msPerRun).toFixed(4)),
-  stallRiskMs: Number(riskMs.toFixed(3)),
-  stallRiskMedianOverRunMs: Number(median(perDay).toFixed(3)),
-  headlessRunMs: Number(overhead.headlessMs.toFixed(1)),
-  plainRunMs: Number(overhead.plainRunMs.toFixed(1)),
-  dashboardRunMs: Number(overhead.dashboardMs.toFixed(1)),
-  dashboardOverhead: Number((overhead.ratio - 1).toFixed(3)),
-  headlessShippedRunMs: Number(overheadShipped.headlessMs.toFixed(1)),
-  dashboardShippedRunMs: Number(overheadShipped.dashboardMs.toFixed(1)),
-  dashboardShippedOverhead: Number((overheadShipped.ratio - 1).toFixed(3)),
-  sweep,
-  sensitivity,
-  startup,
-  goals: {roundsPerSecond: 1_000_000, stallRiskMs: 10, dashboardOverhead: 0.1, sweepSpeedup: 1.8, sweepPeakRssMb: 200, ...SENSITIVITY_GOALS, ...STARTUP_GOALS},
-};
-
-if (values.json) {
-  io.stdout(`${JSON.stringify(result, null, 2)}\n`);
-} else {
-  const ok = (b: boolean): string => (b ? 'meets goal' : 'BELOW GOAL');
-  const n = (x: number): string => x.toLocaleString('en-US');
-  const {long: L, short: S, hypercube: C} = sweep;
-  const lines = [
-    `parley bench — ${result.scenario}, ${result.node}, medians of ${trials} trials`,
-    `  engine, 200-day runs, no stall risk   ${result.roundsPerSecond.toLocaleString('en-US')} rounds/s   (goal >= 1,000,000: ${ok(result.roundsPerSecond >= 1_000_000)})`,
-    `  one 200-day run                       ${result.msPer200DayRun.toFixed(3)} ms`,
-    `  stall risk, N=1000, H=14, day 60      ${result.stallRiskMs.toFixed(2)} ms   (goal < 10 ms: ${ok(result.stallRiskMs < 10)})`,
-    `  stall risk, median over a run's days  ${result.stallRiskMedianOverRunMs.toFixed(2)} ms`,
-    `  full run, stall risk N=1000 daily     engine thread, nothing drawn ${result.headlessRunMs.toFixed(0)} ms, dashboard at top speed ${result.dashboardRunMs.toFixed(0)} ms (plain run on the warm main thread ${result.plainRunMs.toFixed(0)} ms)`,
-    `    dashboard overhead                  ${(100 * result.dashboardOverhead).toFixed(1)}%   (goal <= 10%: ${ok(result.dashboardOverhead <= 0.1)})`,
-    `  full run as shipped (N=200 daily)     headless ${result.headlessShippedRunMs.toFixed(0)} ms, dashboard ${result.dashboardShippedRunMs.toFixed(0)} ms (+${(100 * result.dashboardShippedOverhead).toFixed(1)}%: mostly Ink's fixed start-up)`,
-    `  sweep, 100 points x 1,000 runs, 1 worker  ${n(L.runsPerSecond1)} runs/s (second half ${n(L.steady1)})`,
-    `    on 2 workers                        ${n(L.runsPerSecond2)} runs/s, ${L.speedup.toFixed(2)}x, trials ${L.speedupRange.map((x) => x.toFixed(2)).join('–')}   (goal >= 1.8x: ${ok(L.speedup >= 1.8)}); second half ${n(L.steady2)}, ${L.steadySpeedup.toFixed(2)}x`,
-    `    peak memory on 2 workers, to disk   ${L.peakRssMb} MB (highest ${L.peakRssMaxMb} MB) in ${L.seconds2} s   (goal < 200 MB: ${ok(L.peakRssMaxMb < 200)})`,
-    `  sweep of ${n(S.runs)} runs, 1 and 2 workers  ${n(S.runsPerSecond1)} and ${n(S.runsPerSecond2)} runs/s, ${S.speedup.toFixed(2)}x (start-up and JIT weigh more; second half ${S.steadySpeedup.toFixed(2)}x)`,
-    `  hypercube, ${n(C.runs)} points x 1 run   ${n(C.runsPerSecond)} runs/s on 2 workers, peak memory ${C.peakRssMb} MB`,
-    ...sensitivityLines(sensitivity),
-    ...startupLines(startup),
-  ];
-  io.stdout(`${lines.join('\n')}\n`);
-}
+const args = benchArgs();
+if (args !== null) await (await import('./bench-run.js')).runBench(args);

@@ -5,6 +5,9 @@ import {scriptArgs, scriptCount} from '../cli/scripts/script-args.js';
 import {SENSITIVITY_GOALS, sensitivityBench, sensitivityLines} from './sensitivity-bench.js';
 
 const SCRIPT = 'node dist/bench/sensitivity.js';
-const values = scriptArgs(SCRIPT, {trials: {type: 'string'}, json: {type: 'boolean', default: false}}) ?? process.exit(2);
-const s = sensitivityBench(scriptCount(SCRIPT, 'trials', values.trials, 3) ?? process.exit(2));
-io.stdout(values.json ? `${JSON.stringify({...s, goals: SENSITIVITY_GOALS}, null, 2)}\n` : `${['parley sensitivity bench', ...sensitivityLines(s)].join('\n')}\n`);
+const values = scriptArgs(SCRIPT, {trials: {type: 'string'}, json: {type: 'boolean', default: false}});
+const trials = values && scriptCount(SCRIPT, 'trials', values.trials, 3);
+if (values && trials) {
+  const s = sensitivityBench(trials);
+  io.stdout(values.json ? `${JSON.stringify({...s, goals: SENSITIVITY_GOALS}, null, 2)}\n` : `${['parley sensitivity bench', ...sensitivityLines(s)].join('\n')}\n`);
+}
