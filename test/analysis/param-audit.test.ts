@@ -26,7 +26,10 @@ describe('auditPolicy', () => {
     expect(of('batchSize').liveIn).toEqual([{scenario: 'afghanistan-2020', seeds: 3}]);
   });
   it('finds the batch criteria live: who is freed now moves outcomes', () => {
-    expect(of('criteria').liveIn).toEqual([{scenario: 'afghanistan-2020', seeds: 3}]);
+    const [live, ...more] = of('criteria').liveIn;
+    expect(more).toEqual([]);
+    expect(live!.scenario).toBe('afghanistan-2020');
+    expect(live!.seeds).toBeGreaterThan(0); // on how many of the 3 seeds depends on the model's numbers
     expect(paramAuditText(verdicts, 3)).not.toMatch(/DEAD/);
   });
   it('reports a parameter that moves nothing as dead, and counts it', () => {
