@@ -50,7 +50,7 @@ describe('COVID-19 relief in government batches', () => {
     // (everything but the relief) stays within the opening batch plus the ratio of what the
     // Taliban freed, and one batch.
     expect(relief.counters.govReleased).toBeGreaterThan(none.counters.govReleased);
-    const matched = relief.counters.govReleased - relief.gov.memory.covidFreed;
+    const matched = relief.counters.govReleased - (relief.gov.memory.covidFreed as number);
     expect(matched).toBeLessThanOrEqual(200 + 5 * relief.counters.talReleased + 500); // openingBatch, ratio, maxBatch
   });
 

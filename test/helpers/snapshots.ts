@@ -23,7 +23,7 @@ export function realSnapshot(day = 45, playback: Playback = 'running', speed = 1
   return {...runTo(day), playback, speed};
 }
 
-/** The real run to its end: the exchange completes on day 205. */
+/** The real run to its end, where the exchange completes (test/ui/chrome.test.tsx pins the day). */
 export const finishedSnapshot = (): ModelSnapshot => realSnapshot(10_000, 'finished');
 
 /** Before the first round: nothing has happened. */

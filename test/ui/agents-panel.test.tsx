@@ -14,8 +14,8 @@ describe('AgentsPanel', () => {
   test('three rows: one line an agent, name first; short labels when they let more fit', () => {
     const lines = frame(80, 3);
     expect(lines).toHaveLength(3);
-    expect(lines[0]).toBe('government · two-level-ratifier · trust 26% · press. 25% · aid 75% · ratif. none');
-    expect(frame(38, 3)[0]).toBe('government · trust 26% · press. 25%');
+    expect(lines[0]).toBe('government · two-level-ratifier · trust 24% · press. 25% · aid 75% · ratif. none');
+    expect(frame(38, 3)[0]).toBe('government · trust 24% · press. 25%');
     expect(lines[1]).toMatch(/^taliban · obstinate-list · trust/);
     expect(lines[2]).toMatch(/^US · deadline-hawk · troops/);
   });
@@ -23,14 +23,14 @@ describe('AgentsPanel', () => {
   test('four rows: a spare line with the last actions', () => {
     const lines = frame(80, 4);
     expect(lines).toHaveLength(4);
-    expect(lines[3]).toBe('▸ government hold · taliban hold · US hold');
+    expect(lines[3]).toBe('▸ government release · taliban release · US hold');
   });
 
   test('six rows: state, then the last action with its reason', () => {
     const lines = frame(80, 6);
     expect(lines).toHaveLength(6);
-    expect(lines[1]).toBe('▸ hold: between phases of the release schedule');
-    expect(lines[3]).toBe('▸ hold: waiting for the next government batch');
+    expect(lines[1]).toBe('▸ release: frees a batch of 107 chosen by humanitarian, enlarged for COVID-19 r…');
+    expect(lines[3]).toBe('▸ release: frees 20 government captives (owed 22 at 5:1)');
     expect(lines[5]).toBe('▸ hold: monitoring');
   });
 
@@ -38,11 +38,11 @@ describe('AgentsPanel', () => {
     const lines = frame(100, 9);
     expect(lines).toEqual([
       'government · two-level-ratifier',
-      'trust in Taliban 26% · pressure 25% · aid 75% · ratification none',
-      '▸ hold: between phases of the release schedule',
+      'trust in Taliban 24% · pressure 25% · aid 75% · ratification none',
+      '▸ release: frees a batch of 107 chosen by humanitarian, enlarged for COVID-19 relief',
       'taliban · obstinate-list',
-      'trust in government 25% · violence now / target 1.57 / 1.6 · pressure <1% · priority demand none',
-      '▸ hold: waiting for the next government batch',
+      'trust in government 23% · violence now / target 1.57 / 1.6 · pressure <1% · priority demand 15',
+      '▸ release: frees 20 government captives (owed 22 at 5:1)',
       'US · deadline-hawk',
       'troops now / start 11,533 / 13,000 · deadline day 10 (passed) · leverage 75%',
       '▸ hold: monitoring',
@@ -52,7 +52,7 @@ describe('AgentsPanel', () => {
   test('wide: side by side, one item a line when rows allow', () => {
     const lines = renderWide(<AgentsPanel snapshot={realSnapshot()} width={140} rows={9} />);
     expect(lines[0]).toMatch(/^government · two-level-ratifier +│ taliban · obstinate-list +│ US · deadline-hawk$/);
-    expect(lines[1]).toMatch(/^trust in Taliban 26% +│ trust in government 25% +│ troops now \/ start 11,533 \/ 13,000$/);
+    expect(lines[1]).toMatch(/^trust in Taliban 24% +│ trust in government 23% +│ troops now \/ start 11,533 \/ 13,000$/);
     expect(lines.some((l) => l.includes('ratification none'))).toBe(true);
     expect(lines.some((l) => l.includes('▸ hold: monitoring'))).toBe(true);
   });

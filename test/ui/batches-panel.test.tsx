@@ -27,7 +27,7 @@ describe('BatchesPanel', () => {
   test('the latest batch: date, who, size, unilateral or agreed, criteria', () => {
     const lines = frame(realSnapshot(), 80, 3);
     expect(lines).toHaveLength(3);
-    expect(lines[2]).toBe(`latest ${UNILATERAL} 2020-04-13 taliban frees 23 · unilateral · regular-first`);
+    expect(lines[2]).toBe(`latest ${UNILATERAL} 2020-04-14 taliban frees 20 · unilateral · regular-first`);
   });
 
   test('unilateral batches are drawn with their own character', () => {

@@ -23,8 +23,8 @@ describe('Header', () => {
   });
 
   test('a finished run shows its outcome, even at 38 columns', () => {
-    expect(render(<Header snapshot={finishedSnapshot()} width={100} />).lastFrame()).toMatch(/· finished · exchange complete on 2020-09-16$/);
-    expect(render(<Header snapshot={finishedSnapshot()} width={38} />).lastFrame()).toBe('exchange complete on 2020-09-16');
+    expect(render(<Header snapshot={finishedSnapshot()} width={100} />).lastFrame()).toMatch(/· finished · exchange complete on 2020-09-07$/);
+    expect(render(<Header snapshot={finishedSnapshot()} width={38} />).lastFrame()).toBe('exchange complete on 2020-09-07');
     expect(render(<Header snapshot={brokenSnapshot()} width={60} />).lastFrame()).toContain('talks broke down on 2020-04-21');
     const horizon = {...realSnapshot(), playback: 'finished' as const, day: 230};
     expect(render(<Header snapshot={horizon} width={80} />).lastFrame()).toContain('horizon reached (day 230)');

@@ -35,12 +35,15 @@ describe('StallRiskPanel', () => {
   });
 
   test('the sparkline draws recovery days with braille, onset days with blocks', () => {
-    const s = realSnapshot();
+    // Day 75: the walk-out (day 38) stalled the talks on day 45 and the Taliban are still away.
+    const s = realSnapshot(75);
     const spark = frame(s, 80, 2)[1]!;
     expect([...spark]).toHaveLength(s.riskHistory.length);
-    // Days 1-13: onset risk 100%; days 14-16: recovery 0%; then recovery 100%, …
-    expect(spark.slice(0, 16)).toBe('█'.repeat(13) + '⡀⡀⡀');
-    expect(spark.at(-1)).toBe('⡀');
+    // Days 1-30, before the parties first meet (day 31): onset risk at most 4% (▁), as no stall
+    // clock runs yet; only a walk-out soon after the meeting could stall within 14 days.
+    // Days 31-44, from the meeting to a week into the walk-out: onset risk 98-100% (█).
+    // Days 45-71, stalled: recovery 0-2% (⡀); days 72-75: recovery 30%, then 76-86% (⣄⣷).
+    expect(spark).toBe('▁'.repeat(30) + '█'.repeat(14) + '⡀'.repeat(27) + '⣄' + '⣷'.repeat(3));
   });
 
   test('only the latest history when it is longer than the width', () => {

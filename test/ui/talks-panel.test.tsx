@@ -59,7 +59,7 @@ describe('TalksPanel', () => {
     expect(status).toBe('talks active · 1 walk-out so far');
     expect(timeline).not.toContain('·'.repeat(20));
     expect(timeline).toContain('▓');
-    expect(history).toBe('walk-outs, latest first: taliban day 38–85 (47 days)');
+    expect(history).toBe('walk-outs, latest first: taliban day 38–87 (49 days)');
   });
 
   test('before the parties meet', () => {
