@@ -17,6 +17,17 @@ function checkBounds(e: {p: number; lo: number; hi: number; n: number}, rollouts
   expect(Math.abs(e.p * rollouts - Math.round(e.p * rollouts))).toBeLessThan(1e-9);
 }
 
+/** Talks active from day 0, the government still verifying lists for 60 days and the Taliban owing nothing and giving nothing: nothing moves. */
+const IDLE = {
+  days: 60,
+  agents: {
+    government: {policy: 'phased-conditional', params: {verificationDays: 60}},
+    taliban: {policy: 'ratio-releaser', params: {generosity: 0}},
+    us: {policy: 'facilitator'},
+  },
+  stall: {rollouts: 20, noProgressDays: 14, horizon: 14},
+};
+
 describe('StallRiskEstimator', () => {
   it('gives a probability and an interval in [0, 1] with lo <= p <= hi', () => {
     const est = new StallRiskEstimator(cfg);
@@ -62,18 +73,7 @@ describe('StallRiskEstimator', () => {
     // Talks active from day 0, the government still verifying lists and the Taliban owing
     // nothing and giving nothing: a no-progress stall from day 14 (the default threshold),
     // which a scheduled release on day 20 ends.
-    const held = configOf(
-      rawScenario({
-        days: 60,
-        agents: {
-          government: {policy: 'phased-conditional', params: {verificationDays: 60}},
-          taliban: {policy: 'ratio-releaser', params: {generosity: 0}},
-          us: {policy: 'facilitator'},
-        },
-        stall: {rollouts: 20, noProgressDays: 14, horizon: 14},
-        events: [{type: 'release', day: 20, side: 'government', count: 10}],
-      }),
-    );
+    const held = configOf(rawScenario({...IDLE, events: [{type: 'release', day: 20, side: 'government', count: 10}]}));
     const s = stateAfter(held, 15);
     expect(s.stalled).toBe(true);
     expect(s.stallCause).toBe('no-progress');
@@ -96,15 +96,7 @@ describe('StallRiskEstimator', () => {
   });
 
   it('says when an onset is due and which clock runs out', () => {
-    const raw = {
-      days: 60,
-      agents: {
-        government: {policy: 'phased-conditional', params: {verificationDays: 60}},
-        taliban: {policy: 'ratio-releaser', params: {generosity: 0}},
-        us: {policy: 'facilitator'},
-      },
-      stall: {rollouts: 20, noProgressDays: 14, horizon: 14},
-    };
+    const raw = IDLE;
     const held = configOf(rawScenario(raw));
     // Nothing moves from day 0: the no-progress stall is due on day 14, 4 rounds after day 10.
     const s = stateAfter(held, 10);
