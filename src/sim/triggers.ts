@@ -1,13 +1,12 @@
 // The states a scheduled event can respond to (an event's `trigger`): tested on the state as a
 // round begins, that is on what the previous round made.
-import {heldIn} from './pools.js';
-import {HIGH_TIER_ON_LIST, LOW_TIER_ON_LIST} from './tiers.js';
+import {highTierLeft, lowTierLeft} from './tiers.js';
 import type {TriggerCondition, WorldState} from './types.js';
 
 export function triggerHolds(s: WorldState, when: TriggerCondition): boolean {
   switch (when) {
     case 'only-high-tier-left':
-      return heldIn(s.govPool, LOW_TIER_ON_LIST) === 0 && heldIn(s.govPool, HIGH_TIER_ON_LIST) > 0;
+      return lowTierLeft(s.govPool) === 0 && highTierLeft(s.govPool) > 0;
     case 'ratification-approved':
       return s.gov.ratification === 'approved';
   }

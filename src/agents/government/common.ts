@@ -5,6 +5,7 @@ import type {DecisionContext, WorldView} from '../../sim/policy.js';
 import {int, num} from '../define.js';
 import {govFilterMask, heldIn} from '../../sim/pools.js';
 import {chance} from '../../sim/rng.js';
+import {highTierLeft, lowTierLeft} from '../../sim/tiers.js';
 import {trustOf, T_GOV_TAL} from '../../sim/trust.js';
 import type {ReasonArg} from '../../sim/reason.js';
 import type {Action, GovCriteria} from '../../sim/types.js';
@@ -28,15 +29,8 @@ type GovContext = DecisionContext<unknown, GovMemory>;
 export const RATIFICATION_RETRY_DAYS = 30;
 
 const OFF_LIST = govFilterMask({list: 'off', allowSerious: true, allowCommanders: true});
-// Categories are tier * 4 + serious * 2 + onList (pools.ts): the low tier on the list is
-// category 1; the high tier on the list is every other on-list category.
-const LOW_TIER_CATEGORY = 1;
-
-export const lowTierHeld = (s: WorldView): number => s.govPool.remaining[LOW_TIER_CATEGORY]!;
-export function highTierHeld(s: WorldView): number {
-  const r = s.govPool.remaining;
-  return r[3]! + r[5]! + r[7]! + r[9]! + r[11]!;
-}
+export const lowTierHeld = (s: WorldView): number => lowTierLeft(s.govPool);
+export const highTierHeld = (s: WorldView): number => highTierLeft(s.govPool);
 export const offListHeld = (s: WorldView): number => heldIn(s.govPool, OFF_LIST);
 export const trustInTaliban = (s: WorldView): number => trustOf(s.trust, T_GOV_TAL);
 export const inCeasefire = (s: WorldView): boolean => s.day <= s.ceasefireUntil;

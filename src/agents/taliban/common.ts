@@ -3,7 +3,7 @@
 import type {DecisionContext, WorldView} from '../../sim/policy.js';
 import type {ReasonArg} from '../../sim/reason.js';
 import {talFilterMask, heldIn} from '../../sim/pools.js';
-import {HIGH_TIER_ON_LIST, LOW_TIER_ON_LIST} from '../../sim/tiers.js';
+import {highTierLeft, lowTierLeft} from '../../sim/tiers.js';
 import {num} from '../define.js';
 import {chance} from '../../sim/rng.js';
 import {trustOf, T_TAL_GOV} from '../../sim/trust.js';
@@ -79,11 +79,11 @@ export function releaseOwed(ctx: TalContext, p: PaceParams, scale = 1): boolean 
     return true;
   }
   const regulars = regularsHeld(s);
-  const lowTierLeft = heldIn(s.govPool, LOW_TIER_ON_LIST);
+  const lowTier = lowTierLeft(s.govPool);
   // The end: the government has freed every low-tier prisoner on the list (only the high-value
   // ones are left), or everyone but the prisoners foreign governments contest.
-  const govDone = lowTierLeft === 0 && heldIn(s.govPool, HIGH_TIER_ON_LIST) <= g.contested;
-  const endGame = regulars > 0 && lowTierLeft === 0;
+  const govDone = lowTier === 0 && highTierLeft(s.govPool) <= g.contested;
+  const endGame = regulars > 0 && lowTier === 0;
   let owed = govDone ? heldIn(s.talPool, ALL_CAPTIVES) : endGame ? regulars : Math.floor(owedCaptives(s, p.ratio) * scale);
   if (g.reciprocityDemand > 0 && owed < g.reciprocityDemand && chance(s.rng, demandResponse)) owed = g.reciprocityDemand;
   if (owed < 1) return false;
