@@ -45,7 +45,7 @@ export interface RiskView {
   /** Median days to the onset (or recovery) among the rollouts that reached it; null when none did. */
   days: number | null;
   /** The commonest cause of those onsets; null in recovery mode or when none came. */
-  cause: 'breakdown' | 'walk-out' | 'no-progress' | null;
+  cause: StallEpisode['cause'] | null;
 }
 
 export interface AgentView {

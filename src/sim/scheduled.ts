@@ -3,10 +3,10 @@
 import type {ScheduledEvent, SimConfig} from './config.js';
 import {relieveHumanitarian} from './humanitarian.js';
 import {emit} from './log.js';
-import {govFilterMask, heldIn} from './pools.js';
+import {govFilterMask} from './pools.js';
 import {governmentRelease, talibanRelease} from './release.js';
 import type {Stepper} from './stepper.js';
-import {HIGH_TIER_ON_LIST} from './tiers.js';
+import {highTierLeft} from './tiers.js';
 import {TRIGGER_TEXT, triggerHolds} from './triggers.js';
 import {nudge, T_GOV_TAL, T_GOV_US} from './trust.js';
 import {unratifiedCost} from './unratified.js';
@@ -68,9 +68,9 @@ function release(s: WorldState, cfg: SimConfig, st: Stepper, e: Extract<Schedule
   const note = (e.note || `scheduled release of ${e.count} by the ${e.side}, ${e.criteria}`) + why;
   if (e.side === 'government') {
     const mask = govFilterMask({list: 'on', allowSerious: true, allowCommanders: true});
-    const highBefore = heldIn(s.govPool, HIGH_TIER_ON_LIST);
+    const highBefore = highTierLeft(s.govPool);
     governmentRelease(s, st.govPool, e.criteria, mask, e.count, e.unilateral, e.unilateral, `${e.criteria}, from the list, scheduled`, note);
-    if (s.gov.ratification !== 'approved') unratifiedCost(s, cfg, st, highBefore - heldIn(s.govPool, HIGH_TIER_ON_LIST));
+    if (s.gov.ratification !== 'approved') unratifiedCost(s, cfg, st, highBefore - highTierLeft(s.govPool));
   } else {
     talibanRelease(s, st.talPool, e.criteria, true, e.count, e.unilateral, note);
   }

@@ -11,8 +11,9 @@ export const HIGH_TIER_ON_LIST = govFilterMask({list: 'on', allowSerious: true, 
 // the low tier on the list is category 1, the high tier on the list every other odd category).
 // They run every round, for the triggers and the Taliban's pace, where heldIn's mask loop showed
 // in the profile.
+// `highTierIn` takes any counts by category: those still held, or a pool's totals.
 export const lowTierLeft = (status: PoolStatus): number => status.remaining[1]!;
-export function highTierLeft(status: PoolStatus): number {
-  const r = status.remaining;
-  return r[3]! + r[5]! + r[7]! + r[9]! + r[11]!;
+export const highTierLeft = (status: PoolStatus): number => highTierIn(status.remaining);
+export function highTierIn(byCategory: Int32Array): number {
+  return byCategory[3]! + byCategory[5]! + byCategory[7]! + byCategory[9]! + byCategory[11]!;
 }

@@ -6,15 +6,11 @@ import type {SimConfig} from './config.js';
 import {emit} from './log.js';
 import type {Pool} from './pools.js';
 import type {Stepper} from './stepper.js';
-import {HIGH_TIER_ON_LIST} from './tiers.js';
+import {highTierIn} from './tiers.js';
 import type {WorldState} from './types.js';
 
 /** The high tier on the list as the run starts: what the cost is a share of. */
-export function highTierTotal(pool: Pool): number {
-  let n = 0;
-  for (let c = 0; c < pool.categoryTotals.length; c++) if ((HIGH_TIER_ON_LIST >> c) & 1) n += pool.categoryTotals[c]!;
-  return n;
-}
+export const highTierTotal = (pool: Pool): number => highTierIn(pool.categoryTotals);
 
 /**
  * Cohesion falls by `world.unratifiedCost` times the share of the high tier just freed without

@@ -114,7 +114,6 @@ export function phasedDecide(ctx: DecisionContext<PhasedParams, PhasedMemory>): 
   else releaseLowTier(ctx, n, p.criteria, 'frees a batch of {0} chosen by {1}', p.criteria);
 }
 
-
 /** Trust plus the pressures that push towards releasing; a ceasefire adds goodwill. */
 function willingness(s: WorldView, p: PhasedParams, ceasefire: boolean): number {
   const g = s.gov;
