@@ -16,16 +16,18 @@ const data = below('history', ...scenario);
 export const LAYERS = {
   // The commands: arguments, the one interactive-or-plain decision, exit codes. bench is tooling
   // beside them (it measures every layer).
-  cli: below('ui', 'text', 'host', 'sensitivity', 'sweep', 'analysis', ...data),
-  bench: below('cli', 'ui', 'text', 'host', 'sensitivity', 'sweep', 'analysis', ...data),
+  cli: below('ui', 'text', 'host', 'calibration', 'sensitivity', 'sweep', 'analysis', ...data),
+  bench: below('cli', 'ui', 'text', 'host', 'calibration', 'sensitivity', 'sweep', 'analysis', ...data),
   // Ink only: the dashboard and the picker. They read snapshots from host and draw text widths.
-  ui: below('text', 'host', 'sensitivity', 'sweep', 'analysis', ...data),
+  ui: below('text', 'host', 'calibration', 'sensitivity', 'sweep', 'analysis', ...data),
   // Every plain-text renderer: run summary, replay text, tables, heatmap, progress, widths.
-  text: below('host', 'sensitivity', 'sweep', 'analysis', ...data),
+  text: below('host', 'calibration', 'sensitivity', 'sweep', 'analysis', ...data),
   // Scenario and options to an engine on a thread: prepareRun, the worker protocol, the live
   // loops and the snapshots the UI reads.
-  host: below('sensitivity', 'sweep', 'analysis', ...data),
+  host: below('calibration', 'sensitivity', 'sweep', 'analysis', ...data),
   // Global sensitivity analysis: a Morris or Saltelli design run as a sweep, and its indices.
+  // Calibration as inference: ABC-SMC generations run as sweeps, the posterior and its predictive check.
+  calibration: below('sweep', 'analysis', ...data),
   sensitivity: below('sweep', 'analysis', ...data),
   sweep: below(...scenario),
   analysis: below(...data),

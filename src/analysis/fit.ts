@@ -4,16 +4,12 @@
 import type {Episode} from '../sim/stall.js';
 import {median} from '../stats/median.js';
 
+export {valueOn} from '../sim/daily-value.js';
+
 /** An observed cumulative count on a day (day 0 = the scenario's start). */
 export interface Observation {
   day: number;
   cumulative: number;
-}
-
-/** The value of a daily cumulative series on `day` (row r = day r + 1); 0 before day 1, the last value after the end. */
-export function valueOn(series: ArrayLike<number>, length: number, day: number): number {
-  if (day < 1 || length === 0) return 0;
-  return series[Math.min(day, length) - 1]!;
 }
 
 /**

@@ -15,6 +15,7 @@ Examples
   parley sweep my-sweep.yaml --shard 2/8 --out part-2.csv   one of 8 blocks
   parley merge part-*.csv --spec my-sweep.yaml --out runs.csv
   parley sensitivity afghanistan-2020-all   which parameters matter, and how
+  parley calibrate afghanistan-2020@2020-06-30 --out cal   fit to 30 June
   parley list                            bundled scenarios, policies, parameters
   parley validate my-scenario.yaml       check a scenario without running it
   parley schema > scenario.schema.json   JSON Schema of scenario files
@@ -39,10 +40,15 @@ Commands
                       design run as a sweep, then the indices of each output
                       with intervals and the parameters that are inert
                       (--analyse FILE: from a results file, running nothing)
+  calibrate SPEC      fit parameters to a history up to an information date
+                      by ABC-SMC (generations run as sweeps), write the
+                      weighted posterior, and score its predictions after
+                      the date beside naive baselines
   list                list bundled scenarios, and policies with their parameters
   validate SCENARIO…  check scenarios and print what each one sets up
-  schema [KIND]       print the JSON Schema of scenario files (or of sweep or
-                      sensitivity specs: KIND sweep, sensitivity)
+  schema [KIND]       print the JSON Schema of scenario files (or of sweep,
+                      sensitivity or calibration specs: KIND sweep,
+                      sensitivity, calibration)
   summarize RESULTS   summary per point of a sweep's results (.csv, .ndjson);
                       --heatmap X,Y,METRIC a metric over two parameters,
                       --out FILE (.csv, .ndjson) the full summary, --json

@@ -24,6 +24,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   merge: async () => (await import('./merge.js')).mergeCommand,
   sensitivity: async () => (await import('./sensitivity.js')).sensitivityCommand,
   summarize: async () => (await import('./summarize.js')).summarizeCommand,
+  calibrate: async () => (await import('./calibrate.js')).calibrateCommand,
 };
 
 /** A bare `parley`: the scenario picker and dashboard on a terminal, else the baseline summary. */

@@ -4,12 +4,13 @@ import {scenarioJsonSchema} from '../scenario/schema.js';
 import {didYouMean} from '../scenario/suggest.js';
 import {sweepJsonSchema} from '../sweep/spec.js';
 import {sensitivityJsonSchema} from '../sensitivity/spec.js';
+import {calibrationJsonSchema} from '../calibration/spec.js';
 import {parseCommand} from './args.js';
 import {UsageError} from './errors.js';
 import type {Io} from './io.js';
 import {SCHEMA_USAGE} from './usage/schema.js';
 
-const SCHEMAS: Record<string, () => unknown> = {scenario: scenarioJsonSchema, sweep: sweepJsonSchema, sensitivity: sensitivityJsonSchema};
+const SCHEMAS: Record<string, () => unknown> = {scenario: scenarioJsonSchema, sweep: sweepJsonSchema, sensitivity: sensitivityJsonSchema, calibration: calibrationJsonSchema};
 
 export function schemaCommand(args: string[], io: Io): number {
   const {positionals} = parseCommand(SCHEMA_USAGE, args);

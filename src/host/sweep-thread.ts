@@ -9,6 +9,7 @@ import {planFromSource, sweepValues, type PlanSource, type SweepPlan} from '../s
 import {formatRows, type Format, type Value} from '../sweep/output.js';
 import {SummaryLayout} from '../sweep/summary.js';
 import {sensitivityPlanFromSource} from '../sensitivity/plan.js';
+import {calibrationPlanFromSource} from '../calibration/plan.js';
 import {failure, type Failure} from './thread-protocol.js';
 
 export interface ChunkTask {
@@ -33,7 +34,7 @@ let runner: Runner | null = null;
 function theRunner(): Runner {
   if (!runner) {
     const source = workerData as PlanSource;
-    const plan = source?.kind === 'sensitivity' ? sensitivityPlanFromSource(source) : planFromSource(source);
+    const plan = source?.kind === 'sensitivity' ? sensitivityPlanFromSource(source) : source?.kind === 'calibration' ? calibrationPlanFromSource(source) : planFromSource(source);
     runner = {plan, run: sweepValues(plan), layout: new SummaryLayout(plan.columns)};
   }
   return runner;

@@ -15,6 +15,7 @@ import {shellQuote as quote} from '../fmt/shell-quote.js';
 import {METRICS, runMetrics, STALL_RISK_METRICS, type Metric} from './metrics.js';
 import {sweepSchema, type ParamValue, type SweepSpec} from './spec.js';
 import {rowObject, type Value} from './output.js';
+import {valueOn} from '../sim/daily-value.js';
 
 /** The bundled sweeps (scenarios/sweeps/). */
 export const SWEEP_DIR = resolve(SCENARIO_DIR, 'sweeps');
@@ -36,6 +37,16 @@ export interface SweepPlan {
   columns: string[];
   /** Metrics left out because some or all runs could not fill them, and why (said on stderr). */
   omitted: {metrics: Metric[]; why: string} | null;
+  /** Cumulative releases on given days, after the metrics (a calibration's observed dates; none for a sweep spec). */
+  series: SeriesColumn[];
+}
+
+/** A column of one side's cumulative releases on one day, named `side@date` (e.g. government@2020-06-09). */
+export interface SeriesColumn {
+  column: string;
+  side: 'government' | 'taliban';
+  /** The scenario's day (day 0 = its start). */
+  day: number;
 }
 
 export type Row = Record<string, string | number | boolean | null>;
@@ -62,7 +73,7 @@ function planFromData(file: string, raw: unknown, scenario?: string, base?: {fil
 }
 
 /** Which spec a plan was made from: a sweep spec, or a sensitivity spec (src/sensitivity) made into one. */
-export type PlanKind = 'sweep' | 'sensitivity';
+export type PlanKind = 'sweep' | 'sensitivity' | 'calibration';
 
 export interface PlanParts {
   file: string;
@@ -73,6 +84,7 @@ export interface PlanParts {
   kind: PlanKind;
   scenario?: string | undefined;
   base?: {file: string; data: unknown} | undefined;
+  series?: SeriesColumn[] | undefined;
 }
 
 /** A spec's base scenario: a file relative to the spec, or else a bundled name (or a path from here). */
@@ -82,9 +94,9 @@ export function specScenario(file: string, ref: string): string {
 }
 
 /** A plan from its parts, before its points are checked and its columns chosen (finishPlan). */
-export function assemblePlan({file, spec, design, raw, kind, scenario, base}: PlanParts): SweepPlan {
+export function assemblePlan({file, spec, design, raw, kind, scenario, base, series = []}: PlanParts): SweepPlan {
   scenario ??= specScenario(file, spec.scenario);
-  const plan: SweepPlan = {file, spec, scenario, params: Object.keys(spec.vary), design, runs: design.size * spec.replicates, metrics: [], columns: [], omitted: null};
+  const plan: SweepPlan = {file, spec, scenario, params: Object.keys(spec.vary), design, runs: design.size * spec.replicates, metrics: [], columns: [], omitted: null, series};
   raws.set(plan, {raw, kind});
   if (base) bases.set(plan, base);
   return plan;
@@ -99,7 +111,7 @@ export function finishPlan(plan: SweepPlan, check: boolean): SweepPlan {
 /** Sets the plan's metrics and columns (after its points are checked: this may load one). */
 function withColumns(plan: SweepPlan): SweepPlan {
   const {metrics, omitted} = chooseMetrics(plan);
-  return Object.assign(plan, {metrics, columns: [...ID_COLUMNS, ...plan.params, ...metrics], omitted});
+  return Object.assign(plan, {metrics, columns: [...ID_COLUMNS, ...plan.params, ...metrics, ...plan.series.map((c) => c.column)], omitted});
 }
 
 /** The path that turns the daily stall-risk estimate on and off. */
@@ -317,10 +329,13 @@ export function sweepValues(plan: SweepPlan): (run: number) => Value[] {
       config = loadPoint(plan, point);
       cached = point;
     }
-    const metrics = runMetrics(arena.run(config!, seed));
+    const result = arena.run(config!, seed);
+    const metrics = runMetrics(result);
     const values: Value[] = [run, point, replicate, seed];
     for (let i = 0; i < plan.params.length; i++) values.push(plan.design.value(point, i));
     for (const m of plan.metrics) values.push(metrics[m]);
+    const {daily} = result;
+    for (const c of plan.series) values.push(valueOn(c.side === 'government' ? daily.govReleased : daily.talReleased, daily.length, c.day));
     return values;
   };
 }

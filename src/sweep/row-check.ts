@@ -60,6 +60,9 @@ const RULES: Readonly<Record<(typeof ID_COLUMNS)[number] | Metric, Rule>> = {
 /** A parameter column: any value --set takes (an object or a list is none). */
 const parameter: Rule = (v) => (v === null || ['string', 'number', 'boolean'].includes(typeof v) ? null : 'must be a number, text, true/false or empty');
 
+/** A series column of a calibration's rows (sweep/plan.ts SeriesColumn): one side's cumulative releases on a date. */
+const SERIES_COLUMN = /^(government|taliban)@\d{4}-\d{2}-\d{2}$/;
+
 /** Columns read as text in CSV, whatever they look like (a seed "007" stays "007"). */
 const TEXT_COLUMNS: ReadonlySet<string> = new Set(['seed', 'status']);
 
@@ -86,7 +89,7 @@ export function fileHorizon(columns: readonly string[]): Horizon {
  * "COLUMN must …, got VALUE", or null when the row is one a run can produce.
  */
 export function rowCheck(columns: readonly string[], horizon: Horizon): (field: Field) => string | null {
-  const rules = columns.map((c) => [c, Object.hasOwn(RULES, c) ? RULES[c as keyof typeof RULES] : parameter] as const);
+  const rules = columns.map((c) => [c, Object.hasOwn(RULES, c) ? RULES[c as keyof typeof RULES] : SERIES_COLUMN.test(c) ? count : parameter] as const);
   return (field) => {
     for (const [column, rule] of rules) {
       const v = field(column);

@@ -32,10 +32,11 @@ export function recordCheck(columns: readonly string[], plan: SweepPlan | null):
 /** The check of each plan's rows, made once (its horizon loads a point's scenario). */
 const checks = new WeakMap<SweepPlan, (field: Field) => string | null>();
 
-/** The row of run `run` with the record's metrics, in plan.columns order. */
+/** The row of run `run` with the record's metrics (and series), in plan.columns order. */
 export function expectedValues(plan: SweepPlan, run: number, rec: FileRecord, format: Format): Value[] {
   const {point, replicate, seed} = runCoordinates(plan, run);
-  return [run, point, replicate, seed, ...plan.design.point(point), ...plan.metrics.map((m) => fieldValue(m, rec.get(m), format) ?? null)];
+  const read = (c: string): Value => fieldValue(c, rec.get(c), format) ?? null;
+  return [run, point, replicate, seed, ...plan.design.point(point), ...plan.metrics.map(read), ...plan.series.map((c) => read(c.column))];
 }
 
 function fieldText(v: unknown, format: Format): string {

@@ -1,6 +1,7 @@
 // Every command's usage, in the order the global help lists the commands: light to import, so
 // `parley sweep --help` answers without loading the sweep machinery.
 import type {CommandUsage} from '../args.js';
+import {CALIBRATE_USAGE} from './calibrate.js';
 import {LIST_USAGE} from './list.js';
 import {MERGE_USAGE} from './merge.js';
 import {REPLAY_USAGE} from './replay.js';
@@ -12,5 +13,5 @@ import {SWEEP_USAGE} from './sweep.js';
 import {VALIDATE_USAGE} from './validate.js';
 
 export const USAGES: Record<string, CommandUsage> = Object.fromEntries(
-  [RUN_USAGE, REPLAY_USAGE, SWEEP_USAGE, MERGE_USAGE, SUMMARIZE_USAGE, SENSITIVITY_USAGE, LIST_USAGE, VALIDATE_USAGE, SCHEMA_USAGE].map((u) => [u.name, u]),
+  [RUN_USAGE, REPLAY_USAGE, SWEEP_USAGE, MERGE_USAGE, SUMMARIZE_USAGE, SENSITIVITY_USAGE, CALIBRATE_USAGE, LIST_USAGE, VALIDATE_USAGE, SCHEMA_USAGE].map((u) => [u.name, u]),
 );

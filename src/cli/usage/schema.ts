@@ -3,9 +3,9 @@ import {defineUsage} from '../args.js';
 
 export const SCHEMA_USAGE = defineUsage({
   name: 'schema',
-  synopsis: ['schema [scenario|sweep|sensitivity]'],
+  synopsis: ['schema [scenario|sweep|sensitivity|calibration]'],
   about:
-    'Prints the JSON Schema of scenario files (the default), of sweep specs or of sensitivity specs, for completion and checks in an editor. docs/scenario.schema.json, docs/sweep.schema.json and docs/sensitivity.schema.json hold this output; the bundled files point at them with a first line "# yaml-language-server: $schema=…".',
+    'Prints the JSON Schema of scenario files (the default), of sweep, sensitivity or calibration specs, for completion and checks in an editor. docs/scenario.schema.json, docs/sweep.schema.json, docs/sensitivity.schema.json and docs/calibration.schema.json hold this output; the bundled files point at them with a first line "# yaml-language-server: $schema=…".',
   options: {},
   examples: [
     ['parley schema > scenario.schema.json', 'the schema of scenario files'],

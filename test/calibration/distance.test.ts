@@ -1,0 +1,33 @@
+// The ABC distance, by hand: per side the RMSE of log(1 + releases) at the fitted dates, then the mean over sides.
+import {describe, expect, it} from 'vitest';
+import {rowDistance} from '../../src/calibration/distance.js';
+import {pickByWeight} from '../../src/calibration/predictive.js';
+import type {ObservedPoint} from '../../src/calibration/plan.js';
+
+const point = (side: 'government' | 'taliban', date: string, value: number): ObservedPoint => ({side, date, day: 0, value, column: `${side}@${date}`});
+
+describe('rowDistance', () => {
+  const fitted = [point('government', '2020-04-01', 99), point('government', '2020-05-01', 999), point('taliban', '2020-05-01', 9)];
+  const columns = ['run', 'government@2020-04-01', 'government@2020-05-01', 'taliban@2020-05-01'];
+  const d = rowDistance(columns, fitted);
+  it('is 0 on the record and the mean of the sides’ log-RMSE elsewhere', () => {
+    expect(d([0, 99, 999, 9])).toBe(0);
+    const gov = Math.sqrt((Math.log(200 / 100) ** 2 + 0) / 2);
+    const tal = Math.abs(Math.log(20 / 10));
+    expect(d([0, 199, 999, 19])).toBeCloseTo((gov + tal) / 2, 12);
+  });
+  it('is NaN when a value is missing, so such a run is never kept', () => {
+    expect(d([0, null, 999, 9])).toBeNaN();
+  });
+});
+
+describe('pickByWeight', () => {
+  it('falls on each particle in proportion to its weight', () => {
+    const w = [0.25, 0, 0.75];
+    expect(pickByWeight(w, 0)).toBe(0);
+    expect(pickByWeight(w, 0.2499)).toBe(0);
+    expect(pickByWeight(w, 0.25)).toBe(2);
+    expect(pickByWeight(w, 0.999999)).toBe(2);
+    expect(pickByWeight([1, 3], 0.5)).toBe(1);
+  });
+});
