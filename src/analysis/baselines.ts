@@ -1,11 +1,18 @@
 // Naive point forecasts of one side's cumulative releases, to score the model's forecasts
 // against (src/analysis/forecast-score.ts). Each is fitted on the in-sample observations only
-// (those dated on or before the information day: the caller splits them, calibrate.ts's
-// splitAt) and knows nothing else: no events, no model. The series is cumulative, so no
+// (those dated on or before the information day: the caller splits them, as
+// src/calibration/plan.ts does) and knows nothing else: no events, no model. The series is cumulative, so no
 // baseline forecasts below the last observed value, nor above the agreed total `cap` (5,000
 // government, 1,000 Taliban) unless the last value already is.
-import {observedRate, persistence} from './calibrate.js';
 import type {Observation} from './fit.js';
+
+/** The daily rate between the first and the last observation (0 with fewer than two days). */
+export function observedRate(inSample: readonly Observation[]): number {
+  const first = inSample[0];
+  const last = inSample.at(-1);
+  if (!first || !last || last.day <= first.day) return 0;
+  return (last.cumulative - first.cumulative) / (last.day - first.day);
+}
 
 /** A fitted baseline: its forecast of the cumulative count on a day after the last observation. */
 export interface Baseline {
@@ -88,10 +95,11 @@ export function rateOverLast(days: number): BaselineFit {
   });
 }
 
-/** Nothing more happens: the last observed value carried forward (calibrate.ts's persistence). */
+/** Nothing more happens: the last observed value carried forward. */
 export const lastValue: BaselineFit = (inSample, cap) => {
   check('last value', inSample, cap);
-  return {name: 'last value', description: 'the last observed value carried forward: nothing more is released', fitted: {}, forecast: persistence(inSample)};
+  const last = inSample.at(-1)?.cumulative ?? 0;
+  return {name: 'last value', description: 'the last observed value carried forward: nothing more is released', fitted: {}, forecast: () => last};
 };
 
 /** A logistic curve to the cap and its fit. */

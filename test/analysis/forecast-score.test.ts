@@ -1,10 +1,11 @@
 // Scoring an ensemble and point forecasts on held-out observations: a case worked by hand, the
-// log-RMSE of the median as today's calibration reports it, an ensemble of equal members
+// log-RMSE of the median path on the 2020 record, an ensemble of equal members
 // scoring as a point, coverage and PIT of a calibrated forecast, and determinism.
 import {describe, expect, it} from 'vitest';
-import {rateContinued, runEnsemble, scoreEnsemble, scoreForecast, splitAt} from '../../src/analysis/calibrate.js';
-import {CUTOFF_DATE, observedSeries, SCENARIO} from '../../src/analysis/calibrate-2020.js';
-import {valueOn} from '../../src/analysis/fit.js';
+import {rateSinceFirstRelease} from '../../src/analysis/baselines.js';
+import {logRmse, valueOn, type Observation} from '../../src/analysis/fit.js';
+import {median} from '../../src/stats/median.js';
+import {runSimulation} from '../../src/sim/run.js';
 import {bucketOf, scoreEnsembleForecast, scorePointForecast, type HeldOut} from '../../src/analysis/forecast-score.js';
 import {dayOf, loadHistory} from '../../src/history/load.js';
 import {SIDES, type Side} from '../../src/history/schema.js';
@@ -72,33 +73,37 @@ describe('horizon buckets', () => {
 });
 
 describe('on the 2020 record after 30 June', () => {
+  const SCENARIO = 'afghanistan-2020';
   const history = loadHistory(SCENARIO);
-  const cutoff = dayOf(history, CUTOFF_DATE);
-  const {inSample, outOfSample} = splitAt(observedSeries(history), cutoff);
+  const cutoff = dayOf(history, '2020-06-30');
+  const series = (side: Side): Observation[] => history.series[side].map((p) => ({day: dayOf(history, p.date), cumulative: p.cumulative}));
+  const inSample = {government: series('government').filter((o) => o.day <= cutoff), taliban: series('taliban').filter((o) => o.day <= cutoff)};
+  const outOfSample = {government: series('government').filter((o) => o.day > cutoff), taliban: series('taliban').filter((o) => o.day > cutoff)};
   const heldOut: HeldOut[] = SIDES.flatMap((side) => outOfSample[side].map((o) => ({side, day: o.day, horizon: o.day - cutoff, value: o.cumulative})));
-  const runs = runEnsemble(loadScenario(SCENARIO).config, Array.from({length: 24}, (_, i) => `forecast-score-${i}`));
+  const config = loadScenario(SCENARIO).config;
+  const runs = Array.from({length: 24}, (_, i) => runSimulation({...config, seed: `forecast-score-${i}`}, {stallRisk: false}));
   const at = (side: Side, day: number): Float64Array =>
     Float64Array.from(runs, (r) => valueOn(side === 'government' ? r.daily.govReleased : r.daily.talReleased, r.daily.length, day));
 
-  it("the median's log-RMSE is the calibration's median path score", () => {
+  it("the median's log-RMSE is the log-RMSE of the runs' median path", () => {
     const s = scoreEnsembleForecast(heldOut, (o) => at(o.side, o.day), uniform('forecast-score/2020'));
-    const today = scoreEnsemble(runs, outOfSample).median.logRmse;
     for (const side of SIDES) {
+      const path = logRmse((day) => median([...at(side, day)]), outOfSample[side]);
       expect(s[side]!.all.n).toBe(outOfSample[side].length);
-      expect(s[side]!.all.logRmse).toBeCloseTo(today[side], 12);
+      expect(s[side]!.all.logRmse).toBeCloseTo(path, 12);
       expect(s[side]!.all.pit.reduce((a, b) => a + b, 0)).toBe(outOfSample[side].length);
       expect(s[side]!.byHorizon.reduce((a, h) => a + h.scores.n, 0)).toBe(outOfSample[side].length);
     }
   });
 
-  it("a baseline's log-RMSE is scoreForecast's, and its CRPS and WIS the mean absolute error", () => {
+  it("a baseline's log-RMSE is fit.ts's, and its CRPS and WIS the mean absolute error", () => {
     const cap = {government: 5000, taliban: 1000};
-    const f = (side: Side, day: number): number => rateContinued(inSample[side], cap[side])(day);
+    const fitted = {government: rateSinceFirstRelease(inSample.government, cap.government), taliban: rateSinceFirstRelease(inSample.taliban, cap.taliban)};
+    const f = (side: Side, day: number): number => fitted[side].forecast(day);
     const s = scorePointForecast(heldOut, f);
-    const today = scoreForecast(f, outOfSample).logRmse;
     for (const side of SIDES) {
       const mae = outOfSample[side].reduce((a, o) => a + Math.abs(f(side, o.day) - o.cumulative), 0) / outOfSample[side].length;
-      expect(s[side]!.all.logRmse).toBeCloseTo(today[side], 12);
+      expect(s[side]!.all.logRmse).toBeCloseTo(logRmse((day) => f(side, day), outOfSample[side]), 12);
       expect(s[side]!.all.crps).toBeCloseTo(mae, 9);
       expect(s[side]!.all.wis).toBeCloseTo(mae, 9);
       expect(s[side]!.all).not.toHaveProperty('coverage50');

@@ -1,6 +1,6 @@
 // `parley calibrate` through the built CLI: the same generations, posterior and report whatever
 // the worker count; --resume after SIGKILL finishing byte for byte; a folder already used
-// refused without --resume or --force; bad specs refused with exit 2 naming the file and field.
+// refused without --resume or --force; shards joined stage by stage to the same bytes; bad specs refused with exit 2 naming the file and field.
 import {existsSync, readdirSync, readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
@@ -82,6 +82,16 @@ describe('parley calibrate', () => {
     expect(resumed.stderr).toMatch(/resuming .*generation-0\.csv: 120 of 120 runs already done/);
     expect(files(out)).toEqual(reference);
     expect(resumed.stdout).toBe(stdout);
+  });
+
+  it('runs as blocks of a job array, one generation at a time, to the same files', async () => {
+    const out = join(dir, 'sharded');
+    for (let round = 0; round < 4; round++) {
+      for (const k of [1, 2]) expect((await parley(['calibrate', spec, '--out', out, '--shard', `${k}/2`, '--workers', '1', '--quiet'])).code).toBe(0);
+    }
+    const got = files(out);
+    expect(Object.keys(got).filter((f) => f.includes('.shard-'))).toHaveLength(8);
+    for (const [f, text] of Object.entries(reference)) expect(got[f], f).toBe(text);
   });
 
   it('refuses bad input with exit 2 and a message naming the file and the field', async () => {

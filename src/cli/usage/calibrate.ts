@@ -9,6 +9,7 @@ export const CALIBRATE_USAGE = defineUsage({
   options: {
     out: {type: 'string', value: 'DIR', help: 'the folder for the generations, the predictive runs, posterior.csv and report.json (made if missing); an existing one only with --resume or --force'},
     workers: {type: 'string', value: 'N', help: 'worker threads, at most 4 per core', defaultText: 'one per core'},
+    shard: {type: 'string', value: 'k/N', help: 'run only block k of N of the first generation not yet complete, then stop; a run without --shard joins the blocks and goes on (a cluster job array, one generation at a time)', defaultText: 'every run'},
     resume: {type: 'boolean', help: 'continue DIR after an interruption: check the rows there and run the rest'},
     force: {type: 'boolean', help: 'replace the runs already in DIR'},
     json: {type: 'boolean', help: 'print the report as JSON instead of tables'},
