@@ -127,6 +127,18 @@ describe('parley schema sweep', () => {
     expect(bundled.split('\n')[0]).toBe('# yaml-language-server: $schema=../../docs/sensitivity.schema.json');
   });
 
+  it('prints the JSON Schema of calibration specs that docs/calibration.schema.json holds (regenerate: parley schema calibration > docs/calibration.schema.json)', async () => {
+    const r = await parley(['schema', 'calibration']);
+    expect(r).toMatchObject({code: 0, stderr: ''});
+    const schema = JSON.parse(r.stdout) as {properties: Record<string, unknown>; additionalProperties: unknown};
+    expect(Object.keys(schema.properties)).toEqual(expect.arrayContaining(['name', 'scenario', 'history', 'information', 'parameters', 'observed', 'abc', 'predictive', 'seed']));
+    expect(schema.additionalProperties).toBe(false);
+    expect(readFileSync(join(ROOT, 'docs/calibration.schema.json'), 'utf8')).toBe(r.stdout);
+    for (const f of readdirSync(join(SCENARIO_DIR, 'calibration'))) {
+      expect(readFileSync(join(SCENARIO_DIR, 'calibration', f), 'utf8').split('\n')[0], f).toBe('# yaml-language-server: $schema=../../docs/calibration.schema.json');
+    }
+  });
+
   it('parley schema scenario is parley schema', async () => {
     const [a, b] = await Promise.all([inProcess(['schema']), inProcess(['schema', 'scenario'])]);
     expect(b).toMatchObject({code: 0, stdout: a.stdout});
@@ -147,6 +159,7 @@ describe('parley schema sweep', () => {
     expect(packed).toContain('docs/scenario.schema.json');
     expect(packed).toContain('docs/sweep.schema.json');
     expect(packed).toContain('docs/sensitivity.schema.json');
+    expect(packed).toContain('docs/calibration.schema.json');
     const yaml = [...packed].filter((p) => p.startsWith('scenarios/') && p.endsWith('.yaml'));
     const targets = yaml.flatMap((p) => {
       const m = /^# yaml-language-server: \$schema=(\S+)/m.exec(readFileSync(join(ROOT, p), 'utf8'));
