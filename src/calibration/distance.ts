@@ -4,6 +4,7 @@
 // against 4,000 later, and the mean over sides keeps the side with more reports from drowning
 // the other (docs/calibration.md, Method). It reads the run's row: the sweep writes each run's
 // releases on the observed dates (sweep/plan.ts SeriesColumn).
+import {median} from '../stats/median.js';
 import type {Value} from '../sweep/output.js';
 import type {ObservedPoint} from './plan.js';
 
@@ -28,4 +29,28 @@ export function rowDistance(columns: readonly string[], fitted: readonly Observe
     }
     return total / sides.length;
   };
+}
+
+/**
+ * One distance a particle, from its `replicates` consecutive rows: the distance of the path of
+ * their medians on each fitted date (with one replicate, the row's own distance). A single run's
+ * path carries the model's dice (a first release a few days later is a large error on the log
+ * scale while counts are small); the median of a few runs keeps the distance about the
+ * parameters (docs/calibration.md, Method).
+ */
+export function particleDistances(columns: readonly string[], fitted: readonly ObservedPoint[], rows: readonly (readonly Value[])[], replicates: number): Float64Array {
+  const distance = rowDistance(columns, fitted);
+  if (replicates === 1) return Float64Array.from(rows, distance);
+  const at = [...new Set(fitted.map((p) => p.column))].map((c) => columns.indexOf(c));
+  const out = new Float64Array(rows.length / replicates);
+  for (let i = 0; i < out.length; i++) {
+    const group = rows.slice(i * replicates, (i + 1) * replicates);
+    const path: Value[] = new Array<Value>(columns.length).fill(null);
+    for (const c of at) {
+      const values = group.map((r) => r[c]);
+      path[c] = values.every((v): v is number => typeof v === 'number') ? median(values) : null;
+    }
+    out[i] = distance(path);
+  }
+  return out;
 }

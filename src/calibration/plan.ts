@@ -141,7 +141,8 @@ export const stageSeed = (plan: CalibrationPlan, stage: Stage): string => (stage
 
 /**
  * The sweep of a stage's particles (`theta`: one row of plan.params values a particle, row-major):
- * one run each, on the stage's seeds, with stall risk off (no distance or score reads it).
+ * `abc.replicates` runs a particle in a generation, one a draw in the predictive check, on the
+ * stage's seeds, with stall risk off (no distance or score reads it).
  */
 export function stagePlan(plan: CalibrationPlan, stage: Stage, theta: Float64Array): SweepPlan {
   const k = plan.params.length;
@@ -164,7 +165,7 @@ function stageSweep(plan: CalibrationPlan, stage: Stage, design: Design, check: 
     vary: Object.fromEntries(plan.params.map((p) => [p.path, {min: p.min, max: p.max, integer: p.integer}])),
     design: 'random',
     points: design.size,
-    replicates: 1,
+    replicates: stage.kind === 'generation' ? plan.spec.abc.replicates : 1,
     seed: stageSeed(plan, stage),
     metrics: ['status', 'completionDay'],
   };

@@ -42,10 +42,12 @@ export const calibrationSchema = z
       .strictObject({
         particles: z.int().min(10).max(100_000).default(500).describe('population kept per generation'),
         proposals: z.int().min(10).max(1_000_000).default(1000).describe('runs per generation (the closest `particles` are kept)'),
+        replicates: z.int().min(1).max(100).default(1).describe("runs a particle; its distance is that of their median path (1: the run's own)"),
         generations: z.int().min(1).max(100).default(6).describe('the most generations'),
         minAcceptance: z.number().min(0).max(1).default(0.05).describe('stop once fewer proposals than this share fall within the last tolerance'),
+        minImprovement: z.number().min(0).max(1).default(0.01).describe('stop once the tolerance falls by less than this share in a generation (the seed noise reached)'),
       })
-      .default({particles: 500, proposals: 1000, generations: 6, minAcceptance: 0.05})
+      .default({particles: 500, proposals: 1000, replicates: 1, generations: 6, minAcceptance: 0.05, minImprovement: 0.01})
       .refine((a) => a.proposals >= a.particles, {message: 'proposals must be at least particles', path: ['proposals']}),
     predictive: z
       .strictObject({draws: z.int().min(10).max(100_000).default(1000).describe('posterior predictive runs (one posterior draw each)')})

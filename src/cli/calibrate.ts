@@ -8,7 +8,7 @@
 import {existsSync, mkdirSync, readdirSync, rmSync, statSync} from 'node:fs';
 import {join} from 'node:path';
 import {calibrationReport, type CalibrationReport} from '../calibration/report.js';
-import {rowDistance} from '../calibration/distance.js';
+import {particleDistances} from '../calibration/distance.js';
 import {drawPredictive} from '../calibration/predictive.js';
 import {posteriorCsv} from '../calibration/posterior-file.js';
 import {bundledCalibrationNames, loadCalibration, stagePlan, type CalibrationPlan, type Stage} from '../calibration/plan.js';
@@ -112,19 +112,23 @@ async function calibrate(plan: CalibrationPlan, a: CalibrateArgs, io: Io, mode: 
   const priors = plan.params.map((p) => p.prior);
   const populations: Population[] = [];
   let previous: Population | null = null;
+  let previousEpsilon = Infinity;
   for (let t = 0; t < abc.generations; t++) {
     const stage: Stage = {kind: 'generation', generation: t};
     const proposals = propose(priors, previous, settings, t, rngFor);
     const sweep = stagePlan(plan, stage, proposals);
     const rows = await runStage(plan, sweep, stage, a, io, mode, stop, lost);
     if (typeof rows !== 'object') return rows;
-    const distance = rowDistance(sweep.columns, plan.fitted);
-    const distances = Float64Array.from(rows, distance);
+    const distances = particleDistances(sweep.columns, plan.fitted, rows, abc.replicates);
     const population = select(priors, previous, proposals, distances, settings, t);
     populations.push(population);
     previous = population;
-    // The acceptance rate falls as the tolerance nears what the model can reach: past the floor, more generations buy little.
+    // The acceptance rate falls as the tolerance nears what the model can reach, and with a
+    // stochastic model the tolerance stops falling at the seed noise: past either, more
+    // generations buy little.
     if (t > 0 && population.acceptance < abc.minAcceptance) break;
+    if (t > 0 && population.epsilon > (1 - abc.minImprovement) * previousEpsilon) break;
+    previousEpsilon = population.epsilon;
   }
   const last = populations.at(-1)!;
   const stage: Stage = {kind: 'predictive'};
@@ -166,24 +170,29 @@ async function runStage(plan: CalibrationPlan, sweep: SweepPlan, stage: Stage, a
   const out = a.shard ? shardFile(a.out, stage, a.shard) : file;
   const sweepArgs: SweepArgs = {ref: a.ref, workers: a.workers, shard: a.shard, out, format: 'csv', resume: (a.resume || a.shard !== null) && existsSync(out), quiet: a.quiet, formatFlag: undefined};
   const nothing: RowSink = {add: () => {}, open: () => {}, addPacked: () => {}, discard: () => {}, finish: () => {}};
-  const code = await withOutputLock({out}, (stageStop, stageLost) => {
+  const code = await withOutputLock({out}, async (stageStop, stageLost) => {
     // Either lock lost, or ^C, stops the stage.
-    stop.signal.addEventListener('abort', () => stageStop.abort(), {once: true});
+    const onStop = (): void => stageStop.abort();
+    stop.signal.addEventListener('abort', onStop, {once: true});
     const either = {
       get why(): string | null {
         return stageLost.why ?? lost.why;
       },
     };
-    return runSweepJob(sweepArgs, io, mode, stageStop, either, {
+    try {
+      return await runSweepJob(sweepArgs, io, mode, stageStop, either, {
       plan: sweep,
       command: what,
       inputs: [{file: plan.file, what: 'the calibration spec'}, {file: resolveScenarioPath(plan.scenario), what: 'its scenario'}],
       resume: a.shard ? `parley calibrate ${quote(a.ref)} --out ${quote(a.out)} --shard ${a.shard.k}/${a.shard.n}` : again,
-      // A block has nothing to finish; the calibration says what comes next.
-      sink: nothing,
-      rowsToStdout: false,
-      shardNote: '',
-    });
+        // A block has nothing to finish; the calibration says what comes next.
+        sink: nothing,
+        rowsToStdout: false,
+        shardNote: '',
+      });
+    } finally {
+      stop.signal.removeEventListener('abort', onStop);
+    }
   });
   if (code !== EXIT.ok) return code;
   if (a.shard) {

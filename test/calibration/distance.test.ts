@@ -1,6 +1,6 @@
 // The ABC distance, by hand: per side the RMSE of log(1 + releases) at the fitted dates, then the mean over sides.
 import {describe, expect, it} from 'vitest';
-import {rowDistance} from '../../src/calibration/distance.js';
+import {particleDistances, rowDistance} from '../../src/calibration/distance.js';
 import {pickByWeight} from '../../src/calibration/predictive.js';
 import type {ObservedPoint} from '../../src/calibration/plan.js';
 
@@ -18,6 +18,20 @@ describe('rowDistance', () => {
   });
   it('is NaN when a value is missing, so such a run is never kept', () => {
     expect(d([0, null, 999, 9])).toBeNaN();
+  });
+});
+
+describe('particleDistances', () => {
+  const fitted = [point('government', '2020-04-01', 99), point('taliban', '2020-05-01', 9)];
+  const columns = ['run', 'government@2020-04-01', 'taliban@2020-05-01'];
+  it('is each row’s distance with one replicate, and the distance of the median path with more', () => {
+    const rows = [[0, 99, 9], [1, 0, 9], [2, 199, 19], [3, 99, 19], [4, 99, 9], [5, 999, 9]];
+    expect([...particleDistances(columns, fitted, rows, 1)]).toEqual(rows.map(rowDistance(columns, fitted)));
+    // Particle 0: rows 0-2, medians 99 and 9 → 0; particle 1: rows 3-5, medians 99 and 9 → 0 despite the outliers.
+    expect([...particleDistances(columns, fitted, rows, 3)]).toEqual([0, 0]);
+    // Two replicates: medians are the middle of two values.
+    const two = particleDistances(columns, fitted, rows.slice(0, 2), 2);
+    expect(two[0]).toBeCloseTo((Math.abs(Math.log1p(49.5) - Math.log(100)) + 0) / 2, 12);
   });
 });
 
