@@ -12,7 +12,7 @@ const filesMatching = (re: RegExp): string[] => SOURCES.filter((f) => re.test(f.
 
 describe('one definition', () => {
   it('of the statistics helpers, in src/stats', () => {
-    for (const name of ['wilson', 'normalQuantile', 't975', 'median', 'nearestRank', 'round4', 'saltelli', 'sobolIndices', 'morrisDesign', 'elementaryEffects', 'morrisIndices']) {
+    for (const name of ['wilson', 'normalQuantile', 't975', 'median', 'nearestRank', 'round4', 'saltelli', 'sobolIndices', 'morrisDesign', 'elementaryEffects', 'morrisIndices', 'normalCdf', 'cholesky', 'weightedMean', 'weightedSd', 'weightedCovariance', 'weightedQuantile', 'histogram2d', 'runAbc']) {
       expect(filesMatching(new RegExp(`function\\s+${name}\\b|(const|let)\\s+${name}\\s*=`)), name).toEqual([expect.stringMatching(/^src\/stats\//)]);
     }
   });
