@@ -3,8 +3,8 @@
 // in the dashboard. Quantiles are milestones.ts's, and the seeds compare.ts's, so on the observed
 // dates the band is the one the fit measures print.
 import type {Side} from '../history/schema.js';
-import type {SimConfig} from '../sim/config.js';
 import {runSimulation, type RunResult} from '../sim/run.js';
+import {ensembleConfig, type Ensemble} from './compare.js';
 import {valueOn} from './fit.js';
 import {distribution} from './milestones.js';
 
@@ -39,11 +39,11 @@ export function bandOf(samples: readonly (readonly number[])[]): DayBand[] {
   });
 }
 
-/** Runs `config` over `runs` seeds (`compare-0`, … as compareWithHistory does) and takes the band. */
-export function modelBand(config: SimConfig, lastDay: number, runs: number, seedPrefix = 'compare'): ReleaseBand {
+/** Runs `config` over `runs` seeds (`compare-0`, … as compareWithHistory does, each with its own config if given one a seed) and takes the band. */
+export function modelBand(config: Ensemble, lastDay: number, runs: number, seedPrefix = 'compare'): ReleaseBand {
   const samples: Record<Side, number[][]> = {government: [], taliban: []};
   for (let i = 0; i < runs; i++) {
-    const run = runSimulation({...config, seed: `${seedPrefix}-${i}`}, {stallRisk: false});
+    const run = runSimulation(ensembleConfig(config, `${seedPrefix}-${i}`), {stallRisk: false});
     samples.government.push(releasesByDay(run, 'government', lastDay));
     samples.taliban.push(releasesByDay(run, 'taliban', lastDay));
   }

@@ -35,7 +35,16 @@ export interface CompareOptions {
   constructed?: boolean;
 }
 
-export function compareWithHistory(config: SimConfig, replay: Replay, runs: number, seedPrefix = 'compare', options: CompareOptions = {}): Comparison {
+/**
+ * The config of each seed's run: one config run with every seed, or a config a seed (a posterior
+ * sample's draw, src/scenario/posterior.ts), so that the band carries parameter uncertainty too.
+ */
+export type Ensemble = SimConfig | ((seed: string) => SimConfig);
+
+/** The config of the run with this seed. */
+export const ensembleConfig = (ensemble: Ensemble, seed: string): SimConfig => (typeof ensemble === 'function' ? ensemble(seed) : {...ensemble, seed});
+
+export function compareWithHistory(config: Ensemble, replay: Replay, runs: number, seedPrefix = 'compare', options: CompareOptions = {}): Comparison {
   const h = replay.history;
   const observed = (side: 'government' | 'taliban'): (Observation & {basis: Basis})[] => h.series[side].map((p) => ({day: dayOf(h, p.date), cumulative: p.cumulative, basis: p.basis}));
   // Every observed point gets its band; the fit measures read only the fitted ones.
@@ -50,7 +59,7 @@ export function compareWithHistory(config: SimConfig, replay: Replay, runs: numb
   const longestStall: number[] = [];
   const atObs = {government: obs.government.map(() => [] as number[]), taliban: obs.taliban.map(() => [] as number[])};
   for (let i = 0; i < runs; i++) {
-    const result = runSimulation({...config, seed: `${seedPrefix}-${i}`}, {stallRisk: false});
+    const result = runSimulation(ensembleConfig(config, `${seedPrefix}-${i}`), {stallRisk: false});
     const d = result.daily;
     const m = milestones(result);
     for (const side of ['government', 'taliban'] as const) {

@@ -3,6 +3,7 @@
 // frame). Ink and React load only here, so plain output never pays for them.
 import {render} from 'ink';
 import type {Replay} from '../history/replay.js';
+import type {Posterior} from '../scenario/posterior.js';
 import type {LoadOptions} from '../scenario/resolve.js';
 import {App, type AppProps, type AppResult} from '../ui/App.js';
 import {Hyperlinks} from '../ui/dashboard/Lines.js';
@@ -22,12 +23,14 @@ export interface DashboardOptions {
   stallRisk?: boolean;
   speed?: number;
   from?: string;
+  /** --posterior, read: each run draws its parameters from it by its seed. */
+  posterior?: Posterior;
 }
 
 export async function runDashboard(io: Io, options: DashboardOptions): Promise<number> {
   const notes: string[] = [];
   const startLoop = async (scenario: string): Promise<Loop> => {
-    const started = await startLoopThread({ref: scenario, load: options.load, speed: options.speed, stallRisk: options.stallRisk, from: options.from});
+    const started = await startLoopThread({ref: scenario, load: options.load, speed: options.speed, stallRisk: options.stallRisk, from: options.from, posterior: options.posterior});
     notes.push(...started.notes);
     return started.loop;
   };

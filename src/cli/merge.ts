@@ -35,10 +35,12 @@ export async function mergeCommand(args: string[], io: Io): Promise<number> {
   const out = values.out;
   if (out === '') throw new UsageError('--out needs a file name');
   const format = inputFormat(inputs, values.format);
-  const plan = values.spec === undefined ? null : loadSweep(values.spec, {check: false});
+  if (values.posterior !== undefined && values.spec === undefined) throw new UsageError('--posterior goes with --spec: the posterior the sweep was run with');
+  const plan = values.spec === undefined ? null : loadSweep(values.spec, {check: false, posterior: values.posterior});
   if (out !== undefined) {
     if (chooseFormat(out, values.format ?? format) !== format) throw new UsageError(`--out ${out} is not ${format} like the files merged`);
-    refuseOutOverInput(out, [...inputs.map((file) => ({file, what: 'one of the files to merge'})), ...(plan ? [{file: plan.file, what: 'the sweep spec'}] : [])]);
+    const specs = plan ? [{file: plan.file, what: 'the sweep spec'}, ...(plan.posterior ? [{file: plan.posterior.file, what: 'the posterior'}] : [])] : [];
+    refuseOutOverInput(out, [...inputs.map((file) => ({file, what: 'one of the files to merge'})), ...specs]);
     refuseOverwrite(out, values.force, 'add --force to replace it');
     if (values.spec !== undefined) refuseOverwrite(summaryPath(out), values.force, 'add --force to replace it');
   }

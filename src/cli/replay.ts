@@ -8,11 +8,12 @@ import {compareWithHistory} from '../analysis/compare.js';
 import {loadHistory, resolveHistoryPath} from '../history/load.js';
 import {replayTimeline, type Replay} from '../history/replay.js';
 import {InputError} from '../scenario/errors.js';
-import {loadScenario} from '../scenario/resolve.js';
+import {drawnConfigs, drawParticle, readPosterior, type Posterior} from '../scenario/posterior.js';
+import {loadScenario, parseScenario} from '../scenario/resolve.js';
 import type {SimConfig} from '../sim/config.js';
 import {completionTargets} from '../sim/stepper.js';
 import type {ReplayTerms} from '../host/replay-snapshot.js';
-import {formatComparison, formatReplay} from '../text/replay-text.js';
+import {formatComparison, formatReplay, type PosteriorUse} from '../text/replay-text.js';
 import {parseCommand, positiveInt} from './args.js';
 import {UsageError} from './errors.js';
 import {emit, type Io} from './io.js';
@@ -20,7 +21,7 @@ import type {Mode} from './mode.js';
 import {parseSpeed} from './run.js';
 import {REPLAY_USAGE} from './usage/replay.js';
 import {refuseOutOverInput, reportFormat} from './out-file.js';
-import {resolveScenarioPath} from '../scenario/load.js';
+import {readScenarioFile, resolveScenarioPath} from '../scenario/load.js';
 
 /** The record replayed, and the scenario --compare runs, when none is named. */
 const DEFAULT_HISTORY = 'afghanistan-2020';
@@ -37,25 +38,34 @@ export async function replayCommand(args: string[], io: Io, mode: Mode): Promise
   if (values.out !== undefined) {
     const inputs = [{file: resolveHistoryPath(history), what: 'the history'}];
     if (scenario !== undefined) inputs.push({file: resolveScenarioPath(scenario), what: 'the scenario'});
+    if (values.posterior !== undefined) inputs.push({file: values.posterior, what: 'the posterior'});
     refuseOutOverInput(values.out, inputs);
   }
   if (scenario !== undefined) {
     // `replay --compare [scenario]`: the model scenario over N seeds against the history.
     const runs = positiveInt('--runs', values.runs) ?? 100;
-    const {config} = loadScenario(scenario);
+    if (values.posterior === '') throw new UsageError('--posterior needs a file name');
+    const {file, data} = readScenarioFile(scenario);
+    const {config} = parseScenario(data, file);
+    // With --posterior each seed runs the particle it draws: the band carries parameter uncertainty as well as the dice.
+    const posterior = values.posterior === undefined ? null : readPosterior(values.posterior);
+    const ensemble = posterior ? drawnConfigs({file, data}, posterior) : config;
+    const used = posterior ? posteriorUse(posterior, runs) : null;
     const replay = replayTimeline(loadHistory(history));
-    const c = compareWithHistory(config, replay, runs, 'compare', {constructed: values.constructed === true});
+    const c = compareWithHistory(ensemble, replay, runs, 'compare', {constructed: values.constructed === true});
+    const text = (): string => formatComparison(config.name, c, used);
     if (dashboard) {
-      const band = modelBand(config, replay.days.length - 1, runs);
+      const band = modelBand(ensemble, replay.days.length - 1, runs);
       const {runReplayDashboard} = await import('./dashboard.js');
       const code = await runReplayDashboard({replay, terms: termsOf(config), compare: {scenario: config.name, band}, speed});
       // The fit measures stay on screen under the dashboard's last frame.
-      if (code === 0) io.stdout(formatComparison(config.name, c));
+      if (code === 0) io.stdout(text());
       return code;
     }
-    emit(io, json ? `${JSON.stringify(c, null, 2)}\n` : formatComparison(config.name, c), values.out);
+    emit(io, json ? `${JSON.stringify(used ? {...c, posterior: used} : c, null, 2)}\n` : text(), values.out);
     return 0;
   }
+  if (values.posterior !== undefined) throw new UsageError('--posterior goes with --compare');
   if (values.runs !== undefined) throw new UsageError('--runs goes with --compare');
   if (values.constructed) throw new UsageError('--constructed goes with --compare');
   const replay = replayTimeline(loadHistory(history));
@@ -68,6 +78,12 @@ export async function replayCommand(args: string[], io: Io, mode: Mode): Promise
     : formatReplay(replay);
   emit(io, text, values.out);
   return 0;
+}
+
+/** What the comparison says of the posterior: its file, its particles, and how many of them the seeds drew (compareWithHistory's seeds). */
+function posteriorUse(posterior: Posterior, runs: number): PosteriorUse {
+  const drawn = new Set(Array.from({length: runs}, (_, i) => drawParticle(posterior, `compare-${i}`)));
+  return {file: posterior.file, digest: posterior.digest, particles: posterior.weights.length, drawn: drawn.size};
 }
 
 const termsOf = (config: SimConfig): ReplayTerms => ({targets: completionTargets(config), ratio: config.world.ratio});

@@ -10,6 +10,7 @@ import {SPEEDS} from '../host/speeds.js';
 import {RUN_USAGE} from './usage/run.js';
 import {refuseOutOverInput, reportFormat, type ReportFormat} from './out-file.js';
 import {resolveScenarioPath} from '../scenario/load.js';
+import {readPosterior} from '../scenario/posterior.js';
 
 export const DEFAULT_SCENARIO = 'baseline';
 
@@ -20,14 +21,20 @@ export async function runCommand(args: string[], io: Io, mode: Mode): Promise<nu
   if (values.out === '') throw new UsageError('--out needs a file name');
   const ref = positionals[0] ?? DEFAULT_SCENARIO;
   const format = reportFormat(values.out, values.json ? 'json' : values.ndjson ? 'ndjson' : undefined, ['text', 'json', 'ndjson']);
-  if (values.out !== undefined) refuseOutOverInput(values.out, [{file: resolveScenarioPath(ref), what: 'the scenario'}]);
+  if (values.posterior === '') throw new UsageError('--posterior needs a file name');
+  if (values.out !== undefined) {
+    const posterior = values.posterior === undefined ? [] : [{file: values.posterior, what: 'the posterior'}];
+    refuseOutOverInput(values.out, [{file: resolveScenarioPath(ref), what: 'the scenario'}, ...posterior]);
+  }
   const days = positiveInt('--days', values.days);
   const speed = parseSpeed(values.speed);
   const load = {set: values.set ?? [], seed: values.seed, days};
   const stallRisk = values['no-stall-risk'] ? false : undefined;
+  // Read here, on the main thread, so that a bad file is refused before the dashboard opens; checked against the scenario in prepareRun.
+  const posterior = values.posterior === undefined ? undefined : readPosterior(values.posterior);
   if (!values.json && !values.ndjson && values.out === undefined && mode.dashboard) {
     const {runDashboard} = await import('./dashboard.js');
-    return runDashboard(io, {scenario: ref, load, stallRisk, speed, from: values.from});
+    return runDashboard(io, {scenario: ref, load, stallRisk, speed, from: values.from, posterior});
   }
 
   const report = await runReport(
@@ -36,6 +43,7 @@ export async function runCommand(args: string[], io: Io, mode: Mode): Promise<nu
       load,
       stallRisk,
       from: values.from,
+      posterior,
       version: version(),
     },
     (loaded) => {

@@ -58,6 +58,8 @@ export interface SweepArgs {
   quiet: boolean;
   /** --format as given, to repeat it in the resume command. */
   formatFlag: string | undefined;
+  /** --posterior: a posterior sample for a spec that names none (sweep only). */
+  posterior?: string | undefined;
 }
 
 /** The command line, checked before anything is read or written. */
@@ -76,7 +78,9 @@ export function parseSweepArgs(args: string[]): SweepArgs {
     resume: values.resume === true,
     quiet: values.quiet === true,
     formatFlag: values.format,
+    posterior: values.posterior,
   };
+  if (parsed.posterior === '') throw new UsageError('--posterior needs a file name');
   if (parsed.resume && out === undefined) throw new UsageError('--resume needs --out: the file to continue');
   if (parsed.resume && values.force) throw new UsageError('--resume continues the file and --force replaces it: give one');
   if (out !== undefined && !parsed.resume) {
@@ -104,17 +108,19 @@ export const MAX_WORKERS_PER_CORE = 4;
 export function resumeCommand(a: SweepArgs, command = 'sweep', options: readonly string[] = []): string {
   const format = a.formatFlag ? ['--format', a.formatFlag] : [];
   const shard = a.shard ? ['--shard', `${a.shard.k}/${a.shard.n}`] : [];
-  return ['parley', command, quote(a.ref), ...options, '--out', quote(a.out!), ...format, ...shard, '--resume'].join(' ');
+  const posterior = a.posterior === undefined ? [] : ['--posterior', quote(a.posterior)];
+  return ['parley', command, quote(a.ref), ...options, ...posterior, '--out', quote(a.out!), ...format, ...shard, '--resume'].join(' ');
 }
 
 export async function sweepCommand(args: string[], io: Io, mode: Mode): Promise<number> {
   const a = parseSweepArgs(args);
   return withOutputLock(a, (stop, lost) => {
-    const plan = loadSweep(a.ref);
+    const plan = loadSweep(a.ref, {posterior: a.posterior});
+    const posterior = plan.posterior ? [{file: plan.posterior.file, what: 'the posterior of the sweep'}] : [];
     const job: SweepJob = {
       plan,
       command: 'sweep',
-      inputs: [{file: plan.file, what: 'the sweep spec'}, {file: resolveScenarioPath(plan.scenario), what: 'the scenario of the sweep'}],
+      inputs: [{file: plan.file, what: 'the sweep spec'}, {file: resolveScenarioPath(plan.scenario), what: 'the scenario of the sweep'}, ...posterior],
       resume: resumeCommand(a),
       // A shard's summary would describe part of each point: it is made after the merge.
       sink: a.shard ? null : summarySink(plan, a),

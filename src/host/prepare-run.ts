@@ -1,9 +1,13 @@
 // What the plain run (run-report.ts) and the dashboard's loop thread (loop-thread.ts) do first:
-// load the scenario, build the fork for --from, and choose the run options. The record's modules
-// (and the history schema) load only for a scenario that names a history, or for --from.
+// load the scenario, draw its parameters from a posterior (--posterior), build the fork for
+// --from, and choose the run options. The record's modules (and the history schema) load only
+// for a scenario that names a history, or for --from.
 import type {Replay} from '../history/replay.js';
-import {loadScenario, type LoadOptions} from '../scenario/resolve.js';
+import {readScenarioFile} from '../scenario/load.js';
+import {drawnScenario, drawParticle, particleOverrides, type Posterior} from '../scenario/posterior.js';
+import {parseScenario, type LoadOptions} from '../scenario/resolve.js';
 import type {SimConfig} from '../sim/config.js';
+import type {PosteriorDraw} from '../sim/report.js';
 import type {RunOptions} from '../sim/run.js';
 
 export interface RunJob {
@@ -13,6 +17,8 @@ export interface RunJob {
   stallRisk?: boolean;
   /** Start from the scenario's history on this date (`--from`). */
   from?: string;
+  /** Draw the parameters from this posterior sample by the run's seed (read on the main thread: readPosterior). */
+  posterior?: Posterior;
 }
 
 export interface PreparedRun {
@@ -21,15 +27,34 @@ export interface PreparedRun {
   options: RunOptions;
   /** The scenario's history replayed, when it names one: what the run is set against. */
   replay: Replay | null;
+  /** The particle the run's seed drew, with --posterior. */
+  draw: PosteriorDraw | null;
+  /**
+   * The config of a run of the same job with another seed (the dashboard's restart with a new
+   * one): with a posterior, the particle that seed draws. Stall-risk rollouts read the run's
+   * config, so they use the same particle.
+   */
+  configFor(seed: string): SimConfig;
 }
 
 export async function prepareRun(job: RunJob): Promise<PreparedRun> {
-  const loaded = loadScenario(job.ref, job.load);
-  const prepared = (fork: RunOptions['fork'], replay: Replay | null): PreparedRun => ({config: loaded.config, notes: loaded.notes, options: {...(job.stallRisk === undefined ? {} : {stallRisk: job.stallRisk}), fork}, replay});
+  const {file, data} = readScenarioFile(job.ref);
+  const {posterior} = job;
+  const {loaded, draw} = posterior ? drawnScenario({file, data, options: job.load}, posterior) : {loaded: parseScenario(data, file, job.load), draw: null};
+  // The posterior was checked against the scenario above: another seed only draws again.
+  const configFor = (seed: string): SimConfig =>
+    posterior ? parseScenario(data, file, {...job.load, seed, overrides: [...(job.load.overrides ?? []), ...particleOverrides(posterior, drawParticle(posterior, seed))]}).config : {...loaded.config, seed};
+  const prepared = (fork: RunOptions['fork'], replay: Replay | null): PreparedRun => ({
+    config: loaded.config,
+    notes: loaded.notes,
+    options: {...(job.stallRisk === undefined ? {} : {stallRisk: job.stallRisk}), fork},
+    replay,
+    draw,
+    configFor,
+  });
   if (!loaded.scenario.history && job.from === undefined) return prepared(undefined, null);
   const [{scenarioHistory}, {replayTimeline}, {forkForScenario}] = await Promise.all([import('../history/load.js'), import('../history/replay.js'), import('../history/fork.js')]);
   const history = scenarioHistory(loaded);
   const replay = history ? replayTimeline(history) : null;
   return prepared(job.from === undefined ? undefined : forkForScenario(loaded, job.from, replay), replay);
 }
-

@@ -16,7 +16,7 @@ const SLICE_MS = 50;
 
 /** Resolves with the report; calls `onLoaded` once the scenario is valid, before the (long) run. */
 export async function runReport(job: ReportJob, onLoaded: (loaded: {notes: string[]}) => void): Promise<RunReport> {
-  const {config, notes, options, replay} = await prepareRun(job);
+  const {config, notes, options, replay, draw} = await prepareRun(job);
   onLoaded({notes});
   // Rounds as runSimulation runs them (startRun, advance until finished): the same report.
   const run = startRun(config, options);
@@ -26,5 +26,5 @@ export async function runReport(job: ReportJob, onLoaded: (loaded: {notes: strin
     if (more) await nextTurn();
   }
   const result = {config: run.config, state: run.state, daily: run.daily, fork: run.fork};
-  return buildReport(result, job.version, replay ? (await import('../history/divergence.js')).runDivergence(replay, result) : null);
+  return buildReport(result, job.version, replay ? (await import('../history/divergence.js')).runDivergence(replay, result) : null, draw);
 }

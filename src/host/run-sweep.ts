@@ -60,11 +60,20 @@ const YOUNG_MB = 8;
  * what a worker keeps (its modules, the plan's points, one cached scenario), and two workers
  * took a 100,000-run sweep past 260 MB of memory; capped, the heap is collected sooner instead.
  * The cap grows with the design's lists of values, which every worker builds and holds (twice
- * their size: a list grows by copying while it is built). Its columns are typed arrays, outside
- * the heap.
+ * their size: a list grows by copying while it is built), and with the posterior, if any. The
+ * design's columns are typed arrays, outside the heap.
  */
 export function oldGenerationMb(plan: SweepPlan): number {
-  return BASE_OLD_MB + Math.ceil((2 * plan.design.listBytes) / 2 ** 20);
+  return BASE_OLD_MB + Math.ceil((2 * plan.design.listBytes + posteriorBytes(plan)) / 2 ** 20);
+}
+
+/**
+ * What a worker's copy of the plan's posterior takes, generously: its values, weights and lines
+ * as arrays of numbers (8 bytes each, and a header an array), twice over while the copy is made.
+ */
+function posteriorBytes(plan: SweepPlan): number {
+  const p = plan.posterior;
+  return p ? 2 * p.weights.length * (8 * (p.paths.length + 2) + 32) : 0;
 }
 const BASE_OLD_MB = 48;
 /** A chunk's target duration: scheduling costs about 0.1 ms a task, and progress moves ~4 times a second. */

@@ -50,6 +50,19 @@ export interface Divergence {
   first: Record<'government' | 'taliban', {day: number; date: string} | null>;
 }
 
+/** The particle of a posterior sample a run's parameters were drawn from (`--posterior`, src/scenario/posterior.ts). */
+export interface PosteriorDraw {
+  file: string;
+  /** The posterior's digest (src/scenario/posterior-file.ts): two files with the same one draw alike. */
+  digest: string;
+  particles: number;
+  particle: number;
+  /** Its normalised weight. */
+  weight: number;
+  /** Its values, by --set path. */
+  values: Record<string, number>;
+}
+
 export interface RunReport {
   scenario: string;
   seed: string;
@@ -64,6 +77,8 @@ export interface RunReport {
   from: {day: number; date: string; released: {government: number; taliban: number}; talks: string} | null;
   /** The run set against the observed series of the scenario's history, or null when it names none. */
   history: Divergence | null;
+  /** The posterior particle the run's parameters came from (`--posterior`), or null for none. */
+  posterior: PosteriorDraw | null;
   policies: Record<AgentId, {policy: string; params: Readonly<Record<string, unknown>>}>;
   outcome: Outcome;
   /** Releases that complete the exchange: from the list (or to custody), and captives. */
@@ -80,7 +95,7 @@ export interface RunReport {
   events: {day: number; date: string; actor: string; type: string; reason: string; count?: number}[];
 }
 
-export function buildReport(result: RunResult, version: string, history: Divergence | null = null): RunReport {
+export function buildReport(result: RunResult, version: string, history: Divergence | null = null, posterior: PosteriorDraw | null = null): RunReport {
   const {config: cfg, state: s, daily} = result;
   const date = (day: number): string => dateOfDay(cfg.calendar, day);
   const rows: DailyRow[] = [];
@@ -105,6 +120,7 @@ export function buildReport(result: RunResult, version: string, history: Diverge
     roundDays: cfg.calendar.roundDays,
     from: result.fork ? {day: result.fork.day, date: date(result.fork.day), released: {...result.fork.released}, talks: result.fork.talks} : null,
     history,
+    posterior,
     policies,
     outcome: outcomeOf(result, date),
     targets: completionTargets(cfg),

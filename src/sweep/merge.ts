@@ -1,5 +1,6 @@
 // Merging shard outputs (`parley merge`): every file must have the same header and hold
-// consecutive runs; together the files must cover runs 0.. without a gap or an overlap (and all
+// consecutive runs, drawn from one posterior when they have one (the `posterior` column, the
+// same in every row); together the files must cover runs 0.. without a gap or an overlap (and all
 // of them when the spec is known). The merged file is the files' rows in run order, which is
 // byte for byte what one unsharded sweep writes.
 import {createReadStream, existsSync, statSync} from 'node:fs';
@@ -21,6 +22,8 @@ export interface SweepFile {
   end: number;
   /** Where the rows start: after the header. */
   bodyStart: number;
+  /** The digest of the posterior its runs were drawn from (every row's `posterior`), or null: none, or no rows. */
+  posterior: string | null;
 }
 
 /**
@@ -37,12 +40,19 @@ export async function scanFile(file: string, format: Format, plan: SweepPlan | n
   const order = new RunOrder(null);
   let check: ((field: Field) => string | null) | null = null;
   let first = -1;
+  // Every row's posterior digest, against the first row's.
+  const drawn: {digest: string | null; line: number} = {digest: null, line: 0};
   const head = await readRecords(file, format, complete, (rec, h) => {
     if (first < 0) columnsOk(h);
     const field = typedFields(rec, format);
     check ??= recordCheck(h.columns, plan);
     const problem = check(field) ?? order.follow(field);
     if (problem !== null) throw new InputError(`${file} line ${rec.line}: ${problem}`, file);
+    const digest = field(POSTERIOR);
+    if (typeof digest === 'string') {
+      if (drawn.digest === null) Object.assign(drawn, {digest, line: rec.line});
+      if (digest !== drawn.digest) throw new InputError(`${file} line ${rec.line}: posterior is ${digest}, line ${drawn.line}'s is ${drawn.digest}: its runs were drawn from two posteriors`, file);
+    }
     const run = field('run') as number;
     if (first < 0) first = run;
     if (plan) {
@@ -53,8 +63,11 @@ export async function scanFile(file: string, format: Format, plan: SweepPlan | n
   const end = order.end ?? 0;
   if (format === 'csv' && !head) throw new InputError(`${file}: empty, without even a header`, file);
   if (head) columnsOk(head);
-  return {file, format, head, first: Math.max(first, 0), end: first < 0 ? 0 : end, bodyStart: head ? Buffer.byteLength(head.raw) : 0};
+  return {file, format, head, first: Math.max(first, 0), end: first < 0 ? 0 : end, bodyStart: head ? Buffer.byteLength(head.raw) : 0, posterior: drawn.digest};
 }
+
+/** The column of a run's posterior digest (plan.ts POSTERIOR_COLUMNS). */
+const POSTERIOR = 'posterior';
 
 const span = (a: number, b: number): string => (a === b ? `run ${a}` : `runs ${a} to ${b}`);
 
@@ -69,6 +82,9 @@ export function mergeOrder(files: readonly SweepFile[], runs: number | null): Sw
     const same = f.format === 'csv' ? f.head!.raw === ref!.head!.raw : f.head!.columns.join('\u0000') === ref!.head!.columns.join('\u0000');
     if (!same) throw new InputError(`${f.file}: its columns differ from ${ref!.file}'s (${f.head!.columns.join(',')} against ${ref!.head!.columns.join(',')})`, f.file);
   }
+  const drawn = files.filter((f) => f.posterior !== null);
+  const other = drawn.find((f) => f.posterior !== drawn[0]!.posterior);
+  if (other) throw new InputError(`${other.file}: its runs were drawn from another posterior than ${drawn[0]!.file}'s (posterior ${other.posterior} against ${drawn[0]!.posterior}): merge runs of one posterior`, other.file);
   const sorted = files.filter((f) => f.end > f.first).sort((a, b) => a.first - b.first);
   let next = 0;
   let previous: SweepFile | null = null;

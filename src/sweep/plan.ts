@@ -6,6 +6,7 @@ import {dirname, resolve} from 'node:path';
 import {invalid, zodProblems} from '../scenario/errors.js';
 import {bundledNames, readDataFile, readScenarioFile, resolveDataPath, SCENARIO_DIR} from '../scenario/load.js';
 import {parseOverride, type Override} from '../scenario/overrides.js';
+import {checkPosterior, drawParticle, particleOverrides, readPosterior, refuseOverlap, type Posterior} from '../scenario/posterior.js';
 import {InputError, parseScenario} from '../scenario/resolve.js';
 import {scenarioVariants} from '../scenario/variants.js';
 import type {SimConfig} from '../sim/config.js';
@@ -37,6 +38,8 @@ export interface SweepPlan {
   columns: string[];
   /** Metrics left out because some or all runs could not fill them, and why (said on stderr). */
   omitted: {metrics: Metric[]; why: string} | null;
+  /** The posterior sample each run draws its particle from by its seed (the spec's `posterior`, or --posterior), or null. */
+  posterior: Posterior | null;
   /** Cumulative releases on given days, after the metrics (a calibration's observed dates; none for a sweep spec). */
   series: SeriesColumn[];
 }
@@ -54,22 +57,33 @@ export type Row = Record<string, string | number | boolean | null>;
 export const ID_COLUMNS = ['run', 'point', 'replicate', 'seed'] as const;
 
 /**
- * Reads and validates a sweep spec; problems name the file and the field, as for scenarios.
- * `check: false` skips loading the scenario at every point (merge; the bench).
+ * The columns a sweep with a posterior adds after its parameters: the particle the run's seed
+ * drew, and the posterior's digest, so that rows drawn from two posteriors never pass for one
+ * sweep's (--resume and merge compare them; merge without a spec compares the digests).
  */
-export function loadSweep(ref: string, {check = true}: {check?: boolean} = {}): SweepPlan {
-  const file = resolveDataPath(ref, SWEEP_DIR, 'sweep spec');
-  return finishPlan(planFromData(file, readDataFile(file)), check);
-}
+export const POSTERIOR_COLUMNS = ['particle', 'posterior'] as const;
 
 /**
- * The plan of a spec's data; `scenario`: the base scenario as resolved before, and `base` its
- * file and data as read before (workers).
+ * Reads and validates a sweep spec; problems name the file and the field, as for scenarios.
+ * `check: false` skips loading the scenario at every point and each particle of a posterior
+ * (merge; the bench). `posterior`: a posterior file (--posterior) for a spec that names none.
  */
-function planFromData(file: string, raw: unknown, scenario?: string, base?: {file: string; data: unknown}, design?: DesignData): SweepPlan {
+export function loadSweep(ref: string, {check = true, posterior}: {check?: boolean; posterior?: string | undefined} = {}): SweepPlan {
+  const file = resolveDataPath(ref, SWEEP_DIR, 'sweep spec');
+  const raw = readDataFile(file);
+  const spec = parseSpec(file, raw);
+  if (posterior !== undefined && spec.posterior !== undefined) {
+    throw new InputError(`--posterior ${posterior}: ${file} names a posterior already (posterior: ${spec.posterior}): give one`, file);
+  }
+  const given = posterior ?? (spec.posterior === undefined ? undefined : resolve(dirname(file), spec.posterior));
+  const plan = assemblePlan({file, spec, design: designPoints(spec), raw, kind: 'sweep', posterior: given === undefined ? null : readPosterior(given)});
+  return finishPlan(plan, check);
+}
+
+function parseSpec(file: string, raw: unknown): SweepSpec {
   const parsed = sweepSchema.safeParse(raw);
   if (!parsed.success) throw invalid(file, zodProblems(parsed.error, {schema: sweepSchema, data: raw}), 'sweep spec');
-  return assemblePlan({file, spec: parsed.data, design: design ? Design.fromData(design) : designPoints(parsed.data), raw, kind: 'sweep', scenario, base});
+  return parsed.data;
 }
 
 /** Which spec a plan was made from: a sweep spec, or a sensitivity spec (src/sensitivity) made into one. */
@@ -85,6 +99,7 @@ export interface PlanParts {
   scenario?: string | undefined;
   base?: {file: string; data: unknown} | undefined;
   series?: SeriesColumn[] | undefined;
+  posterior?: Posterior | null | undefined;
 }
 
 /** A spec's base scenario: a file relative to the spec, or else a bundled name (or a path from here). */
@@ -94,24 +109,37 @@ export function specScenario(file: string, ref: string): string {
 }
 
 /** A plan from its parts, before its points are checked and its columns chosen (finishPlan). */
-export function assemblePlan({file, spec, design, raw, kind, scenario, base, series = []}: PlanParts): SweepPlan {
+export function assemblePlan({file, spec, design, raw, kind, scenario, base, series = [], posterior = null}: PlanParts): SweepPlan {
   scenario ??= specScenario(file, spec.scenario);
-  const plan: SweepPlan = {file, spec, scenario, params: Object.keys(spec.vary), design, runs: design.size * spec.replicates, metrics: [], columns: [], omitted: null, series};
+  const plan: SweepPlan = {file, spec, scenario, params: Object.keys(spec.vary), design, runs: design.size * spec.replicates, metrics: [], columns: [], omitted: null, posterior, series};
   raws.set(plan, {raw, kind});
   if (base) bases.set(plan, base);
+  if (posterior) refuseDrawnAndSet(plan, posterior);
   return plan;
 }
 
-/** Checks the plan's points (unless told not to: merge, the bench, workers) and sets its columns. */
+/** A varied or `set` path the posterior also draws: each run would take one of the two silently. */
+function refuseDrawnAndSet(plan: SweepPlan, posterior: Posterior): void {
+  const named = new Map<Override, string>();
+  for (const p of plan.params) named.set(parseOverride(`${p}=0`), `${plan.file}: vary.${p}`);
+  for (const text of plan.spec.set) named.set(parseOverride(text), `${plan.file}: set ${text}`);
+  refuseOverlap(posterior, [...named.keys()], (o) => named.get(o)!);
+}
+
+/** Checks the plan's points and its posterior's particles (unless told not to: merge, the bench, workers) and sets its columns. */
 export function finishPlan(plan: SweepPlan, check: boolean): SweepPlan {
-  if (check) checkValues(plan);
+  if (check) {
+    // Each particle on the base scenario with the spec's set and days, first: a bad particle is the posterior's problem, not a point's.
+    if (plan.posterior) checkPosterior(plan.posterior, {...baseScenario(plan), options: {set: plan.spec.set, days: plan.spec.days}});
+    checkValues(plan);
+  }
   return withColumns(plan);
 }
 
 /** Sets the plan's metrics and columns (after its points are checked: this may load one). */
 function withColumns(plan: SweepPlan): SweepPlan {
   const {metrics, omitted} = chooseMetrics(plan);
-  return Object.assign(plan, {metrics, columns: [...ID_COLUMNS, ...plan.params, ...metrics, ...plan.series.map((c) => c.column)], omitted});
+  return Object.assign(plan, {metrics, columns: [...ID_COLUMNS, ...plan.params, ...(plan.posterior ? POSTERIOR_COLUMNS : []), ...metrics, ...plan.series.map((c) => c.column)], omitted});
 }
 
 /** The path that turns the daily stall-risk estimate on and off. */
@@ -163,6 +191,8 @@ export interface PlanSource {
   spec: unknown;
   scenario: string;
   base: {file: string; data: unknown};
+  /** The posterior as the main thread read and checked it (the file may change or go while the sweep runs). */
+  posterior: Posterior | null;
   /**
    * The points as the main thread drew them. Drawing a design is deterministic, but a sensitivity
    * design of 50,000 runs took each worker 50 to 120 ms to draw again (rounding 500,000 values),
@@ -171,10 +201,22 @@ export interface PlanSource {
   design: DesignData;
 }
 
-export const planSource = (plan: SweepPlan): PlanSource => ({kind: raws.get(plan)!.kind, file: plan.file, spec: raws.get(plan)!.raw, scenario: plan.scenario, base: baseScenario(plan), design: plan.design.data});
+export const planSource = (plan: SweepPlan): PlanSource => ({
+  kind: raws.get(plan)!.kind,
+  file: plan.file,
+  spec: raws.get(plan)!.raw,
+  scenario: plan.scenario,
+  base: baseScenario(plan),
+  posterior: plan.posterior,
+  design: plan.design.data,
+});
 
 /** A sweep spec's plan from its source (src/sensitivity makes its own kind's). */
-export const planFromSource = (source: PlanSource): SweepPlan => finishPlan(planFromData(source.file, source.spec, source.scenario, source.base, source.design), false);
+export function planFromSource(source: PlanSource): SweepPlan {
+  const spec = parseSpec(source.file, source.spec);
+  const {file, scenario, base, posterior} = source;
+  return finishPlan(assemblePlan({file, spec, design: Design.fromData(source.design), raw: source.spec, kind: 'sweep', scenario, base, posterior}), false);
+}
 
 /** Where a run id sits: its point, its replicate and its seed. */
 export function runCoordinates(plan: SweepPlan, run: number): {point: number; replicate: number; seed: string} {
@@ -224,12 +266,18 @@ function pointValues(plan: SweepPlan, point: number): Override[] {
   });
 }
 
-/** The command that re-runs one row alone. */
+/** The command that re-runs one row alone (with a posterior, the seed draws the same particle). */
 export function rerunCommand(plan: SweepPlan, run: number): string {
   const {point, seed} = runCoordinates(plan, run);
   const sets = pointOverrides(plan, point).flatMap((s) => ['--set', quote(s)]);
   const days = plan.spec.days === undefined ? [] : ['--days', String(plan.spec.days)];
-  return ['parley', 'run', quote(plan.scenario), ...sets, ...days, '--seed', quote(seed)].join(' ');
+  const posterior = plan.posterior ? ['--posterior', quote(plan.posterior.file)] : [];
+  return ['parley', 'run', quote(plan.scenario), ...sets, ...days, ...posterior, '--seed', quote(seed)].join(' ');
+}
+
+/** A row's posterior columns (POSTERIOR_COLUMNS): the particle the run's seed draws and the posterior's digest; none without a posterior. */
+export function posteriorValues(plan: SweepPlan, seed: string): Value[] {
+  return plan.posterior ? [drawParticle(plan.posterior, seed), plan.posterior.digest] : [];
 }
 
 /**
@@ -289,6 +337,20 @@ const loadPoint = (plan: SweepPlan, point: number): SimConfig =>
 
 const describePoint = (plan: SweepPlan, point: number): string => plan.params.map((p, i) => `${p}=${String(plan.design.value(point, i))}`).join(', ');
 
+/** The particle the first run of a point draws; -1 without a posterior. */
+const firstParticle = (plan: SweepPlan, point: number): number => (plan.posterior ? drawParticle(plan.posterior, runCoordinates(plan, point * plan.spec.replicates).seed) : -1);
+
+/** A run's config: its point's, with the particle its seed drew written in (-1: no posterior). */
+function loadRun(plan: SweepPlan, point: number, particle: number): SimConfig {
+  if (particle < 0) return loadPoint(plan, point);
+  const posterior = plan.posterior!;
+  return against(
+    plan,
+    () => `point ${point} (${describePoint(plan, point)}) with particle ${particle} of ${posterior.file} (line ${posterior.lines[particle]})`,
+    () => variants(plan)([...pointValues(plan, point), ...particleOverrides(posterior, particle)]),
+  );
+}
+
 /**
  * Points checked one by one before any run: validating a point costs about a tenth of a
  * millisecond on one core, so this stays under half a second.
@@ -303,7 +365,8 @@ const FULL_CHECK_POINTS = 2_000;
  */
 function checkValues(plan: SweepPlan): void {
   if (plan.design.size <= FULL_CHECK_POINTS) {
-    for (let p = 0; p < plan.design.size; p++) loadPoint(plan, p);
+    // With a posterior, each point with the particle its first run draws: a policy the point switches to may not have a drawn parameter.
+    for (let p = 0; p < plan.design.size; p++) loadRun(plan, p, firstParticle(plan, p));
     return;
   }
   Object.entries(plan.spec.vary).forEach(([path, spec]) => {
@@ -321,24 +384,37 @@ function checkValues(plan: SweepPlan): void {
  */
 export function sweepValues(plan: SweepPlan): (run: number) => Value[] {
   let cached = -1;
-  let config: SimConfig | null = null;
+  // The configs of the point's particles drawn so far (one, -1, without a posterior), at most
+  // MAX_CONFIGS of them: a point of many replicates over a large posterior would fill the heap.
+  const configs = new Map<number, SimConfig>();
   const arena = new RunArena();
   return (run) => {
     const {point, replicate, seed} = runCoordinates(plan, run);
     if (point !== cached) {
-      config = loadPoint(plan, point);
+      configs.clear();
       cached = point;
     }
-    const result = arena.run(config!, seed);
+    const drawn = posteriorValues(plan, seed);
+    const particle = plan.posterior ? (drawn[0] as number) : -1;
+    let config = configs.get(particle);
+    if (!config) {
+      if (configs.size >= MAX_CONFIGS) configs.clear();
+      configs.set(particle, (config = loadRun(plan, point, particle)));
+    }
+    const result = arena.run(config, seed);
     const metrics = runMetrics(result);
     const values: Value[] = [run, point, replicate, seed];
     for (let i = 0; i < plan.params.length; i++) values.push(plan.design.value(point, i));
+    values.push(...drawn);
     for (const m of plan.metrics) values.push(metrics[m]);
     const {daily} = result;
     for (const c of plan.series) values.push(valueOn(c.side === 'government' ? daily.govReleased : daily.talReleased, daily.length, c.day));
     return values;
   };
 }
+
+/** Particles' configs a worker keeps for the point under way. */
+const MAX_CONFIGS = 256;
 
 /** sweepValues, each row as an object keyed by column. */
 export function sweepRunner(plan: SweepPlan): (run: number) => Row {

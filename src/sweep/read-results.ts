@@ -10,7 +10,7 @@ import {pipeline} from 'node:stream';
 import {CsvError, parse, type Options} from 'csv-parse';
 import {InputError} from '../scenario/errors.js';
 import {METRICS, type Metric} from './metrics.js';
-import {ID_COLUMNS, type Row} from './plan.js';
+import {ID_COLUMNS, POSTERIOR_COLUMNS, type Row} from './plan.js';
 import {castCell, fileHorizon, rowCheck} from './row-check.js';
 import {RunOrder} from './run-order.js';
 
@@ -196,7 +196,8 @@ export async function openResults(file: string): Promise<Results> {
     await close();
     throw e;
   }
-  const ids: ReadonlySet<string> = new Set(ID_COLUMNS);
+  // A run's particle and posterior are not the point's parameters.
+  const ids: ReadonlySet<string> = new Set([...ID_COLUMNS, ...POSTERIOR_COLUMNS]);
   const metrics = columns.filter((c): c is Metric => METRIC_SET.has(c));
   const params = columns.filter((c) => !ids.has(c) && !METRIC_SET.has(c));
   const checkRow = rowChecker(file, columns);

@@ -5,7 +5,7 @@
 import {MAX_DAYS} from '../scenario/schema.js';
 import {DECIMAL} from '../scenario/overrides.js';
 import type {Metric} from './metrics.js';
-import type {ID_COLUMNS} from './plan.js';
+import type {ID_COLUMNS, POSTERIOR_COLUMNS} from './plan.js';
 import type {Value} from './output.js';
 
 export const STATUSES = ['complete', 'broken', 'ongoing'] as const;
@@ -32,11 +32,13 @@ const perRound: Rule = (v, field, horizon) => {
 
 const probability: Rule = (v) => (v === null || (typeof v === 'number' && v >= 0 && v <= 1) ? null : 'must be a probability from 0 to 1, or empty');
 
-const RULES: Readonly<Record<(typeof ID_COLUMNS)[number] | Metric, Rule>> = {
+const RULES: Readonly<Record<(typeof ID_COLUMNS)[number] | (typeof POSTERIOR_COLUMNS)[number] | Metric, Rule>> = {
   run: count,
   point: count,
   replicate: count,
   seed: (v) => (typeof v === 'string' && v !== '' ? null : 'must be a run seed (text)'),
+  particle: count,
+  posterior: (v) => (typeof v === 'string' && /^[0-9a-f]{16}$/.test(v) ? null : "must be a posterior's digest (16 hex digits)"),
   status: (v) => ((STATUSES as readonly unknown[]).includes(v) ? null : `must be ${STATUSES.slice(0, -1).join(', ')} or ${STATUSES.at(-1)}`),
   completionDay: (v, field, horizon) => {
     const status = field('status');
@@ -63,8 +65,8 @@ const parameter: Rule = (v) => (v === null || ['string', 'number', 'boolean'].in
 /** A series column of a calibration's rows (sweep/plan.ts SeriesColumn): one side's cumulative releases on a date. */
 const SERIES_COLUMN = /^(government|taliban)@\d{4}-\d{2}-\d{2}$/;
 
-/** Columns read as text in CSV, whatever they look like (a seed "007" stays "007"). */
-const TEXT_COLUMNS: ReadonlySet<string> = new Set(['seed', 'status']);
+/** Columns read as text in CSV, whatever they look like (a seed "007" stays "007", a digest of digits too). */
+const TEXT_COLUMNS: ReadonlySet<string> = new Set(['seed', 'status', 'posterior']);
 
 /** A CSV field as a value: empty is null; numbers and true/false are typed, except in text columns. */
 export function castCell(text: string, column: string): Value {

@@ -1,6 +1,7 @@
 // The sweep spec (scenarios/sweeps/*.yaml), validated by zod 4 like scenarios: a base scenario,
 // the parameters to vary (any path `--set` accepts, policy names included), the design, the
-// replicates per point, a master seed, and the metrics to keep.
+// replicates per point, a master seed, the metrics to keep, and a posterior sample the runs
+// may draw their other parameters from.
 import {z} from 'zod';
 import {MAX_DAYS} from '../scenario/schema.js';
 import {groupDigits} from '../fmt/group-digits.js';
@@ -30,6 +31,11 @@ export const sweepSchema = z
     name: z.string().min(1).describe('short name'),
     description: z.string().default('').describe('what the sweep asks'),
     scenario: z.string().min(1).describe('the base scenario: a bundled name or a file (relative to this spec)'),
+    posterior: z
+      .string()
+      .min(1)
+      .optional()
+      .describe("a posterior sample (the CSV parley calibrate writes; a file relative to this spec): each run draws its model parameters from it, a particle by weight chosen by the run's seed"),
     set: z.array(z.string()).default([]).describe('fixed --set overrides applied to every run'),
     days: z.int().min(1).max(MAX_DAYS).optional().describe('rounds per run (default: the scenario\'s)'),
     vary: z.record(z.string(), paramSpec).refine((v) => Object.keys(v).length > 0, 'vary at least one parameter').describe('--set paths to vary, in column order'),

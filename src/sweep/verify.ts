@@ -1,9 +1,10 @@
 // Checks a row read back from a file against the plan: it must be exactly the row parley writes
-// for that run id, byte for byte, given the metrics it holds. Its run, point, replicate, seed and
-// parameter values come from the plan, so a file from another spec, seed or shard never passes;
+// for that run id, byte for byte, given the metrics it holds. Its run, point, replicate, seed,
+// parameter values and (with a posterior) particle and posterior digest come from the plan, so a
+// file from another spec, seed, shard or posterior never passes;
 // its metrics must be values a run can produce (row-check.ts), within the plan's horizon.
 import {InputError} from '../scenario/errors.js';
-import {planHorizon, runCoordinates, type SweepPlan} from './plan.js';
+import {planHorizon, posteriorValues, runCoordinates, type SweepPlan} from './plan.js';
 import {formatRows, type Format, type Value} from './output.js';
 import type {FileRecord} from './read-rows.js';
 import {castCell, fileHorizon, rowCheck, type Field} from './row-check.js';
@@ -36,7 +37,7 @@ const checks = new WeakMap<SweepPlan, (field: Field) => string | null>();
 export function expectedValues(plan: SweepPlan, run: number, rec: FileRecord, format: Format): Value[] {
   const {point, replicate, seed} = runCoordinates(plan, run);
   const read = (c: string): Value => fieldValue(c, rec.get(c), format) ?? null;
-  return [run, point, replicate, seed, ...plan.design.point(point), ...plan.metrics.map(read), ...plan.series.map((c) => read(c.column))];
+  return [run, point, replicate, seed, ...plan.design.point(point), ...posteriorValues(plan, seed), ...plan.metrics.map(read), ...plan.series.map((c) => read(c.column))];
 }
 
 function fieldText(v: unknown, format: Format): string {

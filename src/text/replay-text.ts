@@ -34,12 +34,24 @@ export function formatReplay(r: Replay): string {
 const coverageText = (c: Coverage): string => `${c.inside} of ${c.of} dates${c.of > 0 ? ` (${Math.round((100 * c.inside) / c.of)}%)` : ''}`;
 
 /** The fit of model runs to the replayed history, as a small table. */
-export function formatComparison(scenario: string, c: Comparison): string {
+/** A posterior sample the comparison's seeds drew their parameters from (`--posterior`). */
+export interface PosteriorUse {
+  file: string;
+  digest: string;
+  particles: number;
+  /** Particles drawn by at least one seed. */
+  drawn: number;
+}
+
+export function formatComparison(scenario: string, c: Comparison, posterior: PosteriorUse | null = null): string {
   const dist = (d: Distribution, digits = 0): string => (d.median === null ? '—' : `${d.median.toFixed(digits)} [${d.p10!.toFixed(digits)}–${d.p90!.toFixed(digits)}]`);
   const row = (label: string, observed: number | null, model: Distribution, share = true): string =>
     `${label.padEnd(34)}${String(observed ?? '—').padStart(8)}   ${dist(model).padEnd(22)}${share ? `${Math.round(model.share * 100)}% of runs` : ''}`;
   const out = [
     `${scenario} over ${c.runs} seeds against the 2020 timeline (day 0 = 2020-02-29)`,
+    ...(posterior
+      ? [`parameters drawn from the posterior ${posterior.file}: each seed its own particle by weight (${posterior.drawn} of ${groupDigits(posterior.particles)} drawn), so the bands carry parameter uncertainty`]
+      : []),
     '',
     `${'measure'.padEnd(34)}${'2020'.padStart(8)}   model: median [10%–90%]`,
     row('first government release (day)', c.firstGovernmentRelease.observed, c.firstGovernmentRelease.model),

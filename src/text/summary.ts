@@ -32,8 +32,15 @@ function header(r: RunReport): string {
       ),
     );
   }
+  if (r.posterior) lines.push(wrap(posterior(r.posterior), WIDTH, 'Posterior  ', 11));
   lines.push(`Outcome    ${outcome(r)}`);
   return lines.join('\n');
+}
+
+/** The particle the run's parameters were drawn from, and its values. */
+function posterior(p: NonNullable<RunReport['posterior']>): string {
+  const values = Object.entries(p.values).map(([path, v]) => `${path}=${v}`);
+  return `particle ${p.particle} of ${groupDigits(p.particles)} in ${p.file} (weight ${Number(p.weight.toPrecision(3))}): ${values.join(', ')}`;
 }
 
 /** The run against the record its scenario names: where each side departs from it, if it does. */

@@ -19,6 +19,7 @@ function fakeReport(patch: Partial<RunReport> = {}): RunReport {
     roundDays: 1,
     from: null,
     history: null,
+    posterior: null,
     policies: {
       government: {policy: 'phased-conditional', params: {batchSize: 100}},
       taliban: {policy: 'ratio-releaser', params: {}},

@@ -17,6 +17,12 @@ export const REPLAY_USAGE = defineUsage({
     compare: {type: 'boolean', help: 'set a model scenario (the argument) against the record'},
     runs: {type: 'string', value: 'N', help: 'seeds the model is run with, with --compare', defaultText: '100'},
     constructed: {type: 'boolean', help: 'with --compare: fit the constructed points of the record too (implied or carried forward), not only the reported ones'},
+    posterior: {
+      type: 'string',
+      value: 'FILE',
+      help: "with --compare: draw the model's parameters from a posterior sample (the CSV parley calibrate writes): each seed runs the particle it draws by weight, so the 10-90% band carries parameter uncertainty as well as the dice; the output names the posterior",
+      defaultText: "the scenario's parameters",
+    },
     history: {type: 'string', value: 'HISTORY', help: 'the record to replay or compare against: a file or a bundled history', defaultText: 'afghanistan-2020'},
     speed: {type: 'string', value: 'N|max', help: 'dashboard speed in days a second: 1, 2, 5, 10, 20, 50, 100 or max', defaultText: '5'},
   },

@@ -15,6 +15,12 @@ export const RUN_USAGE = defineUsage({
       value: 'PATH=VALUE',
       help: 'change a scenario field, checked like the file, e.g. agents.government.params.batchSize=200; a last segment + appends to a list (events.+={...}); repeatable; parley list shows the parameters',
     },
+    posterior: {
+      type: 'string',
+      value: 'FILE',
+      help: "draw the model's parameters from a posterior sample (the CSV parley calibrate writes: particle,weight,<--set path>,…): the run's seed chooses one particle by weight, whose values apply after the scenario file; the summary names it and --json has it in posterior. The stall-risk rollouts use the same particle. A --set on a drawn path is refused",
+      defaultText: "the scenario's parameters",
+    },
     json: {type: 'boolean', help: 'print the full report as one JSON document'},
     ndjson: {type: 'boolean', help: 'print the report as one JSON record a line'},
     out: {

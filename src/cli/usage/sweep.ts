@@ -8,6 +8,12 @@ export const SWEEP_USAGE = defineUsage({
     'Runs every run of a sweep spec (a file, or a bundled sweep: parley list shows them) on worker threads, one row a run in run order, to a CSV or NDJSON file or stdout, with progress on stderr; then a summary per point (FILE.summary.csv for --out FILE, and a table). Ctrl-C, SIGTERM or SIGHUP stops it cleanly and prints the command that resumes. One sweep at a time writes a given --out: a second is refused.',
   options: {
     workers: {type: 'string', value: 'N', help: 'worker threads, at most 4 per core', defaultText: 'one per core'},
+    posterior: {
+      type: 'string',
+      value: 'FILE',
+      help: "draw each run's model parameters from a posterior sample (the CSV parley calibrate writes), as the spec's posterior field does: the run's seed chooses a particle by weight, so rows are the same on any --workers or --shard. Rows gain the columns particle and posterior (the file's digest): --resume and merge refuse rows of another posterior. Stall-risk rollouts use the run's particle. A path the spec varies or sets is refused",
+      defaultText: "the spec's posterior, if any",
+    },
     out: {
       type: 'string',
       value: 'FILE',
