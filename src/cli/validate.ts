@@ -15,7 +15,7 @@ export function validateCommand(args: string[], io: Io): number {
       const {file, scenario: s, notes} = loadScenario(ref, {set: values.set ?? []});
       for (const note of notes) io.stderr(`note: ${note}\n`);
       const agents = (['government', 'taliban', 'us'] as const).map((a) => `${a}=${s.agents[a].policy}`).join(', ');
-      io.stdout(`${file}: valid (${s.name}, ${s.days} days, ${agents})\n`);
+      io.stdout(`${file}: valid (${s.name}${s.information ? `, information as of ${s.information}` : ''}, ${s.days} days, ${agents})\n`);
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
       io.stderr(`parley: ${e.message}\n`);

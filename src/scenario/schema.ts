@@ -70,6 +70,9 @@ export const scenarioSchema = z
     name: z.string().min(1).describe('short name'),
     description: z.string().min(1).describe('what the scenario shows, for a student'),
     start: isoDate.describe('date of day 0'),
+    information: isoDate
+      .optional()
+      .describe('the date of the information the scenario is built from: every pool, parameter, event and grid is known on or before it'),
     days: z.int().min(1).max(MAX_DAYS).describe('rounds to simulate at most'),
     roundDays: z.int().min(1).max(30).default(1).describe('calendar days per round'),
     seed: z.union([z.string(), z.number()]).transform(String).describe('seed of the negotiation (a string)'),
@@ -94,6 +97,11 @@ export const scenarioSchema = z
     if (end !== null && end > parseIsoDate(LAST_DATE)!) {
       const rounds = `${s.days} round${s.days > 1 ? 's' : ''} of ${s.roundDays} day${s.roundDays > 1 ? 's' : ''}`;
       ctx.addIssue({code: 'custom', path: ['days'], message: `${rounds} from start ${s.start} end in the year ${civilFromDays(end)[0]}; the last date parley writes is ${LAST_DATE}`});
+    }
+    // A scenario built from what was known on a day cannot be dated before the run it describes.
+    const information = s.information === undefined ? null : parseIsoDate(s.information);
+    if (start !== null && information !== null && information < start) {
+      ctx.addIssue({code: 'custom', path: ['information'], message: `${s.information} is before the scenario starts (${s.start})`});
     }
     s.events.forEach((e, i) => {
       if (e.type === 'release' && e.criteria !== undefined) {

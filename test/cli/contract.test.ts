@@ -10,7 +10,7 @@ import {bundledScenarioNames, SCENARIO_DIR} from '../../src/scenario/load.js';
 import {AGENTS} from '../../src/sim/types.js';
 import {bundledSensitivityNames, SENSITIVITY_DIR} from '../../src/sensitivity/plan.js';
 import {bundledSweepNames, SWEEP_DIR} from '../../src/sweep/plan.js';
-import {hasEscapes, hasStackTrace, longLines, parley, removeTempDirs, ROOT, tempDir, writeScenario} from '../helpers/cli.js';
+import {DEFAULT_AGENTS, hasEscapes, hasStackTrace, longLines, parley, removeTempDirs, ROOT, tempDir, writeScenario} from '../helpers/cli.js';
 
 afterAll(removeTempDirs);
 
@@ -123,6 +123,11 @@ describe('bad input: exit 2, the file and field named, no stack trace', () => {
   taliban: {policy: ratio-releaser}
   us: {policy: facilitator}`);
     await expectInputError(['run', file, '--no-stall-risk'], file, 'agents.government.params.batchSize');
+  });
+
+  it('an information date before the start names the file and the field', async () => {
+    const file = writeScenario(dir, 'hindsight.yaml', `information: 2020-02-01\n${DEFAULT_AGENTS}`);
+    await expectInputError(['validate', file], file, 'information: 2020-02-01 is before the scenario starts (2020-03-01)');
   });
 
   it('an unknown field names the field', async () => {

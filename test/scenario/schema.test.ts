@@ -225,6 +225,14 @@ describe('scenario schema: rejections', () => {
     expect(problems({...minimal(), days: 10.5})[0]).toMatch(/^days: /);
   });
 
+  it('takes an information date on or after the start; one before it or off the calendar is refused', () => {
+    expect(parseScenario({...minimal(), information: '2020-03-01'}, 'ok.yaml').scenario.information).toBe('2020-03-01');
+    expect(parseScenario(minimal(), 'ok.yaml').scenario.information).toBeUndefined();
+    expect(problems({...minimal(), information: '2020-02-29'})).toEqual(['information: 2020-02-29 is before the scenario starts (2020-03-01)']);
+    expect(problems({...minimal(), information: '2020-02-30'})).toEqual([expect.stringMatching(/^information: .*not a calendar date/)]);
+    expect(problems({...minimal(), information: '30 June 2020'})[0]).toBe('information: expected a date as YYYY-MM-DD');
+  });
+
   it('rejects data that is not a mapping', () => {
     for (const raw of [null, 42, 'text', [1, 2]]) expect(problems(raw)).toEqual(['(top level): expected a mapping of scenario fields']);
   });
