@@ -8,21 +8,30 @@ import {median} from '../stats/median.js';
 import type {Value} from '../sweep/output.js';
 import type {ObservedPoint} from './plan.js';
 
+/**
+ * How a count is compared: `log-rmse` on log(1 + count), `share-rmse` as a share of the side's
+ * agreed total (`caps`). On the log scale a first release a few days late is a large error while
+ * counts are small; as shares of the total, early counts weigh little and the pace over months
+ * dominates.
+ */
+export type DistanceKind = 'log-rmse' | 'share-rmse';
+
 /** The distance of a row (values in `columns` order) from `fitted`; NaN when a value is missing. */
-export function rowDistance(columns: readonly string[], fitted: readonly ObservedPoint[]): (row: readonly Value[]) => number {
+export function rowDistance(columns: readonly string[], fitted: readonly ObservedPoint[], kind: DistanceKind = 'log-rmse', caps: Record<'government' | 'taliban', number> = {government: 1, taliban: 1}): (row: readonly Value[]) => number {
   const sides = [...new Set(fitted.map((p) => p.side))].map((side) => {
     const points = fitted.filter((p) => p.side === side);
-    return {at: points.map((p) => columns.indexOf(p.column)), log: points.map((p) => Math.log1p(p.value))};
+    const scale = kind === 'log-rmse' ? Math.log1p : (x: number): number => x / caps[side];
+    return {at: points.map((p) => columns.indexOf(p.column)), log: points.map((p) => scale(p.value)), scale};
   });
   for (const s of sides) if (s.at.includes(-1)) throw new Error('a fitted date has no column in the rows');
   return (row) => {
     let total = 0;
-    for (const {at, log} of sides) {
+    for (const {at, log, scale} of sides) {
       let sum = 0;
       for (let i = 0; i < at.length; i++) {
         const v = row[at[i]!];
         if (typeof v !== 'number') return Number.NaN;
-        const d = Math.log1p(v) - log[i]!;
+        const d = scale(v) - log[i]!;
         sum += d * d;
       }
       total += Math.sqrt(sum / at.length);
@@ -38,8 +47,8 @@ export function rowDistance(columns: readonly string[], fitted: readonly Observe
  * scale while counts are small); the median of a few runs keeps the distance about the
  * parameters (docs/calibration.md, Method).
  */
-export function particleDistances(columns: readonly string[], fitted: readonly ObservedPoint[], rows: readonly (readonly Value[])[], replicates: number): Float64Array {
-  const distance = rowDistance(columns, fitted);
+export function particleDistances(columns: readonly string[], fitted: readonly ObservedPoint[], rows: readonly (readonly Value[])[], replicates: number, kind: DistanceKind = 'log-rmse', caps?: Record<'government' | 'taliban', number>): Float64Array {
+  const distance = rowDistance(columns, fitted, kind, caps);
   if (replicates === 1) return Float64Array.from(rows, distance);
   const at = [...new Set(fitted.map((p) => p.column))].map((c) => columns.indexOf(c));
   const out = new Float64Array(rows.length / replicates);

@@ -55,6 +55,8 @@ export interface CalibrationPlan {
   /** Every observed point the fit may not see, kept for the report: both sides, on or before the date. */
   inSample: ObservedPoint[];
   series: SeriesColumn[];
+  /** Each side's agreed total (the scenario's list and captives): the share-rmse distance's scale, and the baselines' cap. */
+  caps: Record<Side, number>;
 }
 
 export function loadCalibration(ref: string): CalibrationPlan {
@@ -99,7 +101,8 @@ function planFromData(file: string, raw: unknown, from?: {scenario: string; base
   if (fitted.length === 0) throw fail(file, [`information: no ${spec.observed.basis === 'reported' ? 'reported ' : ''}observation of ${spec.observed.sides.join(' or ')} on or before ${date} to fit`]);
   if (heldOut.length === 0) throw fail(file, [`information: no observation after ${date} to score`]);
   const params = priorsOf(file, spec, loaded.config.agents);
-  return {file, spec, scenario, base, history, information: {date, day}, params, fitted, heldOut, inSample, series: points.map(({column, side, day: d}) => ({column, side, day: d}))};
+  const caps = {government: loaded.config.govPool.onList, taliban: loaded.config.talPool.size};
+  return {file, spec, scenario, base, history, information: {date, day}, params, fitted, heldOut, inSample, series: points.map(({column, side, day: d}) => ({column, side, day: d})), caps};
 }
 
 /** Each parameter's prior, checked against its policy's schema. */

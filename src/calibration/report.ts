@@ -5,7 +5,6 @@
 import {BASELINES, type Baseline} from '../analysis/baselines.js';
 import {scoreEnsembleForecast, scorePointForecast, type EnsembleForecastScore, type HeldOut, type PointForecastScore} from '../analysis/forecast-score.js';
 import {SIDES, type Side} from '../history/schema.js';
-import {parseScenario} from '../scenario/resolve.js';
 import type {Population, RngFor} from '../stats/abc-smc.js';
 import {histogram} from '../stats/weighted-histogram.js';
 import {weightedCovariance, weightedMean, weightedSd} from '../stats/weighted-moments.js';
@@ -108,8 +107,7 @@ function marginals(plan: CalibrationPlan, pop: Population): {marginals: Marginal
 /** The report of a finished calibration: its populations, and the predictive sweep's rows (in `columns` order). */
 export function calibrationReport(plan: CalibrationPlan, populations: readonly Population[], columns: readonly string[], rows: readonly (readonly Value[])[], _particles: Uint32Array, rngFor: RngFor): CalibrationReport {
   const last = populations.at(-1)!;
-  const config = parseScenario(plan.base.data, plan.base.file, {set: plan.spec.set, days: plan.spec.days}).config;
-  const cap: Record<Side, number> = {government: config.govPool.onList, taliban: config.talPool.size};
+  const cap = plan.caps;
   const at = (column: string): Float64Array => {
     const c = columns.indexOf(column);
     return Float64Array.from(rows, (r) => r[c] as number);

@@ -38,6 +38,10 @@ export const calibrationSchema = z
         basis: z.enum(['reported', 'all']).default('reported').describe('reported points only (default), or constructed ones too'),
       })
       .default({sides: [...SIDES], basis: 'reported'}),
+    distance: z
+      .enum(['log-rmse', 'share-rmse'])
+      .default('log-rmse')
+      .describe('per side the RMSE at the fitted dates of log(1 + releases) (log-rmse) or of releases as a share of the agreed total (share-rmse), then the mean over sides'),
     abc: z
       .strictObject({
         particles: z.int().min(10).max(100_000).default(500).describe('population kept per generation'),

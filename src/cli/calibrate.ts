@@ -119,7 +119,7 @@ async function calibrate(plan: CalibrationPlan, a: CalibrateArgs, io: Io, mode: 
     const sweep = stagePlan(plan, stage, proposals);
     const rows = await runStage(plan, sweep, stage, a, io, mode, stop, lost);
     if (typeof rows !== 'object') return rows;
-    const distances = particleDistances(sweep.columns, plan.fitted, rows, abc.replicates);
+    const distances = particleDistances(sweep.columns, plan.fitted, rows, abc.replicates, plan.spec.distance, plan.caps);
     const population = select(priors, previous, proposals, distances, settings, t);
     populations.push(population);
     previous = population;

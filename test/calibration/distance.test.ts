@@ -16,6 +16,13 @@ describe('rowDistance', () => {
     const tal = Math.abs(Math.log(20 / 10));
     expect(d([0, 199, 999, 19])).toBeCloseTo((gov + tal) / 2, 12);
   });
+  it('share-rmse: the errors as shares of each side\'s agreed total', () => {
+    const share = rowDistance(columns, fitted, 'share-rmse', {government: 1000, taliban: 100});
+    const gov = Math.sqrt(((199 - 99) / 1000) ** 2 / 2);
+    const tal = (19 - 9) / 100;
+    expect(share([0, 199, 999, 19])).toBeCloseTo((gov + tal) / 2, 12);
+  });
+
   it('is NaN when a value is missing, so such a run is never kept', () => {
     expect(d([0, null, 999, 9])).toBeNaN();
   });
