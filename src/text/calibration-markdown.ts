@@ -72,6 +72,7 @@ function originSection(r: CalibrationReport): string[] {
   return lines;
 }
 
+/** The block's text, between BLOCK_START and BLOCK_END. */
 export function calibrationMarkdown(reports: readonly CalibrationReport[]): string {
-  return [BLOCK_START, '', ...goalsTable(reports), '', ...reports.flatMap(originSection), BLOCK_END].join('\n');
+  return ['', ...goalsTable(reports), '', ...reports.flatMap(originSection)].join('\n');
 }
