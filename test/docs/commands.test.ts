@@ -28,6 +28,20 @@ describe('docs show what the commands print', () => {
     expect(actual.slice(0, shown.length)).toEqual(shown);
   });
 
+  it('README: parley calibrate', () => {
+    const shown = block(read('README.md'), 'parley calibrate afghanistan-2020@2020-06-30 --out cal --quiet');
+    const dir = mkdtempSync(join(tmpdir(), 'parley-calibrate-doc-'));
+    try {
+      const actual = cli('calibrate', 'afghanistan-2020@2020-06-30', '--out', join(dir, 'cal'), '--quiet').replace(/\n$/, '').split('\n');
+      const cut = shown.indexOf('…');
+      expect(cut).toBeGreaterThan(10);
+      expect(actual.slice(0, cut)).toEqual(shown.slice(0, cut));
+      expect(actual.slice(-(shown.length - cut - 1))).toEqual(shown.slice(cut + 1));
+    } finally {
+      rmSync(dir, {recursive: true, force: true});
+    }
+  });
+
   it('README: parley replay', () => {
     const shown = block(read('README.md'), "parley replay | grep -A1 '^2020-04-07'");
     const lines = cli('replay').split('\n');
@@ -88,6 +102,7 @@ describe('README documents every option of every command', () => {
     validate: '`parley validate',
     schema: '`parley schema',
     sensitivity: 'Sensitivity analysis:',
+    calibrate: 'Calibration:',
   };
   it.each(Object.keys(USAGES))('%s', (command) => {
     const text = section(read('README.md'), sections[command]!);
