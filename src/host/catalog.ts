@@ -1,5 +1,5 @@
 // What `parley list` shows: the bundled scenarios and sweep specs and every policy with its
-// parameters, as plain data (this is the --json document; src/text/catalog.ts formats it as text).
+// parameters, the sensitivity and calibration specs, as plain data (this is the --json document; src/text/catalog.ts formats it as text).
 import {existsSync} from 'node:fs';
 import {join} from 'node:path';
 import {paramInfo, type ParamInfo} from '../agents/param-info.js';
@@ -10,11 +10,13 @@ import {InputError} from '../scenario/errors.js';
 import {bundledScenarioNames, readDataFile, SCENARIO_DIR} from '../scenario/load.js';
 import {bundledSweepNames, SWEEP_DIR} from '../sweep/plan.js';
 import {bundledSensitivityNames, SENSITIVITY_DIR} from '../sensitivity/plan.js';
+import {bundledCalibrationNames, CALIBRATION_DIR} from '../calibration/plan.js';
 
 export interface Catalog {
   scenarios: {name: string; description: string; file: string}[];
   sweeps: {name: string; description: string; file: string}[];
   sensitivity: {name: string; description: string; file: string}[];
+  calibration: {name: string; description: string; file: string}[];
   policies: {agent: string; name: string; summary: string; theory: string; params: ParamInfo[]}[];
 }
 
@@ -23,6 +25,7 @@ export function catalog(): Catalog {
     scenarios: bundledScenarioNames().map((name) => bundledEntry(SCENARIO_DIR, name)),
     sweeps: bundledSweepNames().map((name) => bundledEntry(SWEEP_DIR, name)),
     sensitivity: bundledSensitivityNames().map((name) => bundledEntry(SENSITIVITY_DIR, name)),
+    calibration: bundledCalibrationNames().map((name) => bundledEntry(CALIBRATION_DIR, name)),
     policies: POLICIES.map(policyEntry),
   };
 }

@@ -6,7 +6,7 @@ import {firstSentence, padEnd, wrap} from './plain.js';
 const WIDTH = 80;
 
 export function formatCatalog(c: Catalog): string {
-  const out: string[] = ['Scenarios (parley run NAME)', ...entries(c.scenarios), '', 'Sweeps (parley sweep NAME --out runs.csv)', ...entries(c.sweeps), '', 'Sensitivity analyses (parley sensitivity NAME --out runs.csv)', ...entries(c.sensitivity)];
+  const out: string[] = ['Scenarios (parley run NAME)', ...entries(c.scenarios), '', 'Sweeps (parley sweep NAME --out runs.csv)', ...entries(c.sweeps), '', 'Sensitivity analyses (parley sensitivity NAME --out runs.csv)', ...entries(c.sensitivity), '', 'Calibrations (parley calibrate NAME --out DIR)', ...entries(c.calibration)];
   out.push('', 'Policies (--set agents.AGENT.policy=NAME, --set agents.AGENT.params.PARAM=VALUE)');
   for (const agent of [...new Set(c.policies.map((p) => p.agent))]) {
     out.push('', agent);
