@@ -19,7 +19,7 @@ async function inProcess(args: string[]): Promise<{code: number; stdout: string;
   return {code, ...out};
 }
 
-const COMMANDS = ['run', 'replay', 'sweep', 'merge', 'summarize', 'sensitivity', 'list', 'validate', 'schema'];
+const COMMANDS = ['run', 'replay', 'sweep', 'merge', 'summarize', 'sensitivity', 'calibrate', 'list', 'validate', 'schema'];
 
 /** The `--name` of every line of the help's Options section. */
 function helpOptions(help: string): string[] {

@@ -17,6 +17,8 @@ export const CALIBRATE_USAGE = defineUsage({
   },
   examples: [
     ['parley calibrate afghanistan-2020@2020-06-30 --out cal', 'fit the release pace to the record up to 30 June, score July to September'],
-    ['parley run afghanistan-2020@2020-06-30 --posterior cal/posterior.csv', 'one run with parameters drawn from the posterior'],
+    ['parley calibrate afghanistan-2020@2020-06-30 --out cal --resume', 'continue it after an interruption, to the same files'],
+    ['parley calibrate my-spec.yaml --out cal --shard 3/8', 'block 3 of 8 of each generation, as a job of an array'],
+    ['parley run afghanistan-2020@2020-06-30 --posterior cal/posterior.csv', 'then: one run with parameters drawn from the posterior'],
   ],
 });
