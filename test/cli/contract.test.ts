@@ -192,10 +192,12 @@ describe('parley list', () => {
       scenarios: {name: string; description: string; file: string}[];
       sweeps: {name: string; description: string; file: string}[];
       sensitivity: {name: string; description: string; file: string}[];
+      calibration: {name: string; description: string; file: string}[];
       policies: {agent: string; name: string; summary: string; theory: string; params: Record<string, unknown>[]}[];
     };
-    expect(Object.keys(doc)).toEqual(['scenarios', 'sweeps', 'sensitivity', 'policies']);
+    expect(Object.keys(doc)).toEqual(['scenarios', 'sweeps', 'sensitivity', 'calibration', 'policies']);
     expect(doc.sensitivity.map((s) => s.name)).toEqual(['afghanistan-2020-all']);
+    expect(doc.calibration.map((s) => s.name)).toEqual(['afghanistan-2020@2020-05-31', 'afghanistan-2020@2020-06-30', 'afghanistan-2020@2020-07-31']);
     for (const s of doc.sensitivity) expect(s.description.length > 0 && s.file.startsWith(SENSITIVITY_DIR), s.name).toBe(true);
     expect(doc.scenarios.map((s) => s.name)).toEqual(bundledScenarioNames());
     expect(doc.sweeps.map((s) => s.name)).toEqual(bundledSweepNames());
