@@ -6,6 +6,7 @@ import {step} from '../sim/step.js';
 import {createStepper} from '../sim/stepper.js';
 import {median} from '../stats/median.js';
 import {throughput, timeEach} from './stats.js';
+import {execFileSync} from 'node:child_process';
 import {processIo as io} from '../cli/io.js';
 import {STARTUP_GOALS, startupBench, startupLines} from './startup-bench.js';
 import {SENSITIVITY_GOALS, sensitivityBench, sensitivityLines, sensitivityTrials} from './sensitivity-bench.js';
@@ -64,11 +65,8 @@ export async function runBench({config, trials, json}: BenchArgs): Promise<void>
   // rollouts (the benchmark's N; a run of a few seconds), and as shipped (200 rollouts, a short
   // run, where the fixed start-up of Ink and React weighs most).
   const overheadTrials = Math.max(3, Math.ceil(trials / 2));
-  // As in the parley executable: React's production build (set before React loads).
-  process.env.NODE_ENV ??= 'production';
-  const {dashboardOverhead} = await import('./dashboard-overhead.js');
-  const overhead = await dashboardOverhead(config.name, overheadTrials, ['stall.rollouts=1000']);
-  const overheadShipped = await dashboardOverhead(config.name, overheadTrials);
+  const overhead = dashboardProbe(config.name, overheadTrials, ['stall.rollouts=1000']);
+  const overheadShipped = dashboardProbe(config.name, overheadTrials, []);
 
   const {sweepBench} = await import('./sweep-bench.js');
   // As many pairs of sweeps as trials: a pair's ratio varies by a tenth or more on a shared machine.
@@ -126,4 +124,10 @@ export async function runBench({config, trials, json}: BenchArgs): Promise<void>
     ];
     io.stdout(`${lines.join('\n')}\n`);
   }
+}
+
+/** dashboardOverhead (dashboard-overhead.tsx) in a process of its own (dashboard-probe.ts), its stderr kept out of the bench's. */
+export function dashboardProbe(scenario: string, trials: number, set: string[]): {headlessMs: number; dashboardMs: number; plainRunMs: number; ratio: number} {
+  const probe = new URL('./dashboard-probe.js', import.meta.url).pathname;
+  return JSON.parse(execFileSync(process.execPath, [probe, scenario, String(trials), ...set], {encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe']})) as ReturnType<typeof dashboardProbe>;
 }

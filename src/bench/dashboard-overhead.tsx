@@ -4,6 +4,9 @@
 // difference is what drawing adds. (A plain `parley run` is no baseline for this: it runs on the
 // main thread, whose engine code the bench has already compiled, while a new thread compiles its
 // own; that alone made the plain run some 40% faster.) `plainRunMs` is that run, for reference.
+// It runs in a process of its own (dashboard-probe.ts): Ink hides the off-screen terminal's
+// cursor, and the hiding (cli-cursor) leaves an exit hook that writes ESC[?25h to the process's
+// stderr, terminal or not; in a probe, that lands in a pipe nobody prints.
 import {PassThrough} from 'node:stream';
 import {render} from 'ink';
 import {runReport} from '../host/run-report.js';
