@@ -4,6 +4,14 @@ import type {PoolStatus, ReleaseFilter} from './types.js';
 
 export const CATEGORY_COUNT = 12;
 
+/** An individual's flags (pools.ts Pool.flags). */
+export const FLAG_ON_LIST = 1;
+export const FLAG_SERIOUS = 2;
+export const FLAG_FOREIGN = 4;
+export const FLAG_CIVILIAN = 8;
+/** At grave risk from COVID-19 in prison: old or in poor health (government pool). */
+export const FLAG_VULNERABLE = 16;
+
 /** Bit mask of the government categories a filter admits. */
 export function govFilterMask(filter: ReleaseFilter): number {
   let mask = 0;

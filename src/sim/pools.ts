@@ -4,24 +4,19 @@
 // seed (not the run seed) and shared read-only by every run, so seeds vary the negotiation, not
 // the population. Each run owns only a small PoolStatus (who is still held, scan cursors, counts
 // by category), which copies in well under a microsecond for stall-risk rollouts.
-// This file holds what a pool is and the per-run selection (the hot path); population.ts
-// generates the pools.
-import {CATEGORY_COUNT} from './pool-masks.js';
+// This file holds what a pool is and the per-run selection (the hot path; its runs along the
+// release orders are in pool-runs.ts); population.ts generates the pools.
+import {CATEGORY_COUNT, FLAG_CIVILIAN, FLAG_ON_LIST, FLAG_SERIOUS} from './pool-masks.js';
+import {lastRun, mergeLists, mergeRuns, mergeTaken, takeRun} from './pool-runs.js';
 import {GOV_CRITERIA, TAL_CRITERIA, type GovCriteria, type PoolStatus, type TalCriteria} from './types.js';
 
-export {ALL_CATEGORIES, CATEGORY_COUNT, govFilterMask, heldIn, talFilterMask} from './pool-masks.js';
+export {ALL_CATEGORIES, CATEGORY_COUNT, FLAG_CIVILIAN, FLAG_FOREIGN, FLAG_ON_LIST, FLAG_SERIOUS, FLAG_VULNERABLE, govFilterMask, heldIn, talFilterMask} from './pool-masks.js';
 
 /** Government-held Taliban prisoners: tiers. */
 export const GOV_TIER = {rankAndFile: 0, commander: 1, priority: 2} as const;
 /** Taliban-held government personnel: tiers. */
 export const TAL_TIER = {regular: 0, specialForces: 1} as const;
 
-export const FLAG_ON_LIST = 1;
-export const FLAG_SERIOUS = 2;
-export const FLAG_FOREIGN = 4;
-export const FLAG_CIVILIAN = 8;
-/** At grave risk from COVID-19 in prison: old or in poor health (government pool). */
-export const FLAG_VULNERABLE = 16;
 
 export interface Pool {
   readonly kind: 'government' | 'taliban';
@@ -53,6 +48,15 @@ export interface Pool {
   readonly byCategory: readonly Uint16Array[];
   /** rank[o][i]: position of individual i in order o. */
   readonly rank: readonly Uint16Array[];
+  /**
+   * worthBefore[l][i]: the worth of list l's first i (l indexes byCategory), so a run of a list
+   * is summed by one subtraction; only when `exactSums` (pool-orders.ts worthSumsExact), which
+   * makes that the same double as adding one prisoner at a time.
+   */
+  readonly worthBefore: readonly Float64Array[];
+  /** vulnerableBefore[l][i]: how many of list l's first i carry FLAG_VULNERABLE (only when `exactSums`). */
+  readonly vulnerableBefore: readonly Int32Array[];
+  readonly exactSums: boolean;
   /** built[o] is 1 once build(o) has filled order o, its split and its ranks. */
   readonly built: Uint8Array;
   readonly build: (o: number) => void;
@@ -88,8 +92,9 @@ export const lastRelease = {count: 0, offList: 0, priority: 0, commanders: 0, se
  * breakdown is in `lastRelease`. No allocation.
  *
  * Each order is kept split by category, so a mask is a choice of lists: the next individual is
- * the head with the lowest rank among the admitted lists (a k-way merge). Cursors only move
- * forward past individuals already out, so every entry is skipped at most once per list.
+ * the head with the lowest rank among the admitted lists (a k-way merge), taken in runs: from the
+ * lowest head up to the next lowest of the other lists. Cursors only move forward past
+ * individuals already out, so every entry is skipped at most once per list.
  */
 export function releaseFrom(pool: Pool, status: PoolStatus, orderIndex: number, mask: number, n: number, to: 1 | 2 = 1): number {
   lastRelease.count = 0;
@@ -100,17 +105,14 @@ export function releaseFrom(pool: Pool, status: PoolStatus, orderIndex: number, 
   lastRelease.specialForces = 0;
   lastRelease.worth = 0;
   lastRelease.vulnerable = 0;
+  lastRun.worth = 0;
+  lastRun.vulnerable = 0;
   if (n <= 0) return 0;
   if (pool.built[orderIndex] === 0) pool.build(orderIndex);
-  const {released, cursors, remaining} = status;
-  const {byCategory, worth, flags} = pool;
-  // Who was freed matters (the Taliban's value of a batch, COVID-19 relief): summed as they go.
-  let value = 0;
-  let vulnerable = 0;
   const base = orderIndex * CATEGORY_COUNT;
   let k = 0;
   for (let c = 0; c < CATEGORY_COUNT; c++) {
-    if (((mask >> c) & 1) === 0 || remaining[c] === 0) continue;
+    if (((mask >> c) & 1) === 0 || status.remaining[c] === 0) continue;
     mergeLists[k] = c;
     mergeTaken[k] = 0;
     k++;
@@ -119,39 +121,20 @@ export function releaseFrom(pool: Pool, status: PoolStatus, orderIndex: number, 
   if (k === 1) {
     // One admitted list (the common case): a straight walk.
     const at = base + mergeLists[0]!;
-    const list = byCategory[at]!;
-    let i = cursors[at]!;
-    while (taken < n && i < list.length) {
-      const p = list[i++]!;
-      if (released[p] !== 0) continue;
-      released[p] = to;
-      value += worth[p]!;
-      vulnerable += (flags[p]! & FLAG_VULNERABLE) >> 4;
-      taken++;
-    }
-    cursors[at] = i;
-    mergeTaken[0] = taken;
+    taken = mergeTaken[0] = takeRun(pool, status, at, pool.byCategory[at]!.length, n, to);
   } else if (k > 1) {
-    // Several lists: merge them by rank in the chosen order.
-    const rank = pool.rank[orderIndex]!;
-    for (let m = 0; m < k; m++) mergeHeads[m] = headRank(byCategory[base + mergeLists[m]!]!, released, cursors, base + mergeLists[m]!, rank);
-    while (taken < n) {
-      let j = 0;
-      for (let m = 1; m < k; m++) if (mergeHeads[m]! < mergeHeads[j]!) j = m;
-      if (mergeHeads[j] === NONE) break;
-      const at = base + mergeLists[j]!;
-      const list = byCategory[at]!;
-      const p = list[cursors[at]!++]!;
-      released[p] = to;
-      value += worth[p]!;
-      vulnerable += (flags[p]! & FLAG_VULNERABLE) >> 4;
-      mergeTaken[j]!++;
-      taken++;
-      mergeHeads[j] = headRank(list, released, cursors, at, rank);
-    }
+    taken = mergeRuns(pool, status, orderIndex, k, n, to);
   }
-  // What was taken follows from the categories: no per-individual lookups.
-  const gov = pool.kind === 'government';
+  tally(pool.kind, status.remaining, k);
+  lastRelease.count = taken;
+  lastRelease.worth = lastRun.worth;
+  lastRelease.vulnerable = lastRun.vulnerable;
+  return taken;
+}
+
+/** What was taken follows from the categories (mergeTaken by admitted list): no per-individual lookups. */
+function tally(kind: Pool['kind'], remaining: Int32Array, k: number): void {
+  const gov = kind === 'government';
   for (let m = 0; m < k; m++) {
     const t = mergeTaken[m]!;
     if (t === 0) continue;
@@ -167,23 +150,6 @@ export function releaseFrom(pool: Pool, status: PoolStatus, orderIndex: number, 
       lastRelease.specialForces += t;
     }
   }
-  lastRelease.count = taken;
-  lastRelease.worth = value;
-  lastRelease.vulnerable = vulnerable;
-  return taken;
-}
-
-const NONE = 0x7fffffff;
-const mergeLists = new Int32Array(CATEGORY_COUNT);
-const mergeHeads = new Int32Array(CATEGORY_COUNT);
-const mergeTaken = new Int32Array(CATEGORY_COUNT);
-
-/** Moves a list's cursor past individuals already out; returns the rank of its head (or NONE). */
-function headRank(list: Uint16Array, released: Uint8Array, cursors: Int32Array, at: number, rank: Uint16Array): number {
-  let i = cursors[at]!;
-  while (i < list.length && released[list[i]!] !== 0) i++;
-  cursors[at] = i;
-  return i < list.length ? rank[list[i]!]! : NONE;
 }
 
 export const govCriteriaIndex = (c: GovCriteria): number => GOV_CRITERIA.indexOf(c);

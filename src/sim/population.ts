@@ -92,7 +92,7 @@ function generateGovPool(spec: GovPoolSpec): Pool {
     'priority-first': (i) => -tier[i]! * size + i,
     'list-order': (i) => i,
   };
-  return {kind: 'government', size, tier, flags, age, health, sentence, worth, vulnerableTotal, category, categoryTotals, ...lazyOrders(size, category, categoryTotals, GOV_CRITERIA.map((c) => orderFor[c]))};
+  return {kind: 'government', size, tier, flags, age, health, sentence, worth, vulnerableTotal, category, categoryTotals, ...lazyOrders({size, category, categoryTotals, worth, flags}, GOV_CRITERIA.map((c) => orderFor[c]))};
 }
 
 function generateTalPool(spec: TalPoolSpec): Pool {
@@ -119,7 +119,7 @@ function generateTalPool(spec: TalPoolSpec): Pool {
   };
   // The government counts captives by head (trust.ts): every captive is worth 1.
   const worth = new Float32Array(size).fill(1);
-  return {kind: 'taliban', size, tier, flags, age, health, sentence, worth, vulnerableTotal: 0, category, categoryTotals, ...lazyOrders(size, category, categoryTotals, TAL_CRITERIA.map((c) => orderFor[c]))};
+  return {kind: 'taliban', size, tier, flags, age, health, sentence, worth, vulnerableTotal: 0, category, categoryTotals, ...lazyOrders({size, category, categoryTotals, worth, flags}, TAL_CRITERIA.map((c) => orderFor[c]))};
 }
 
 // Pools are cached by content (equal specs share one pool) and, in front of that, by spec
