@@ -73,7 +73,7 @@ export function createPoolStatus(pool: Pool): PoolStatus {
   return {
     released: new Uint8Array(pool.size),
     cursors: new Int32Array(pool.orderCount * CATEGORY_COUNT),
-    remaining: Int32Array.from(pool.categoryTotals),
+    remaining: pool.categoryTotals.slice(),
   };
 }
 

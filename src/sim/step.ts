@@ -18,6 +18,7 @@ import {resolveUs} from './resolve-us.js';
 import {fireScheduledEvents} from './scheduled.js';
 import {updateStall} from './stall.js';
 import type {Stepper} from './stepper.js';
+import {troopsOn} from './troops.js';
 import {updateTrust} from './trust.js';
 import type {WorldState} from './types.js';
 
@@ -33,7 +34,7 @@ export function step(s: WorldState, cfg: SimConfig, st: Stepper): void {
 
   // 1. Scheduled events and the withdrawal schedule.
   fireScheduledEvents(s, cfg, st);
-  s.us.troops = troopsOn(cfg, s.day);
+  s.us.troops = s.day < st.troops.length ? st.troops[s.day]! : troopsOn(cfg.world.troops, s.day);
 
   // 2. The US moves first: its pressure shapes the parties' choices the same day.
   st.us.act.clear();
@@ -61,16 +62,4 @@ export function step(s: WorldState, cfg: SimConfig, st: Stepper): void {
   if (s.progressToday) s.lastProgressDay = s.day;
   checkOutcome(s, cfg, st);
   updateStall(s, cfg);
-}
-
-function troopsOn(cfg: SimConfig, day: number): number {
-  const t = cfg.world.troops;
-  let prevDay = 0;
-  let prev = t.start;
-  for (const m of t.milestones) {
-    if (day <= m.day) return Math.round(prev + ((m.troops - prev) * (day - prevDay)) / Math.max(1, m.day - prevDay));
-    prevDay = m.day;
-    prev = m.troops;
-  }
-  return prev;
 }

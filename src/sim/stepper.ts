@@ -3,6 +3,7 @@ import type {Seat, SimConfig} from './config.js';
 import type {Pool} from './pools.js';
 import {govPool, talPool} from './population.js';
 import {byAssignment} from './shape.js';
+import {troopSchedule} from './troops.js';
 import type {WorldState} from './types.js';
 
 /** Per-run scratch: the agents' seats (their decision contexts and action buffers), reused every round. */
@@ -16,6 +17,8 @@ export interface Stepper {
   readonly govTarget: number;
   readonly talTarget: number;
   readonly recentDecay: number;
+  /** US troops by day, 0 to cfg.days (troops.ts); later days (a rollout past the horizon) are computed. */
+  readonly troops: Float64Array;
 }
 
 export function createStepper(cfg: SimConfig, s: WorldState): Stepper {
@@ -32,6 +35,7 @@ export function createStepper(cfg: SimConfig, s: WorldState): Stepper {
     govTarget: targets.government,
     talTarget: targets.taliban,
     recentDecay: 1 - 1 / 14,
+    troops: troopSchedule(cfg.world.troops, cfg.days),
   });
 }
 
