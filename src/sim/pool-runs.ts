@@ -51,16 +51,27 @@ export function mergeRuns(pool: RunLists, status: PoolStatus, orderIndex: number
 /**
  * Frees up to `n` held individuals of list `at` from its cursor to index `end`, moves the cursor
  * past them and adds their worth and vulnerable count to lastRun; returns how many. With
- * exact sums only the few already out are looked up: the run's totals are prefix differences.
+ * exact sums only the few already out are looked up: the run's totals are prefix differences;
+ * and while the category was freed in this order only, none are out and nobody is looked up.
  */
 export function takeRun(pool: RunLists, status: PoolStatus, at: number, end: number, n: number, to: 1 | 2): number {
   const list = pool.byCategory[at]!;
-  const {released, cursors} = status;
+  const {released, cursors, orderUsed} = status;
   const {worth, flags} = pool;
   const start = cursors[at]!;
+  const c = at % CATEGORY_COUNT;
+  const order = (at - c) / CATEGORY_COUNT;
+  const alone = orderUsed[c] === -1 || orderUsed[c] === order;
   let i = start;
   let taken = 0;
-  if (pool.exactSums) {
+  if (pool.exactSums && alone) {
+    // Only this order has freed from the category: everyone from the cursor on is held.
+    i = Math.min(end, start + n);
+    taken = i - start;
+    for (let j = start; j < i; j++) released[list[j]!] = to;
+    lastRun.worth += pool.worthBefore[at]![i]! - pool.worthBefore[at]![start]!;
+    lastRun.vulnerable += pool.vulnerableBefore[at]![i]! - pool.vulnerableBefore[at]![start]!;
+  } else if (pool.exactSums) {
     let outWorth = 0;
     let outVulnerable = 0;
     for (; i < end && taken < n; i++) {
@@ -88,6 +99,7 @@ export function takeRun(pool: RunLists, status: PoolStatus, at: number, end: num
     }
   }
   cursors[at] = i;
+  if (taken > 0) orderUsed[c] = alone ? order : -2;
   return taken;
 }
 

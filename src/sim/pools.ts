@@ -73,6 +73,7 @@ export function createPoolStatus(pool: Pool): PoolStatus {
   return {
     released: new Uint8Array(pool.size),
     cursors: new Int32Array(pool.orderCount * CATEGORY_COUNT),
+    orderUsed: new Int8Array(CATEGORY_COUNT).fill(-1),
     remaining: pool.categoryTotals.slice(),
   };
 }
@@ -80,6 +81,7 @@ export function createPoolStatus(pool: Pool): PoolStatus {
 export function copyPoolStatus(dst: PoolStatus, src: PoolStatus): void {
   dst.released.set(src.released);
   dst.cursors.set(src.cursors);
+  dst.orderUsed.set(src.orderUsed);
   dst.remaining.set(src.remaining);
 }
 

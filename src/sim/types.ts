@@ -10,6 +10,11 @@ export interface PoolStatus {
   readonly released: Uint8Array;
   /** Per (order, category) list: every entry before the cursor is already out of the pool. */
   readonly cursors: Int32Array;
+  /**
+   * Per category: the one order it has been released in (-1 none yet, -2 more than one). While
+   * there is one, nobody after that order's cursor is out, so a run need not look (pool-runs.ts).
+   */
+  readonly orderUsed: Int8Array;
   /** Still held, by category. */
   readonly remaining: Int32Array;
 }
