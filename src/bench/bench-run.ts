@@ -1,6 +1,6 @@
 // The body of `npm run bench` (bench.ts parses its options): see bench.ts for what it measures.
 import {StallRiskEstimator} from '../sim/risk.js';
-import {runHeadless} from '../sim/run.js';
+import {runHeadless, runSimulation} from '../sim/run.js';
 import {createState} from '../sim/state.js';
 import {step} from '../sim/step.js';
 import {createStepper} from '../sim/stepper.js';
@@ -61,11 +61,31 @@ export async function runBench({config, trials, json}: BenchArgs): Promise<void>
     }
   }
 
-  // The dashboard at top speed against the same runs headless: with daily stall risk from 1,000
-  // rollouts (the benchmark's N; a run of a few seconds), and as shipped (200 rollouts, a short
-  // run, where the fixed start-up of Ink and React weighs most).
+  // A whole run with daily stall risk, to the default precision against a fixed N, both with a
+  // cap of 1,000 rollouts: the same run, trial by trial alternating, so a slow spell of the
+  // machine falls on both; medians of each side and of each trial's ratio.
+  const precise: number[] = [];
+  const fixedN: number[] = [];
+  {
+    const riskRun = (precision: number): (() => void) => {
+      const cfg = {...config, seed: 'bench-days', stall: {...config.stall, rollouts: 1000, precision}};
+      return () => void runSimulation(cfg, {stallRisk: true, record: false});
+    };
+    const byPrecision = riskRun(config.stall.precision);
+    const byCount = riskRun(0);
+    for (let t = 0; t < Math.max(3, trials); t++) {
+      precise.push(timeEach(byPrecision, 1));
+      fixedN.push(timeEach(byCount, 1));
+    }
+  }
+  const precisionRatio = median(precise.map((ms, i) => ms / fixedN[i]!));
+
+  // The dashboard at top speed against the same runs headless: with daily stall risk from a fixed
+  // 1,000 rollouts (the benchmark's N; a run of a few seconds), and as shipped (at most 200
+  // rollouts, to the default precision: a short run, where the fixed start-up of Ink and React
+  // weighs most).
   const overheadTrials = Math.max(3, Math.ceil(trials / 2));
-  const overhead = dashboardProbe(config.name, overheadTrials, ['stall.rollouts=1000']);
+  const overhead = dashboardProbe(config.name, overheadTrials, ['stall.rollouts=1000', 'stall.precision=0']);
   const overheadShipped = dashboardProbe(config.name, overheadTrials, []);
 
   const {sweepBench} = await import('./sweep-bench.js');
@@ -86,6 +106,9 @@ export async function runBench({config, trials, json}: BenchArgs): Promise<void>
     msPer200DayRun: Number(median(msPerRun).toFixed(4)),
     stallRiskMs: Number(riskMs.toFixed(3)),
     stallRiskMedianOverRunMs: Number(median(perDay).toFixed(3)),
+    riskRunPrecisionMs: Number(median(precise).toFixed(1)),
+    riskRunFixedMs: Number(median(fixedN).toFixed(1)),
+    riskRunPrecisionRatio: Number(precisionRatio.toFixed(3)),
     headlessRunMs: Number(overhead.headlessMs.toFixed(1)),
     plainRunMs: Number(overhead.plainRunMs.toFixed(1)),
     dashboardRunMs: Number(overhead.dashboardMs.toFixed(1)),
@@ -96,7 +119,7 @@ export async function runBench({config, trials, json}: BenchArgs): Promise<void>
     sweep,
     sensitivity,
     startup,
-    goals: {roundsPerSecond: 1_000_000, stallRiskMs: 10, dashboardOverhead: 0.1, sweepSpeedup: 1.8, sweepPeakRssMb: 200, ...SENSITIVITY_GOALS, ...STARTUP_GOALS},
+    goals: {roundsPerSecond: 1_000_000, stallRiskMs: 10, riskRunPrecisionRatio: 0.25, dashboardOverhead: 0.1, sweepSpeedup: 1.8, sweepPeakRssMb: 200, ...SENSITIVITY_GOALS, ...STARTUP_GOALS},
   };
 
   if (json) {
@@ -111,9 +134,10 @@ export async function runBench({config, trials, json}: BenchArgs): Promise<void>
       `  one 200-day run                       ${result.msPer200DayRun.toFixed(3)} ms`,
       `  stall risk, N=1000, H=14, day 60      ${result.stallRiskMs.toFixed(2)} ms   (goal < 10 ms: ${ok(result.stallRiskMs < 10)})`,
       `  stall risk, median over a run's days  ${result.stallRiskMedianOverRunMs.toFixed(2)} ms`,
+      `  full run, daily stall risk to ±${config.stall.precision} (at most 1,000) ${result.riskRunPrecisionMs.toFixed(0)} ms, fixed N=1000 ${result.riskRunFixedMs.toFixed(0)} ms: ${result.riskRunPrecisionRatio.toFixed(2)} of it   (goal <= 0.25: ${ok(result.riskRunPrecisionRatio <= 0.25)})`,
       `  full run, stall risk N=1000 daily     engine thread, nothing drawn ${result.headlessRunMs.toFixed(0)} ms, dashboard at top speed ${result.dashboardRunMs.toFixed(0)} ms (plain run on the warm main thread ${result.plainRunMs.toFixed(0)} ms)`,
       `    dashboard overhead                  ${(100 * result.dashboardOverhead).toFixed(1)}%   (goal <= 10%: ${ok(result.dashboardOverhead <= 0.1)})`,
-      `  full run as shipped (N=200 daily)     headless ${result.headlessShippedRunMs.toFixed(0)} ms, dashboard ${result.dashboardShippedRunMs.toFixed(0)} ms (+${(100 * result.dashboardShippedOverhead).toFixed(1)}%: mostly Ink's fixed start-up)`,
+      `  full run as shipped (≤200, ±${config.stall.precision})    headless ${result.headlessShippedRunMs.toFixed(0)} ms, dashboard ${result.dashboardShippedRunMs.toFixed(0)} ms (+${(100 * result.dashboardShippedOverhead).toFixed(1)}%: mostly Ink's fixed start-up)`,
       `  sweep, 100 points x 1,000 runs, 1 worker  ${n(L.runsPerSecond1)} runs/s (second half ${n(L.steady1)})`,
       `    on 2 workers                        ${n(L.runsPerSecond2)} runs/s, ${L.speedup.toFixed(2)}x, trials ${L.speedupRange.map((x) => x.toFixed(2)).join('–')}   (goal >= 1.8x: ${ok(L.speedup >= 1.8)}); second half ${n(L.steady2)}, ${L.steadySpeedup.toFixed(2)}x`,
       `    peak memory on 2 workers, to disk   ${L.peakRssMb} MB (highest ${L.peakRssMaxMb} MB) in ${L.seconds2} s   (goal < 200 MB: ${ok(L.peakRssMaxMb < 200)})`,

@@ -110,7 +110,7 @@ export interface ModelSnapshot extends SnapshotBase {
   riskHistory: number[];
   /** Parallel to riskHistory: true where the entry is P(recovery). */
   recoveryHistory: boolean[];
-  stallDefinition: StallRuleView & {horizon: number; rollouts: number; confidence: number};
+  stallDefinition: StallRuleView & {horizon: number; rollouts: number; confidence: number; precision: number};
   violence: number;
   government: AgentView & {trustInTaliban: number; trustInUs: number; pressure: number; aid: number; ratification: string};
   taliban: AgentView & {trustInGovernment: number; trustInUs: number; pressure: number; violenceTarget: number; priorityDemand: number};
@@ -219,6 +219,7 @@ export function buildSnapshot(run: RunHandle, playback: Playback, speed: number,
       horizon: cfg.stall.horizon,
       rollouts: cfg.stall.rollouts,
       confidence: cfg.stall.confidence,
+      precision: cfg.stall.precision,
     },
     violence: o.violence,
     government: {

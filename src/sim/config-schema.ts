@@ -105,6 +105,12 @@ export const stallSchema = z.strictObject({
   horizon: z.int().min(1).max(365).default(14).describe('stall risk looks this many rounds ahead'),
   rollouts: z.int().min(0).max(100000).default(200).describe('rollouts per daily stall-risk estimate (0: off)'),
   confidence: z.number().min(0.5).max(0.999).default(0.9).describe('confidence of the Wilson interval'),
+  precision: z
+    .number()
+    .min(0)
+    .max(0.5)
+    .default(0.025)
+    .describe('target half-width of the stall-risk interval: rollouts stop once it is reached, at most stall.rollouts of them (0: always stall.rollouts)'),
 });
 
 export const completionSchema = z.strictObject({

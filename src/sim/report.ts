@@ -84,7 +84,7 @@ export interface RunReport {
   /** Releases that complete the exchange: from the list (or to custody), and captives. */
   targets: {government: number; taliban: number};
   /** The stall definition and stall-risk settings this run used (docs/model.md §5). */
-  stall: {walkoutDays: number; noProgressDays: number; redLineDays: number; horizon: number; rollouts: number; confidence: number};
+  stall: {walkoutDays: number; noProgressDays: number; redLineDays: number; horizon: number; rollouts: number; confidence: number; precision: number};
   totals: {[K in (typeof TOTALS)[number]]: RunValue<K>};
   /** The highest onset estimate while the talks are under way (sim/under-way.ts), or null: not estimated, or the talks never met. */
   peakStallRisk: ({day: number; date: string} & RiskCell) | null;

@@ -198,7 +198,7 @@ describe('the summary', () => {
 describe('Ctrl-C', () => {
   it('stops a long run at once with exit 130 and one line on stderr', async () => {
     const started = Date.now();
-    const r = await parley(['run', 'baseline', '--set', 'stall.rollouts=20000'], {
+    const r = await parley(['run', 'baseline', '--set', 'stall.rollouts=20000', '--set', 'stall.precision=0'], {
       started: (child) => setTimeout(() => child.kill('SIGINT'), 1500),
     });
     expect(r.code).toBe(130);

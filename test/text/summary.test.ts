@@ -27,7 +27,7 @@ function fakeReport(patch: Partial<RunReport> = {}): RunReport {
     },
     outcome: {status: 'complete', day: 20, date: '2020-03-21'},
     targets: {government: 5000, taliban: 1000},
-    stall: {walkoutDays: 7, noProgressDays: 14, redLineDays: 3, horizon: 14, rollouts: 200, confidence: 0.9},
+    stall: {walkoutDays: 7, noProgressDays: 14, redLineDays: 3, horizon: 14, rollouts: 200, confidence: 0.9, precision: 0.025},
     totals: {
       releasedByGovernment: 5500,
       releasedByTaliban: 1000,

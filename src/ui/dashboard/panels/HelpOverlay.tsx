@@ -5,6 +5,7 @@
 // not listed.
 import {Lines} from '../Lines.js';
 import {fit, lineText, percent, textWidth, type Line} from '../format.js';
+import {sequentialLooks} from '../../../sim/risk.js';
 import {plural} from '../../../fmt/plural.js';
 import type {ModelSnapshot, RecordSnapshot, Snapshot} from '../../../host/snapshot.js';
 import type {PanelKey} from '../panel.js';
@@ -55,7 +56,10 @@ export function stallParagraphs(s: ModelSnapshot): string[] {
       `(a release batch, a return to the table, an approved ratification, a new offer) for ${days(d.noProgressDays)} ` +
       'or more after the parties first met, or when talks break down. Talks not yet begun are no stall.',
     `Stall risk is the probability that a stall starts within the next ${days(d.horizon)}, estimated by simulating ` +
-      `${d.rollouts} possible futures from today, with a ${percent(d.confidence)} Wilson interval. ` +
+      // With a cap of at most one look, the rollouts never stop early: the fixed-N sentence is the true one.
+      (d.precision > 0 && sequentialLooks(d.rollouts) > 1
+        ? `possible futures from today until the interval is within ±${Number((100 * d.precision).toFixed(1))} points (at most ${d.rollouts}), with a ${percent(d.confidence)} Wilson interval widened for that stopping rule. `
+        : `${d.rollouts} possible futures from today, with a ${percent(d.confidence)} Wilson interval. `) +
       'Beside it: in how many days the futures that stall do so (the median) and which clock runs out; ' +
       'near 100% means no party, as the model plays it, moves before then.' +
       (d.rollouts === 0 ? ' This run does not estimate it (stall.rollouts is 0).' : ''),
