@@ -87,7 +87,10 @@ export function drawFromPrior(p: Prior, u: number): number {
   // normalQuantile refuses 0 and 1, and a tail truncated far out needs probabilities far below
   // 2^-53; z is then clamped to the bounds, which the rounding of Φ and its inverse may overstep.
   const z = Math.min(to, Math.max(from, normalQuantile(Math.min(Math.max(q, Number.MIN_VALUE), 1 - EDGE))));
-  return p.mean + p.sd * (mirror ? -z : z);
+  // Back on the prior's scale the rounding of (lo - mean) / sd * sd + mean may step past a bound
+  // by an ulp: clamp there too.
+  const x = p.mean + p.sd * (mirror ? -z : z);
+  return Math.min(p.hi ?? Infinity, Math.max(p.lo ?? -Infinity, x));
 }
 
 /**
