@@ -1,5 +1,5 @@
 // `npm run bench`: the engine's speed goals, measured as medians over repeated trials.
-//   - rounds per second for 200-day runs without stall risk (goal: >= 1,000,000 on one core);
+//   - rounds per second for 200-day runs without stall risk (goal: >= 3,000,000 on one core);
 //   - the time of one 200-day run;
 //   - the time of one stall-risk estimate with N = 1,000 rollouts over H = 14 rounds (goal: < 10 ms),
 //     from day 60 of a run (a stalled day: every rollout runs all 14 rounds, the costly case) and

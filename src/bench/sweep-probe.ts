@@ -1,24 +1,30 @@
 // One sweep in a process of its own, for `npm run bench`: runs a spec with N workers, streams the
 // rows to a file as the CLI does, and prints its pace over the whole sweep and over its second
 // half (once every worker has started and compiled its code), and the process's peak resident
-// memory (worker threads live in the same process, so they are counted).
+// memory (worker threads live in the same process, so they are counted). An optional fifth
+// argument k/N runs only shard k of N (the sweep's runs cut as `--shard` cuts them), for sweeps
+// too long to run whole in a bench.
 import {closeSync, openSync, writeSync} from 'node:fs';
 import {loadSweep} from '../sweep/plan.js';
 import {runSweep} from '../host/run-sweep.js';
 import {processIo} from '../cli/io.js';
+import {parseShard, shardRange} from '../sweep/shard.js';
 
-const [spec, workers, out] = process.argv.slice(2);
+const [spec, workers, out, shard] = process.argv.slice(2);
 const plan = loadSweep(spec!, {check: false});
+const block = shardRange(plan.runs, shard === undefined ? null : parseShard(shard));
+const range = {from: block.start, to: block.end};
 const fd = openSync(out!, 'w');
 const started = performance.now();
 let half = null as {at: number; written: number} | null;
 const r = await runSweep({
   plan,
+  ...range,
   workers: Number(workers),
   // The workers run the bundle's thread, as under `parley`.
   thread: new URL('../bundle/sweep-thread.js', import.meta.url),
   write: (bytes) => void writeSync(fd, bytes),
-  onChunk: (_packed, written) => void (half ??= written >= plan.runs / 2 ? {at: performance.now(), written} : null),
+  onChunk: (_packed, written) => void (half ??= written >= (range.to - range.from) / 2 ? {at: performance.now(), written} : null),
 });
 const ended = performance.now();
 closeSync(fd);

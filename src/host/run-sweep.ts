@@ -46,7 +46,8 @@ const THREAD = new URL('./sweep-thread.js', import.meta.url).href;
 
 /** Chunks handed out but not yet written, per worker: enough to keep every worker busy. */
 const AHEAD_PER_WORKER = 3;
-const MIN_CHUNK = 20;
+/** The first chunk, before any pace is known: small, so a sweep of slow runs (stall risk on: a fifth of a second each) shows progress soon. */
+const FIRST_CHUNK = 4;
 const MAX_CHUNK = 500;
 /**
  * The young generation of each worker's heap, in MB. A run makes short-lived garbage only (the
@@ -78,16 +79,23 @@ function posteriorBytes(plan: SweepPlan): number {
 const BASE_OLD_MB = 48;
 /** A chunk's target duration: scheduling costs about 0.1 ms a task, and progress moves ~4 times a second. */
 const TARGET_MS = 250;
+/** The least work worth a task of its own, against that 0.1 ms: the fair share at the end never cuts chunks below it. */
+const MIN_MS = 5;
 
 /**
  * Runs in the next chunk: about TARGET_MS of work at the measured pace, but near the end no
- * more than a fair share of what is left, so the workers finish together. Chunk boundaries
- * never change a row, only how the work is cut.
+ * more than a fair share of what is left, so the workers finish together, and never less than
+ * MIN_MS of work. The floor is in time, not runs: with stall risk on a run takes a fifth of a
+ * second, and a floor of 20 runs left one worker with four seconds of work while the other
+ * idled at the end. Chunk boundaries never change a row, only how the work is cut.
  */
 export function chunkSize(msPerRun: number | null, remaining: number, workers: number): number {
-  const target = msPerRun === null ? MIN_CHUNK : Math.round(TARGET_MS / Math.max(msPerRun, 1e-3));
+  if (msPerRun === null) return Math.min(remaining, FIRST_CHUNK);
+  const ms = Math.max(msPerRun, 1e-3);
+  const target = Math.round(TARGET_MS / ms);
+  const least = Math.max(1, Math.round(MIN_MS / ms));
   const fair = Math.ceil(remaining / (2 * workers));
-  return Math.min(remaining, Math.max(MIN_CHUNK, Math.min(MAX_CHUNK, target, fair)));
+  return Math.min(remaining, Math.max(least, Math.min(MAX_CHUNK, target, fair)));
 }
 
 export async function runSweep(options: SweepOptions): Promise<SweepResult> {
@@ -96,7 +104,7 @@ export async function runSweep(options: SweepOptions): Promise<SweepResult> {
   const to = options.to ?? plan.runs;
   const format = options.format ?? 'csv';
   const started = performance.now();
-  const workers = Math.max(1, Math.min(options.workers ?? defaultWorkers(), Math.ceil((to - from) / (options.chunkSize ?? MIN_CHUNK))));
+  const workers = Math.max(1, Math.min(options.workers ?? defaultWorkers(), Math.ceil((to - from) / (options.chunkSize ?? 1))));
   const result = (next: number, interrupted: boolean): SweepResult => ({from, next, to, interrupted, workers, seconds: (performance.now() - started) / 1000});
   if (from >= to) return result(from, false);
   if (signal?.aborted) return result(from, true);

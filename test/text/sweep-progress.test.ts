@@ -64,15 +64,24 @@ describe('plain progress', () => {
 });
 
 describe('chunkSize', () => {
-  it('starts small, then aims at about 250 ms of work, between 20 and 500 runs', () => {
-    expect(chunkSize(null, 100_000, 4)).toBe(20);
+  it('starts small, then aims at about 250 ms of work, between 1 and 500 runs', () => {
+    expect(chunkSize(null, 100_000, 4)).toBe(4);
     expect(chunkSize(1, 100_000, 4)).toBe(250);
     expect(chunkSize(0.01, 100_000, 4)).toBe(500);
-    expect(chunkSize(100, 100_000, 4)).toBe(20);
+    expect(chunkSize(100, 100_000, 4)).toBe(3);
+    expect(chunkSize(400, 100_000, 4)).toBe(1);
   });
 
   it('shares the last runs among the workers, and never exceeds what is left', () => {
     expect(chunkSize(0.1, 1_000, 4)).toBe(125);
     expect(chunkSize(0.1, 7, 4)).toBe(7);
+    expect(chunkSize(null, 3, 4)).toBe(3);
+  });
+
+  it('cuts no chunk below 5 ms of work, however few runs are left: slow runs go one by one at the end', () => {
+    expect(chunkSize(0.1, 100, 4)).toBe(50);
+    expect(chunkSize(20, 10, 2)).toBe(3);
+    expect(chunkSize(200, 10, 2)).toBe(1);
+    expect(chunkSize(200, 2, 2)).toBe(1);
   });
 });
