@@ -29,15 +29,30 @@ interface Runner {
 }
 
 // The pool's workerData is the plan's source (planSource): the main thread validated it.
-let runner: Runner | null = null;
+function buildRunner(): Runner {
+  const source = workerData as PlanSource;
+  const plan = source?.kind === 'sensitivity' ? sensitivityPlanFromSource(source) : source?.kind === 'calibration' ? calibrationPlanFromSource(source) : planFromSource(source);
+  return {plan, run: sweepValues(plan), layout: new SummaryLayout(plan.columns)};
+}
+
+/**
+ * Built as the thread starts: piscina loads this module before it reports the thread ready, so
+ * the plan is rebuilt before the first chunk, not inside it. Inside it, a worker that started
+ * late held the oldest chunk for a fifth of a second, and the other, allowed only a few chunks
+ * ahead of the oldest unwritten one (run-sweep.ts), waited. A failure is kept for the first
+ * chunk to report, as any chunk reports one.
+ */
+const built: {runner: Runner} | {error: unknown} = (() => {
+  try {
+    return {runner: buildRunner()};
+  } catch (error) {
+    return {error};
+  }
+})();
 
 function theRunner(): Runner {
-  if (!runner) {
-    const source = workerData as PlanSource;
-    const plan = source?.kind === 'sensitivity' ? sensitivityPlanFromSource(source) : source?.kind === 'calibration' ? calibrationPlanFromSource(source) : planFromSource(source);
-    runner = {plan, run: sweepValues(plan), layout: new SummaryLayout(plan.columns)};
-  }
-  return runner;
+  if ('error' in built) throw built.error;
+  return built.runner;
 }
 
 /**
