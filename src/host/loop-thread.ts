@@ -19,10 +19,10 @@ export type LoopRequest = {type: 'toggle-pause' | 'step' | 'faster' | 'slower'} 
 export type LoopMessage = {type: 'ready'; notes: string[]; snapshot: Snapshot} | {type: 'snapshot'; snapshot: Snapshot};
 
 serveThread<LoopJob, LoopMessage, LoopRequest>(async (job, post, onRequest) => {
-  const {config, notes, options, replay, configFor} = await prepareRun(job);
+  const {config, notes, options, replay, configFor, drawnFor} = await prepareRun(job);
   // With a history, each snapshot carries the record on the run's day (plain data, a few numbers).
   // A restart with a new seed draws that seed's particle, with --posterior (configFor).
-  const loop = new SimLoop((seed) => startRun(configFor(seed), options), {seed: config.seed, speed: job.speed, history: replay});
+  const loop = new SimLoop((seed) => startRun(configFor(seed), options), {seed: config.seed, speed: job.speed, history: replay, drawn: drawnFor});
   post({type: 'ready', notes, snapshot: loop.getSnapshot()});
   loop.subscribe(() => post({type: 'snapshot', snapshot: loop.getSnapshot()}));
   onRequest((m) => {

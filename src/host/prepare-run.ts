@@ -2,6 +2,7 @@
 // load the scenario, draw its parameters from a posterior (--posterior), build the fork for
 // --from, and choose the run options. The record's modules (and the history schema) load only
 // for a scenario that names a history, or for --from.
+import {basename} from 'node:path';
 import type {Replay} from '../history/replay.js';
 import {readScenarioFile} from '../scenario/load.js';
 import {drawnScenario, drawParticle, particleOverrides, type Posterior} from '../scenario/posterior.js';
@@ -35,6 +36,8 @@ export interface PreparedRun {
    * config, so they use the same particle.
    */
   configFor(seed: string): SimConfig;
+  /** With a posterior, the particle a seed draws, said for a reader ("particle 17 of posterior.csv"); null without one. */
+  drawnFor(seed: string): string | null;
 }
 
 export async function prepareRun(job: RunJob): Promise<PreparedRun> {
@@ -44,6 +47,7 @@ export async function prepareRun(job: RunJob): Promise<PreparedRun> {
   // The posterior was checked against the scenario above: another seed only draws again.
   const configFor = (seed: string): SimConfig =>
     posterior ? parseScenario(data, file, {...job.load, seed, overrides: [...(job.load.overrides ?? []), ...particleOverrides(posterior, drawParticle(posterior, seed))]}).config : {...loaded.config, seed};
+  const drawnFor = (seed: string): string | null => (posterior ? `particle ${drawParticle(posterior, seed)} of ${basename(posterior.file)}` : null);
   const prepared = (fork: RunOptions['fork'], replay: Replay | null): PreparedRun => ({
     config: loaded.config,
     notes: loaded.notes,
@@ -51,6 +55,7 @@ export async function prepareRun(job: RunJob): Promise<PreparedRun> {
     replay,
     draw,
     configFor,
+    drawnFor,
   });
   if (!loaded.scenario.history && job.from === undefined) return prepared(undefined, null);
   const [{scenarioHistory}, {replayTimeline}, {forkForScenario}] = await Promise.all([import('../history/load.js'), import('../history/replay.js'), import('../history/fork.js')]);

@@ -84,6 +84,8 @@ export interface LoopOptions {
   timers?: LoopTimers;
   /** The record the scenario names, if any: snapshots then set the run against it. */
   history?: Replay | null;
+  /** With --posterior: what a seed's run drew, for the header (a restart with a new seed draws anew). */
+  drawn?: (seed: string) => string | null;
 }
 
 export class SimLoop extends SnapshotSource<ModelSnapshot> implements Loop {
@@ -96,6 +98,8 @@ export class SimLoop extends SnapshotSource<ModelSnapshot> implements Loop {
   private readonly sliceMs: number;
   private readonly timers: LoopTimers;
   private readonly history: Replay | null;
+  private readonly drawnFor: (seed: string) => string | null;
+  private drawn: string | null;
   private handle: unknown = null;
   private lastPublish = -Infinity;
   private readonly holder = new PlaybackHold(this);
@@ -116,6 +120,8 @@ export class SimLoop extends SnapshotSource<ModelSnapshot> implements Loop {
     this.sliceMs = options.sliceMs ?? 12;
     this.timers = options.timers ?? realTimers;
     this.history = options.history ?? null;
+    this.drawnFor = options.drawn ?? (() => null);
+    this.drawn = this.drawnFor(options.seed);
     this.playback = options.paused ? 'paused' : 'running';
     this.snapshot = this.build();
     if (this.playback === 'running') this.startPace();
@@ -158,6 +164,7 @@ export class SimLoop extends SnapshotSource<ModelSnapshot> implements Loop {
     this.stopTimer();
     this.seed = seed;
     this.run = this.makeRun(seed);
+    this.drawn = this.drawnFor(seed);
     this.playback = 'running';
     this.startPace();
     this.publish();
@@ -221,7 +228,7 @@ export class SimLoop extends SnapshotSource<ModelSnapshot> implements Loop {
   }
 
   private build(): ModelSnapshot {
-    return buildSnapshot(this.run, this.playback, this.speed, this.history);
+    return buildSnapshot(this.run, this.playback, this.speed, this.history, this.drawn);
   }
 
   private publish(): void {

@@ -117,6 +117,8 @@ export interface ModelSnapshot extends SnapshotBase {
   us: AgentView & {troops: number; troopsStart: number; deadline: number | null; leverage: number};
   /** Set when the run's scenario names a history: the record on the run's current day. */
   observed?: ObservedView;
+  /** With --posterior: the particle the run's seed drew ("particle 17 of posterior.csv"). */
+  drawn?: string;
 }
 
 /**
@@ -172,7 +174,7 @@ const SNAPSHOT_OBSERVABLES = [
 ] as const satisfies readonly RunName[];
 
 /** `history`: the record the run's scenario names, if any, to set the run against. */
-export function buildSnapshot(run: RunHandle, playback: Playback, speed: number, history: Replay | null = null): ModelSnapshot {
+export function buildSnapshot(run: RunHandle, playback: Playback, speed: number, history: Replay | null = null, drawn: string | null = null): ModelSnapshot {
   const {config: cfg, state: s, daily} = run;
   const date = (day: number): string => dateOfDay(cfg.calendar, day);
   // The dashboard shows values as read, unrounded (its panels round them for the eye).
@@ -253,6 +255,7 @@ export function buildSnapshot(run: RunHandle, playback: Playback, speed: number,
     },
     events: log.slice(-SNAPSHOT_EVENTS).map((e, i, shown) => ({n: log.length - shown.length + i + 1, day: e.day, date: date(e.day), actor: e.actor, type: e.type, reason: e.reason})),
     ...(history ? {observed: observedView(history, run)} : {}),
+    ...(drawn === null ? {} : {drawn}),
   };
 }
 

@@ -9,7 +9,8 @@ import {prepareRun} from '../../src/host/prepare-run.js';
 import {readDataFile, resolveScenarioPath} from '../../src/scenario/load.js';
 import {checkPosterior, drawnConfigs, drawnScenario, drawParticle, parsePosterior, readPosterior, type Posterior} from '../../src/scenario/posterior.js';
 import {InputError, parseScenario} from '../../src/scenario/resolve.js';
-import {runSimulation} from '../../src/sim/run.js';
+import {runSimulation, startRun} from '../../src/sim/run.js';
+import {SimLoop} from '../../src/host/sim-loop.js';
 import {removeTempDirs, tempDir} from '../helpers/cli.js';
 
 afterAll(removeTempDirs);
@@ -181,5 +182,21 @@ describe('a run drawn from a posterior', () => {
     expect(risk(prepared.configFor(b))).toEqual(risk(parseScenario(DATA, FILE, {seed: b, set: set(b)}).config));
     // The particles' estimates differ, so the equalities above say which particle the rollouts ran.
     expect(risk(prepared.configFor(b))).not.toEqual(risk({...alone, seed: b}));
+  });
+
+  it("names the particle a seed drew for the dashboard's header, and draws anew on a restart with a new seed", async () => {
+    const p = two(1, 1);
+    const a = 'risk-0';
+    const b = Array.from({length: 20}, (_, i) => `risk-${i + 1}`).find((s) => drawParticle(p, s) !== drawParticle(p, a))!;
+    const prepared = await prepareRun({ref: FILE, load: {seed: a, set: ['stall.rollouts=0', 'days=20']}, posterior: p});
+    expect(prepared.drawnFor(a)).toBe(`particle ${drawParticle(p, a)} of post.csv`);
+    const timers = {now: () => 0, later: () => null, cancel: () => {}};
+    const loop = new SimLoop((seed) => startRun(prepared.configFor(seed), prepared.options), {seed: a, paused: true, timers, drawn: prepared.drawnFor});
+    expect(loop.getSnapshot().drawn).toBe(`particle ${drawParticle(p, a)} of post.csv`);
+    loop.restart(b);
+    expect(loop.getSnapshot().drawn).toBe(`particle ${drawParticle(p, b)} of post.csv`);
+    loop.dispose();
+    const without = await prepareRun({ref: FILE, load: {seed: a, set: ['stall.rollouts=0', 'days=20']}});
+    expect(without.drawnFor(a)).toBeNull();
   });
 });

@@ -16,6 +16,12 @@ describe('Header', () => {
     expect(lastFrame()).toBe('parley · afghanistan-2020 · seed doha · 2020-04-14 · day 45/230 · 10 d/s · running');
   });
 
+  test('with --posterior, the particle the seed drew follows the seed, and goes before it at narrow widths', () => {
+    const s = {...realSnapshot(), drawn: 'particle 17 of post.csv'};
+    expect(render(<Header snapshot={s} width={100} />).lastFrame()).toBe('afghanistan-2020 · seed doha, particle 17 of post.csv · 2020-04-14 · day 45/230 · 10 d/s · running');
+    expect(render(<Header snapshot={s} width={60} />).lastFrame()).not.toContain('particle');
+  });
+
   test('unlimited speed reads "max"; narrow widths keep the date and state', () => {
     const s = {...realSnapshot(), speed: Number.POSITIVE_INFINITY, playback: 'paused' as const};
     expect(render(<Header snapshot={s} width={100} />).lastFrame()).toContain('· max · paused');

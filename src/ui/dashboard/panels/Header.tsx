@@ -24,7 +24,7 @@ export function outcomeText(s: ModelSnapshot): Said {
 
 /** What differs by kind: a run's seed and outcome; the record says what it is (and what it is compared with), and ends with itself. */
 function ofKind(s: Snapshot): {which: Piece; end: Said} {
-  if (s.kind === 'model') return {which: {line: [{text: `seed ${s.seed}`}], priority: 2}, end: outcomeText(s)};
+  if (s.kind === 'model') return {which: {line: [{text: `seed ${s.seed}`}, ...(s.drawn ? [{text: `, ${s.drawn}`, dim: true}] : [])], priority: 2}, end: outcomeText(s)};
   const c = s.replay.compare;
   return {which: {line: [{text: c ? `2020 record vs ${c.runs} runs` : '2020 record'}], priority: 3.5}, end: {text: `end of the record (${s.replay.end})`, color: 'magenta'}};
 }
