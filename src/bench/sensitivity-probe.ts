@@ -6,12 +6,18 @@
 import {closeSync, openSync, writeSync} from 'node:fs';
 import {loadSensitivity} from '../sensitivity/plan.js';
 import {OutputTable} from '../sensitivity/outputs.js';
-import type {Method} from '../sensitivity/spec.js';
 import {runSweep} from '../host/run-sweep.js';
 import {processIo} from '../cli/io.js';
+import {InputError} from '../scenario/errors.js';
+import {loaded, probeArgs} from './probe-args.js';
 
-const [spec, method, workers, out] = process.argv.slice(2);
-const plan = loadSensitivity(spec!, {method: method as Method, check: false});
+const SCRIPT = 'sensitivity-probe.js';
+const [spec, method, workers, out] = probeArgs(SCRIPT, ['spec', 'morris|sobol', 'workers', 'out'], 4) ?? process.exit();
+const plan =
+  loaded(SCRIPT, () => {
+    if (method !== 'morris' && method !== 'sobol') throw new InputError(`method ${JSON.stringify(method)} is not morris or sobol`);
+    return loadSensitivity(spec!, {method, check: false});
+  }) ?? process.exit();
 const table = new OutputTable(plan);
 const fd = openSync(out!, 'w');
 const started = performance.now();

@@ -9,10 +9,18 @@ import {loadSweep} from '../sweep/plan.js';
 import {runSweep} from '../host/run-sweep.js';
 import {processIo} from '../cli/io.js';
 import {parseShard, shardRange} from '../sweep/shard.js';
+import {InputError} from '../scenario/errors.js';
+import {loaded, probeArgs} from './probe-args.js';
 
-const [spec, workers, out, shard] = process.argv.slice(2);
-const plan = loadSweep(spec!, {check: false});
-const block = shardRange(plan.runs, shard === undefined ? null : parseShard(shard));
+const SCRIPT = 'sweep-probe.js';
+const [spec, workers, out, shard] = probeArgs(SCRIPT, ['spec', 'workers', 'out', 'k/N'], 3) ?? process.exit();
+const {plan, block} =
+  loaded(SCRIPT, () => {
+    const plan = loadSweep(spec!, {check: false});
+    const k = shard === undefined ? null : parseShard(shard);
+    if (shard !== undefined && k === null) throw new InputError(`shard ${JSON.stringify(shard)} is not k/N with 1 <= k <= N`);
+    return {plan, block: shardRange(plan.runs, k)};
+  }) ?? process.exit();
 const range = {from: block.start, to: block.end};
 const fd = openSync(out!, 'w');
 const started = performance.now();

@@ -1,5 +1,6 @@
 // A mistake in an npm script's options is a usage error, as in the CLI: one line naming the
-// script and the option, exit code 2, no stack trace (src/cli/scripts/script-args.ts).
+// script and the option, exit code 2, no stack trace (src/cli/scripts/script-args.ts); the
+// bench's probes, run by hand, say their usage (src/bench/probe-args.ts).
 import {spawnSync} from 'node:child_process';
 import {describe, expect, it} from 'vitest';
 import {scriptArgs, scriptCount} from '../../../src/cli/scripts/script-args.js';
@@ -17,6 +18,12 @@ describe('the npm scripts refuse bad options', () => {
     ['dist/bench/bench.js', ['--trials', '0'], /^npm run bench: --trials must be a positive whole number, got "0"/],
     ['dist/bench/bench.js', ['--scenario', 'nope', '--trials', '1'], /^npm run bench: --scenario nope: no such scenario file/],
     ['dist/bench/startup.js', ['--processes', 'many'], /^npm run bench:startup: --processes must be a positive whole number/],
+    ['dist/bench/sweep-probe.js', [], /^usage: node dist\/bench\/sweep-probe.js <spec> <workers> <out> \[k\/N\]/],
+    ['dist/bench/sweep-probe.js', ['pace-and-patience', '0', '/dev/null'], /^usage: node dist\/bench\/sweep-probe.js/],
+    ['dist/bench/sweep-probe.js', ['nope', '1', '/dev/null'], /^sweep-probe.js: nope: no such sweep spec file/],
+    ['dist/bench/sweep-probe.js', ['pace-and-patience', '1', '/dev/null', '9/3'], /^sweep-probe.js: shard "9\/3" is not k\/N/],
+    ['dist/bench/sensitivity-probe.js', ['afghanistan-2020-all', 'sobol'], /^usage: node dist\/bench\/sensitivity-probe.js <spec> <morris\|sobol> <workers> <out>/],
+    ['dist/bench/sensitivity-probe.js', ['afghanistan-2020-all', 'anova', '1', '/dev/null'], /^sensitivity-probe.js: method "anova" is not morris or sobol/],
   ])('%s %j', (file, args, message) => {
     const r = script(file, ...args);
     expect(r.status).toBe(2);
