@@ -12,30 +12,39 @@ import {InputError} from '../scenario/errors.js';
 import {loaded, probeArgs} from './probe-args.js';
 
 const SCRIPT = 'sensitivity-probe.js';
-const [spec, method, workers, out] = probeArgs(SCRIPT, ['spec', 'morris|sobol', 'workers', 'out'], 4) ?? process.exit();
-const plan =
-  loaded(SCRIPT, () => {
+
+// A probe that cannot start leaves exit code 2 set by probe-args.ts and returns; only
+// src/cli/bin.ts ends a process.
+async function main(): Promise<void> {
+  const args = probeArgs(SCRIPT, ['spec', 'morris|sobol', 'workers', 'out'], 4);
+  if (args === null) return;
+  const [spec, method, workers, out] = args;
+  const plan = loaded(SCRIPT, () => {
     if (method !== 'morris' && method !== 'sobol') throw new InputError(`method ${JSON.stringify(method)} is not morris or sobol`);
     return loadSensitivity(spec!, {method, check: false});
-  }) ?? process.exit();
-const table = new OutputTable(plan);
-const fd = openSync(out!, 'w');
-const started = performance.now();
-let half = null as {at: number; written: number} | null;
-const r = await runSweep({
-  plan: plan.sweep,
-  workers: Number(workers),
-  // The workers run the bundle's thread, as under `parley`.
-  thread: new URL('../bundle/sweep-thread.js', import.meta.url),
-  write: (bytes) => void writeSync(fd, bytes),
-  onChunk: (packed, written) => {
-    table.addPacked(packed);
-    half ??= written >= plan.sweep.runs / 2 ? {at: performance.now(), written} : null;
-  },
-});
-const ended = performance.now();
-closeSync(fd);
-if (table.incomplete !== 0) throw new Error(`${table.incomplete} points of ${spec} did not get all their runs`);
-const runs = r.next - r.from;
-const secondHalf = half === null ? null : (runs - half.written) / ((ended - half.at) / 1000);
-processIo.stdout(`${JSON.stringify({runs, seconds: (ended - started) / 1000, runsPerSecond: runs / ((ended - started) / 1000), secondHalf, peakRssMb: process.resourceUsage().maxRSS / 1024})}\n`);
+  });
+  if (plan === null) return;
+  const table = new OutputTable(plan);
+  const fd = openSync(out!, 'w');
+  const started = performance.now();
+  let half = null as {at: number; written: number} | null;
+  const r = await runSweep({
+    plan: plan.sweep,
+    workers: Number(workers),
+    // The workers run the bundle's thread, as under `parley`.
+    thread: new URL('../bundle/sweep-thread.js', import.meta.url),
+    write: (bytes) => void writeSync(fd, bytes),
+    onChunk: (packed, written) => {
+      table.addPacked(packed);
+      half ??= written >= plan.sweep.runs / 2 ? {at: performance.now(), written} : null;
+    },
+  });
+  const ended = performance.now();
+  closeSync(fd);
+  if (table.incomplete !== 0) throw new Error(`${table.incomplete} points of ${spec} did not get all their runs`);
+  const runs = r.next - r.from;
+  const secondHalf = half === null ? null : (runs - half.written) / ((ended - half.at) / 1000);
+  processIo.stdout(`${JSON.stringify({runs, seconds: (ended - started) / 1000, runsPerSecond: runs / ((ended - started) / 1000), secondHalf, peakRssMb: process.resourceUsage().maxRSS / 1024})}\n`);
+}
+
+await main();
