@@ -7,7 +7,7 @@ import {z} from 'zod';
 import {ActionBuffer} from '../sim/actions.js';
 import type {ResolvedAgent, Seat, SimConfig} from '../sim/config.js';
 import type {DecisionContext, WorldView} from '../sim/policy.js';
-import {byAssignment} from '../sim/shape.js';
+import {byAssignment, sharedStrings} from '../sim/shape.js';
 import {PART_OF, type AgentId, type Memory, type WorldState} from '../sim/types.js';
 
 /** A declared memory's type: an inline `false` is a flag, not the literal type `false`. */
@@ -51,7 +51,7 @@ export function definePolicy<S extends z.ZodObject, M extends Memory>(spec: Poli
     params: spec.params,
     memory,
     bind(raw) {
-      const params = Object.freeze(byAssignment(spec.params.parse(raw)));
+      const params = Object.freeze(sharedStrings(byAssignment(spec.params.parse(raw))));
       // Built by assignment, as every object a sweep makes anew at each point (sim/shape.ts).
       return byAssignment<ResolvedAgent>({
         policy: spec.name,

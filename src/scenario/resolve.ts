@@ -3,7 +3,7 @@ import type {z} from 'zod';
 import {findPolicy, policiesFor} from '../agents/registry.js';
 import {dayOfDate, parseIsoDate, type Calendar} from '../sim/calendar.js';
 import type {ResolvedAgent, ScheduledEvent, SimConfig} from '../sim/config.js';
-import {byAssignment} from '../sim/shape.js';
+import {byAssignment, sharedStrings} from '../sim/shape.js';
 import {AGENTS, type AgentId} from '../sim/types.js';
 import {InputError, invalid, zodProblems, type Validated} from './errors.js';
 import {readScenarioFile} from './load.js';
@@ -133,8 +133,8 @@ function toSimConfig(s: Scenario, file: string): SimConfig {
 
   const bind = (agent: AgentId): ResolvedAgent => findPolicy(agent, s.agents[agent].policy)!.bind(s.agents[agent].params);
   const agents = byAssignment({government: bind('government'), taliban: bind('taliban'), us: bind('us')});
-  // Built by assignment, as every object a sweep makes anew at each point (sim/shape.ts).
-  return byAssignment({
+  // Built by assignment, as every object a sweep makes anew at each point, its words shared (sim/shape.ts).
+  return sharedStrings(byAssignment({
     name: s.name,
     seed: s.seed,
     calendar,
@@ -148,7 +148,7 @@ function toSimConfig(s: Scenario, file: string): SimConfig {
     stall: s.stall,
     world: s.world,
     completion: s.completion,
-  });
+  }));
 }
 
 export {InputError};
