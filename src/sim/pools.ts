@@ -8,6 +8,7 @@
 // release orders are in pool-runs.ts); population.ts generates the pools.
 import {CATEGORY_COUNT, FLAG_CIVILIAN, FLAG_ON_LIST, FLAG_SERIOUS} from './pool-masks.js';
 import {lastRun, mergeLists, mergeRuns, mergeTaken, takeRun} from './pool-runs.js';
+import {Slab, type SlabSize} from './slab.js';
 import {GOV_CRITERIA, TAL_CRITERIA, type GovCriteria, type PoolStatus, type TalCriteria} from './types.js';
 
 export {ALL_CATEGORIES, CATEGORY_COUNT, FLAG_CIVILIAN, FLAG_FOREIGN, FLAG_ON_LIST, FLAG_SERIOUS, FLAG_VULNERABLE, govFilterMask, heldIn, talFilterMask} from './pool-masks.js';
@@ -69,13 +70,21 @@ export function categoryOf(kind: Pool['kind'], tier: number, flags: number): num
   return tier * 2 + ((flags & FLAG_CIVILIAN) !== 0 ? 1 : 0);
 }
 
-export function createPoolStatus(pool: Pool): PoolStatus {
-  return {
-    released: new Uint8Array(pool.size),
-    cursors: new Int32Array(pool.orderCount * CATEGORY_COUNT),
-    orderUsed: new Int8Array(CATEGORY_COUNT).fill(-1),
-    remaining: pool.categoryTotals.slice(),
+/** What a pool's status takes of a slab (slab.ts). */
+export function poolStatusSize(pool: Pool): SlabSize {
+  return {f64: 0, i32: pool.orderCount * CATEGORY_COUNT + CATEGORY_COUNT, u8: pool.size + CATEGORY_COUNT};
+}
+
+/** A pool's status before any release; its arrays are cut from `slab` (a world state cuts all of its arrays from one). */
+export function createPoolStatus(pool: Pool, slab: Slab = new Slab(poolStatusSize(pool))): PoolStatus {
+  const status = {
+    released: slab.u8(pool.size),
+    cursors: slab.i32(pool.orderCount * CATEGORY_COUNT),
+    orderUsed: slab.i8(CATEGORY_COUNT).fill(-1),
+    remaining: slab.i32(CATEGORY_COUNT),
   };
+  status.remaining.set(pool.categoryTotals);
+  return status;
 }
 
 export function copyPoolStatus(dst: PoolStatus, src: PoolStatus): void {

@@ -1,11 +1,12 @@
 // Creating and copying world states. Copies reuse the destination's buffers, so stall-risk
 // rollouts can restart from a saved state a thousand times without allocating.
 import type {SimConfig} from './config.js';
-import {copyPoolStatus, createPoolStatus} from './pools.js';
+import {copyPoolStatus, createPoolStatus, poolStatusSize} from './pools.js';
 import {govPool, talPool} from './population.js';
 import {createRng, type Rng} from './rng.js';
 import {byAssignment} from './shape.js';
-import {initialTrust} from './trust.js';
+import {Slab, slabSize} from './slab.js';
+import {initialTrust, TRUST_VALUES} from './trust.js';
 import type {Counters, GovernmentState, Memory, TalibanState, UsState, WorldState} from './types.js';
 
 export function createCounters(): Counters {
@@ -65,6 +66,11 @@ export function sameStart(a: SimConfig, b: SimConfig): boolean {
 }
 
 export function createState(cfg: SimConfig, options: CreateOptions = {record: true}): WorldState {
+  const gp = govPool(cfg.govPool);
+  const tp = talPool(cfg.talPool);
+  const n = cfg.events.length;
+  // Every typed array of the state from one buffer (slab.ts): one allocation, not six.
+  const slab = new Slab(slabSize({f64: TRUST_VALUES, i32: n, u8: n}, poolStatusSize(gp), poolStatusSize(tp)));
   const gov: GovernmentState = {
     pressure: 0,
     aid: 1,
@@ -124,15 +130,15 @@ export function createState(cfg: SimConfig, options: CreateOptions = {record: tr
     convenedDay: cfg.talksStart === 'active' ? 0 : -1,
     progressToday: false,
     eventCursor: 0,
-    eventTriggered: new Int32Array(cfg.events.length).fill(-1),
-    eventFired: new Uint8Array(cfg.events.length),
+    eventTriggered: slab.i32(n).fill(-1),
+    eventFired: slab.u8(n),
     redLineStreak: 0,
     gov,
     tal,
     us,
-    trust: initialTrust(cfg.world),
-    govPool: createPoolStatus(govPool(cfg.govPool)),
-    talPool: createPoolStatus(talPool(cfg.talPool)),
+    trust: initialTrust(cfg.world, slab),
+    govPool: createPoolStatus(gp, slab),
+    talPool: createPoolStatus(tp, slab),
     counters: createCounters(),
     stalled: false,
     stallCause: null,

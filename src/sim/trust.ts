@@ -1,8 +1,12 @@
 // Trust as Beta(α, β) evidence counts per directed pair (Jøsang & Ismail's beta reputation),
 // with forgetting towards the prior so old evidence fades (docs/model.md §4).
 import type {SimConfig, WorldParams} from './config.js';
+import type {Slab} from './slab.js';
 import type {Stepper} from './stepper.js';
 import {TRUST_PAIRS, type Counters, type TrustPair, type WorldState} from './types.js';
+
+/** α and β of each directed pair. */
+export const TRUST_VALUES = TRUST_PAIRS.length * 2;
 
 export const trustIndex = (pair: TrustPair): number => TRUST_PAIRS.indexOf(pair) * 2;
 
@@ -13,8 +17,9 @@ export const T_US_GOV = trustIndex('us-gov');
 export const T_TAL_US = trustIndex('tal-us');
 export const T_US_TAL = trustIndex('us-tal');
 
-export function initialTrust(world: WorldParams): Float64Array {
-  const t = new Float64Array(TRUST_PAIRS.length * 2);
+/** Evidence counts α, β per directed pair, from the priors; cut from `slab` when given (a world state's, slab.ts). */
+export function initialTrust(world: WorldParams, slab?: Slab): Float64Array {
+  const t = slab ? slab.f64(TRUST_VALUES) : new Float64Array(TRUST_VALUES);
   for (const pair of TRUST_PAIRS) {
     const i = trustIndex(pair);
     t[i] = world.trust[pair] * world.trustPriorWeight;
