@@ -2,9 +2,9 @@
 import '../helpers/no-color.js';
 import {cleanup, render} from 'ink-testing-library';
 import {afterEach, describe, expect, test} from 'vitest';
-import {Header} from '../../src/ui/dashboard/panels/Header.js';
-import {HelpOverlay} from '../../src/ui/dashboard/panels/HelpOverlay.js';
-import {KeyHints} from '../../src/ui/dashboard/panels/KeyHints.js';
+import {Header} from '../../src/ui/dashboard/chrome/Header.js';
+import {HelpOverlay} from '../../src/ui/dashboard/chrome/HelpOverlay.js';
+import {KeyHints} from '../../src/ui/dashboard/chrome/KeyHints.js';
 import {linesOf} from '../helpers/ink.js';
 import {brokenSnapshot, finishedSnapshot, noRiskSnapshot, realSnapshot} from '../helpers/snapshots.js';
 

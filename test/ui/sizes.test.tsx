@@ -6,9 +6,9 @@
 import '../helpers/no-color.js';
 import {Text} from 'ink';
 import {describe, expect, test} from 'vitest';
-import {Header} from '../../src/ui/dashboard/panels/Header.js';
-import {HelpOverlay} from '../../src/ui/dashboard/panels/HelpOverlay.js';
-import {KeyHints} from '../../src/ui/dashboard/panels/KeyHints.js';
+import {Header} from '../../src/ui/dashboard/chrome/Header.js';
+import {HelpOverlay} from '../../src/ui/dashboard/chrome/HelpOverlay.js';
+import {KeyHints} from '../../src/ui/dashboard/chrome/KeyHints.js';
 import {PANELS} from '../../src/ui/dashboard/panels/index.js';
 import {computeLayout} from '../../src/ui/dashboard/layout.js';
 import {panelsFor} from '../../src/ui/dashboard/panel.js';

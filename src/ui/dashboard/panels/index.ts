@@ -1,6 +1,7 @@
 // The dashboard's panels in display order. A new panel is one file exporting its PanelSpec as
 // `panel` (its views per kind of snapshot, its rows and its priority) plus one line here; the
-// layout, the size tests and the key hints take it from this list.
+// layout, the size tests and the key hints take it from this list. What frames the panels (the
+// header, the key hints, the help overlay, the seek prompt) is in ../chrome/, not a panel.
 import type {PanelSpec} from '../panel.js';
 
 const modules: readonly {panel: PanelSpec}[] = await Promise.all([
@@ -14,7 +15,3 @@ const modules: readonly {panel: PanelSpec}[] = await Promise.all([
 ]);
 
 export const PANELS: readonly PanelSpec[] = modules.map((m) => m.panel);
-
-export {Header} from './Header.js';
-export {HelpOverlay} from './HelpOverlay.js';
-export {KeyHints} from './KeyHints.js';
