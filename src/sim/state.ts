@@ -69,7 +69,7 @@ export function createState(cfg: SimConfig, options: CreateOptions = {record: tr
   const gp = govPool(cfg.govPool);
   const tp = talPool(cfg.talPool);
   const n = cfg.events.length;
-  // Every typed array of the state from one buffer (slab.ts): one allocation, not six.
+  // Every typed array of the state from one buffer (slab.ts): one allocation, not eleven.
   const slab = new Slab(slabSize({f64: TRUST_VALUES, i32: n, u8: n}, poolStatusSize(gp), poolStatusSize(tp)));
   const gov: GovernmentState = {
     pressure: 0,

@@ -15,6 +15,14 @@ describe('Slab', () => {
     // One more view of any kind does not fit.
     expect(() => slab.u8(1)).toThrow(RangeError);
   });
+
+  it('refuses a view past its own width\'s region, though the buffer has room after it', () => {
+    const slab = new Slab({f64: 1, i32: 2, u8: 16});
+    slab.i32(2);
+    expect(() => slab.i32(1)).toThrow(RangeError);
+    expect(() => slab.f64(2)).toThrow(RangeError);
+    expect(slab.u8(16).byteOffset).toBe(16);
+  });
 });
 
 describe('a world state cut from one slab', () => {
