@@ -6,7 +6,7 @@
 // the run id. An error comes back as a thread-protocol Failure, in run order like the rows.
 import {move, transferableSymbol, valueSymbol, workerData} from 'piscina';
 import {planFromSource, sweepValues, type PlanSource, type SweepPlan} from '../sweep/plan.js';
-import {formatRows, type Format, type Value} from '../sweep/output.js';
+import {RowFormatter, type Format, type Value} from '../sweep/output.js';
 import {SummaryLayout} from '../sweep/summary.js';
 import {sensitivityPlanFromSource} from '../sensitivity/plan.js';
 import {calibrationPlanFromSource} from '../calibration/plan.js';
@@ -70,6 +70,38 @@ detachOnce();
 
 const encoder = new TextEncoder();
 
+/** UTF-8 text appended to a buffer outside the heap, which grows by doubling. */
+class ByteSink {
+  private buffer: Uint8Array;
+  private length = 0;
+
+  constructor(capacity: number) {
+    this.buffer = new Uint8Array(Math.max(64, capacity));
+  }
+
+  write(text: string): void {
+    // A UTF-16 unit takes at most 3 bytes of UTF-8.
+    while (this.buffer.length - this.length < 3 * text.length) {
+      const grown = new Uint8Array(2 * this.buffer.length);
+      grown.set(this.buffer.subarray(0, this.length));
+      this.buffer = grown;
+    }
+    this.length += encoder.encodeInto(text, this.buffer.subarray(this.length)).written;
+  }
+
+  /** The text written, in a buffer of its own size (so only it moves to the main thread). */
+  bytes(): Uint8Array {
+    return this.buffer.slice(0, this.length);
+  }
+}
+
+const formatters = new Map<Format, RowFormatter>();
+function formatterFor(plan: SweepPlan, format: Format): RowFormatter {
+  let f = formatters.get(format);
+  if (!f) formatters.set(format, (f = new RowFormatter(plan.columns, format)));
+  return f;
+}
+
 /** A result whose buffers piscina transfers instead of copying (its Transferable protocol, marked by move). */
 const moved = (r: ChunkResult & {type: 'rows'}) =>
   move({[transferableSymbol]: [r.bytes.buffer, r.packed.buffer], [valueSymbol]: r});
@@ -78,10 +110,18 @@ export default function runChunk(task: ChunkTask): ChunkResult | ReturnType<type
   const started = performance.now();
   try {
     const {plan, run, layout} = theRunner();
-    const rows: Value[][] = [];
-    for (let id = task.from; id < task.to; id++) rows.push(run(id));
-    const bytes = encoder.encode(formatRows(rows, plan.columns, task.format));
-    return moved({type: 'rows', bytes, packed: layout.pack(rows), ms: performance.now() - started});
+    const formatter = formatterFor(plan, task.format);
+    const packed = new Float64Array((task.to - task.from) * layout.width);
+    // Each row is formatted, encoded and packed as soon as it is run, not kept until the chunk
+    // ends: rows of boxed numbers, or their text, held through the worker's frequent scavenges
+    // were copied by each one.
+    const bytes = new ByteSink((task.to - task.from) * 256);
+    for (let id = task.from; id < task.to; id++) {
+      const values = run(id);
+      bytes.write(formatter.line(values));
+      layout.packInto(values, packed, id - task.from);
+    }
+    return moved({type: 'rows', bytes: bytes.bytes(), packed, ms: performance.now() - started});
   } catch (e) {
     return failure(e);
   }

@@ -34,35 +34,45 @@ export function headerText(columns: readonly string[], format: Format): string {
 const NEEDS_QUOTES = /[",\r\n]/;
 
 /**
- * Rows as CSV. Almost every cell of a sweep is a number or a plain word, printed as is: those
+ * One row as CSV. Almost every cell of a sweep is a number or a plain word, printed as is: those
  * rows are joined here, and only a row with a cell to quote goes through csv-stringify, which
  * makes about 5 KB of garbage a row (a test checks the two agree on any row).
  */
-function csvRows(rows: readonly (readonly Value[])[]): string {
+function csvRow(row: readonly Value[]): string {
+  if (row.some((v) => typeof v === 'string' && NEEDS_QUOTES.test(v))) return stringify([row as Value[]], CSV_OPTIONS);
   let out = '';
-  for (const row of rows) {
-    if (row.some((v) => typeof v === 'string' && NEEDS_QUOTES.test(v))) {
-      out += stringify([row as Value[]], CSV_OPTIONS);
-      continue;
-    }
-    for (let i = 0; i < row.length; i++) {
-      const v = row[i];
-      if (i > 0) out += ',';
-      if (v !== null) out += String(v);
-    }
-    out += '\n';
+  for (let i = 0; i < row.length; i++) {
+    const v = row[i];
+    if (i > 0) out += ',';
+    if (v !== null) out += String(v);
   }
-  return out;
+  return `${out}\n`;
+}
+
+/**
+ * Formats rows one at a time (values in column order), one line each ending in "\n". Built by
+ * hand rather than JSON.stringify(object) for NDJSON: object keys that look like integers would
+ * move to the front, and the column order is part of the contract.
+ */
+export class RowFormatter {
+  private readonly keys: string[] | null;
+
+  constructor(columns: readonly string[], format: Format) {
+    this.keys = format === 'csv' ? null : columns.map((c) => `${JSON.stringify(c)}:`);
+  }
+
+  line(row: readonly Value[]): string {
+    const keys = this.keys;
+    if (keys === null) return csvRow(row);
+    return `{${row.map((v, i) => keys[i]! + JSON.stringify(v)).join(',')}}\n`;
+  }
 }
 
 /** Rows (values in column order) as text, one line each, each ending in "\n". */
 export function formatRows(rows: readonly (readonly Value[])[], columns: readonly string[], format: Format): string {
-  if (format === 'csv') return csvRows(rows);
-  // Built by hand rather than JSON.stringify(object): object keys that look like integers would
-  // move to the front, and the column order is part of the contract.
-  const keys = columns.map((c) => `${JSON.stringify(c)}:`);
+  const f = new RowFormatter(columns, format);
   let out = '';
-  for (const row of rows) out += `{${row.map((v, i) => keys[i]! + JSON.stringify(v)).join(',')}}\n`;
+  for (const row of rows) out += f.line(row);
   return out;
 }
 

@@ -101,20 +101,22 @@ export class SummaryLayout {
   /** Rows given as their values in column order (the columns the layout was made with). */
   pack(rows: readonly (readonly Value[])[]): Float64Array {
     const out = new Float64Array(rows.length * this.width);
-    const {point, status, metrics} = this.at;
-    for (let r = 0; r < rows.length; r++) {
-      const row = rows[r]!;
-      const at = r * this.width;
-      const p = point < 0 ? undefined : row[point];
-      out[at] = typeof p === 'number' ? p : Number.NaN;
-      const code = status < 0 ? -1 : STATUSES.indexOf(row[status] as string);
-      out[at + 1] = code < 0 ? Number.NaN : code;
-      for (let i = 0; i < metrics.length; i++) {
-        const v = row[metrics[i]!];
-        out[at + 2 + i] = typeof v === 'number' ? v : Number.NaN;
-      }
-    }
+    for (let r = 0; r < rows.length; r++) this.packInto(rows[r]!, out, r);
     return out;
+  }
+
+  /** Writes one row, given as its values in column order, as run r of `out`. */
+  packInto(row: readonly Value[], out: Float64Array, r: number): void {
+    const {point, status, metrics} = this.at;
+    const at = r * this.width;
+    const p = point < 0 ? undefined : row[point];
+    out[at] = typeof p === 'number' ? p : Number.NaN;
+    const code = status < 0 ? -1 : STATUSES.indexOf(row[status] as string);
+    out[at + 1] = code < 0 ? Number.NaN : code;
+    for (let i = 0; i < metrics.length; i++) {
+      const v = row[metrics[i]!];
+      out[at + 2 + i] = typeof v === 'number' ? v : Number.NaN;
+    }
   }
 }
 
