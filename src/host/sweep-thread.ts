@@ -95,13 +95,6 @@ class ByteSink {
   }
 }
 
-const formatters = new Map<Format, RowFormatter>();
-function formatterFor(plan: SweepPlan, format: Format): RowFormatter {
-  let f = formatters.get(format);
-  if (!f) formatters.set(format, (f = new RowFormatter(plan.columns, format)));
-  return f;
-}
-
 /** A result whose buffers piscina transfers instead of copying (its Transferable protocol, marked by move). */
 const moved = (r: ChunkResult & {type: 'rows'}) =>
   move({[transferableSymbol]: [r.bytes.buffer, r.packed.buffer], [valueSymbol]: r});
@@ -110,7 +103,7 @@ export default function runChunk(task: ChunkTask): ChunkResult | ReturnType<type
   const started = performance.now();
   try {
     const {plan, run, layout} = theRunner();
-    const formatter = formatterFor(plan, task.format);
+    const formatter = new RowFormatter(plan.columns, task.format);
     const packed = new Float64Array((task.to - task.from) * layout.width);
     // Each row is formatted, encoded and packed as soon as it is run, not kept until the chunk
     // ends: rows of boxed numbers, or their text, held through the worker's frequent scavenges
